@@ -44,15 +44,24 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@/app/*', '@/lib/*', '../../*'], message: 'The engine imports nothing from the rest of the project.' },
-            { group: ['next', 'next/*', 'react', 'react/*', 'node:*', '@prisma/*'], message: 'The engine is pure TypeScript that runs in the browser.' },
+            {
+              group: ['@/app/*', '@/lib/*', '../../*'],
+              message: 'The engine imports nothing from the rest of the project.',
+            },
+            {
+              group: ['next', 'next/*', 'react', 'react/*', 'node:*', '@prisma/*'],
+              message: 'The engine is pure TypeScript that runs in the browser.',
+            },
           ],
         },
       ],
       'no-restricted-properties': ['error', ...impureGlobals],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Time is a parameter.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Time is a parameter.',
+        },
         { selector: "CallExpression[callee.name='setTimeout']", message: 'Use the virtual clock.' },
       ],
     },
@@ -63,7 +72,10 @@ export default tseslint.config(
       'no-restricted-properties': ['error', ...impureGlobals],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Time is a parameter.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Time is a parameter.',
+        },
       ],
     },
   },
@@ -74,8 +86,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@/lib/engine/*'], message: 'Import the engine through its index: @/lib/engine.' },
-            { group: ['@/lib/db*', '@/lib/auth*', '@/app/*', 'node:*'], message: 'Questions are pure.' },
+            {
+              group: ['@/lib/engine/*'],
+              message: 'Import the engine through its index: @/lib/engine.',
+            },
+            {
+              group: ['@/lib/db*', '@/lib/auth*', '@/app/*', 'node:*'],
+              message: 'Questions are pure.',
+            },
           ],
         },
       ],
@@ -88,8 +106,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@/lib/*/*', '!@/lib/db/generated'], message: 'Import from the module index (@/lib/<module>).' },
-            { group: ['@prisma/*', '**/generated/*'], message: 'Pages never import Prisma: go through lib/db.' },
+            {
+              group: ['@/lib/*/*', '!@/lib/db/generated'],
+              message: 'Import from the module index (@/lib/<module>).',
+            },
+            {
+              group: ['@prisma/*', '**/generated/*'],
+              message: 'Pages never import Prisma: go through lib/db.',
+            },
           ],
         },
       ],

@@ -1,0 +1,80 @@
+'use client';
+// Sign-up: the server action validates and creates the account, then we sign in with it.
+import { useRouter } from 'next/navigation';
+import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
+import { useActionState, useEffect, useRef, useState } from 'react';
+import { TextField } from '../_components/text-field';
+import { signUpAction, type SignUpState } from './actions';
+
+export function SignUpForm() {
+  const t = useTranslations('auth');
+  const router = useRouter();
+  const [state, action, pending] = useActionState<SignUpState, FormData>(signUpAction, {
+    status: 'idle',
+  });
+  const credentials = useRef<{ email: string; password: string } | null>(null);
+  const [signInError, setSignInError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (state.status !== 'ok' || !credentials.current) return;
+    const { email, password } = credentials.current;
+    void signIn('credentials', { email, password, redirect: false }).then((result) => {
+      if (!result || result.error) {
+        setSignInError(t('errorGeneric'));
+        return;
+      }
+      router.replace('/');
+      router.refresh();
+    });
+  }, [state, router, t]);
+
+  const fieldError = (field: 'email' | 'password' | 'name') =>
+    state.status === 'error' && state.field === field ? t(state.code as 'invalid') : null;
+
+  return (
+    <form
+      action={action}
+      onSubmit={(event) => {
+        const form = new FormData(event.currentTarget);
+        credentials.current = {
+          email: String(form.get('email') ?? ''),
+          password: String(form.get('password') ?? ''),
+        };
+      }}
+      className="space-y-4"
+      noValidate
+    >
+      <TextField name="name" label={t('name')} autoComplete="nickname" error={fieldError('name')} />
+      <TextField
+        name="email"
+        type="email"
+        label={t('email')}
+        autoComplete="email"
+        required
+        error={fieldError('email')}
+      />
+      <TextField
+        name="password"
+        type="password"
+        label={t('password')}
+        autoComplete="new-password"
+        required
+        minLength={8}
+        error={fieldError('password')}
+      />
+      {signInError ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {signInError}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        disabled={pending || state.status === 'ok'}
+        className="bg-brand-600 hover:bg-brand-700 w-full rounded-md px-4 py-2 font-medium text-white disabled:opacity-60"
+      >
+        {pending || state.status === 'ok' ? t('working') : t('submitSignUp')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,14 @@
+// Sign-in, sessions and role guards.
+import 'server-only';
+
+export { buildAuthOptions, enabledOAuthProviders } from './options';
+export {
+  getCurrentUser,
+  requireUser,
+  requireRole,
+  roleAtLeast,
+  AuthorizationError,
+} from './session';
+export { registerUser, signUpSchema, signInSchema, type RegisterResult } from './credentials';
+export { hashPassword, verifyPassword } from './password';
+export { seedDemoUsers, DEMO_USERS } from './demo-users';

@@ -1,0 +1,58 @@
+// The one Prisma client of this process, built for whichever provider DATABASE_URL names.
+// Kept on globalThis so Next's dev reloads and parallel route modules share a connection.
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { resolveDatabaseConfig, type DatabaseConfig } from './config';
+import { PrismaClient as PostgresClient } from './generated/postgres/client';
+import { PrismaClient as SqliteClient } from './generated/sqlite/client';
+
+/**
+ * Both generated clients come from the same schema (scripts/db/generate.mjs), so their
+ * model APIs are identical; the rest of the app is typed against the SQLite one.
+ */
+export type Db = SqliteClient;
+
+type Holder = { ackademyDb?: Promise<Db>; ackademyDbConfig?: DatabaseConfig };
+const holder = globalThis as typeof globalThis & Holder;
+
+async function connect(config: DatabaseConfig): Promise<Db> {
+  if (config.provider === 'sqlite') {
+    const client = new SqliteClient({
+      adapter: new PrismaBetterSqlite3({ url: config.file, timeout: 10_000 }),
+    });
+    // Per-connection settings (WAL itself is stored in the file by the migrator).
+    await client.$executeRawUnsafe('PRAGMA synchronous = FULL');
+    await client.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+    return client;
+  }
+  const client = new PostgresClient({
+    adapter: new PrismaPg({ connectionString: config.url }, { schema: config.schema }),
+  });
+  // Same schema, same generated API: only the provider differs (see the type above).
+  return client as unknown as Db;
+}
+
+/** The process-wide client, connected on first use. */
+export function db(): Promise<Db> {
+  if (!holder.ackademyDb) {
+    const config = resolveDatabaseConfig();
+    holder.ackademyDbConfig = config;
+    holder.ackademyDb = connect(config).catch((error: unknown) => {
+      holder.ackademyDb = undefined;
+      throw error;
+    });
+  }
+  return holder.ackademyDb;
+}
+
+/** Closes the process-wide client (scripts and tests). */
+export async function disconnectDb(): Promise<void> {
+  const pending = holder.ackademyDb;
+  holder.ackademyDb = undefined;
+  if (pending) await (await pending).$disconnect();
+}
+
+/** The provider in use, for the few places that must know (health, demo data). */
+export function databaseProvider(): DatabaseConfig['provider'] {
+  return (holder.ackademyDbConfig ?? resolveDatabaseConfig()).provider;
+}

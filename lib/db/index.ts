@@ -1,0 +1,31 @@
+// The data access layer: the only module that talks to the database.
+import 'server-only';
+
+export { db, disconnectDb, databaseProvider, type Db } from './client';
+export {
+  resolveDatabaseConfig,
+  DatabaseConfigError,
+  DEFAULT_DATABASE_URL,
+  type DatabaseConfig,
+} from './config';
+export { migrate, loadMigrations, MigrationError } from './migrate';
+export {
+  ROLES,
+  LOCALES,
+  roleSchema,
+  normalizeEmail,
+  createUser,
+  findUserById,
+  findUserByEmail,
+  findCredentials,
+  countUsers,
+  listUsers,
+  setUserLocale,
+  setUserRole,
+  listAuditEntries,
+  DuplicateEmailError,
+  type Role,
+  type Locale,
+  type UserDto,
+  type AuditEntryDto,
+} from './users';

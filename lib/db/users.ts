@@ -1,0 +1,181 @@
+// Data access for users and roles. Returns plain DTOs; the password hash only leaves this
+// module through `findCredentials`, which sign-in alone uses.
+import { z } from 'zod';
+import { db } from './client';
+
+export const ROLES = ['student', 'instructor', 'admin'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export const LOCALES = ['zh', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export type UserDto = {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  locale: Locale | null;
+  sessionVersion: number;
+  createdAt: Date;
+};
+
+const userSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  locale: true,
+  sessionVersion: true,
+  createdAt: true,
+} as const;
+
+type UserRow = {
+  id: string;
+  email: string;
+  name: string | null;
+  role: string;
+  locale: string | null;
+  sessionVersion: number;
+  createdAt: Date;
+};
+
+function toDto(row: UserRow): UserDto {
+  // A role string the code does not know is treated as the least privileged one.
+  const role = roleSchema.safeParse(row.role);
+  const locale = row.locale === 'zh' || row.locale === 'en' ? row.locale : null;
+  return { ...row, role: role.success ? role.data : 'student', locale };
+}
+
+/** Emails are compared case-insensitively: stored trimmed and lower-cased. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export class DuplicateEmailError extends Error {
+  override name = 'DuplicateEmailError';
+}
+
+export async function createUser(input: {
+  email: string;
+  name?: string | null;
+  passwordHash: string | null;
+  role?: Role;
+  locale?: Locale | null;
+}): Promise<UserDto> {
+  const client = await db();
+  const email = normalizeEmail(input.email);
+  try {
+    const row = await client.user.create({
+      data: {
+        email,
+        name: input.name ?? null,
+        passwordHash: input.passwordHash,
+        role: input.role ?? 'student',
+        locale: input.locale ?? null,
+      },
+      select: userSelect,
+    });
+    return toDto(row);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'P2002') {
+      throw new DuplicateEmailError(`an account with ${email} exists already`);
+    }
+    throw error;
+  }
+}
+
+export async function findUserById(id: string): Promise<UserDto | null> {
+  const client = await db();
+  const row = await client.user.findUnique({ where: { id }, select: userSelect });
+  return row ? toDto(row) : null;
+}
+
+export async function findUserByEmail(email: string): Promise<UserDto | null> {
+  const client = await db();
+  const row = await client.user.findUnique({
+    where: { email: normalizeEmail(email) },
+    select: userSelect,
+  });
+  return row ? toDto(row) : null;
+}
+
+/** For the credentials sign-in only. */
+export async function findCredentials(
+  email: string,
+): Promise<{ user: UserDto; passwordHash: string | null } | null> {
+  const client = await db();
+  const row = await client.user.findUnique({
+    where: { email: normalizeEmail(email) },
+    select: { ...userSelect, passwordHash: true },
+  });
+  if (!row) return null;
+  const { passwordHash, ...rest } = row;
+  return { user: toDto(rest), passwordHash };
+}
+
+export async function countUsers(): Promise<number> {
+  const client = await db();
+  return client.user.count();
+}
+
+export async function listUsers(limit = 200): Promise<UserDto[]> {
+  const client = await db();
+  const rows = await client.user.findMany({
+    select: userSelect,
+    orderBy: { createdAt: 'asc' },
+    take: limit,
+  });
+  return rows.map(toDto);
+}
+
+export async function setUserLocale(id: string, locale: Locale): Promise<void> {
+  const client = await db();
+  await client.user.update({ where: { id }, data: { locale } });
+}
+
+/**
+ * Changes a role and records who did it, in one transaction. Sessions need no change:
+ * every guard reads the role from the database, so the new role applies at once.
+ */
+export async function setUserRole(input: {
+  userId: string;
+  role: Role;
+  actorId: string | null;
+}): Promise<UserDto> {
+  const client = await db();
+  return client.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: input.userId }, select: userSelect });
+    if (!before) throw new Error(`no user ${input.userId}`);
+    const row = await tx.user.update({
+      where: { id: input.userId },
+      data: { role: input.role },
+      select: userSelect,
+    });
+    await tx.auditLog.create({
+      data: {
+        actorId: input.actorId,
+        action: 'user.role.set',
+        targetType: 'user',
+        targetId: input.userId,
+        detail: JSON.stringify({ from: before.role, to: input.role }),
+      },
+    });
+    return toDto(row);
+  });
+}
+
+export type AuditEntryDto = {
+  id: string;
+  actorId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string;
+  detail: string;
+  createdAt: Date;
+};
+
+export async function listAuditEntries(targetId: string): Promise<AuditEntryDto[]> {
+  const client = await db();
+  return client.auditLog.findMany({ where: { targetId }, orderBy: { createdAt: 'asc' } });
+}

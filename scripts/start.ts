@@ -1,0 +1,116 @@
+// `npm start`: prepares the database (migrations, demo users), builds the app when the
+// sources changed since the last build, then serves the production build on $PORT.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { seedDemoUsers } from '@/lib/auth/demo-users';
+import { disconnectDb } from '@/lib/db/client';
+import { resolveDatabaseConfig } from '@/lib/db/config';
+import { migrate } from '@/lib/db/migrate';
+import { parseEnv } from '@/lib/env';
+
+const root = process.cwd();
+const dataDir = path.join(root, 'data');
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+function log(message: string) {
+  console.log(`ackademy: ${message}`);
+}
+
+/** A fingerprint of everything `next build` reads, so a stale build is rebuilt. */
+function sourceStamp(): string {
+  const hash = createHash('sha256');
+  const visit = (entry: string) => {
+    const full = path.join(root, entry);
+    if (!existsSync(full)) return;
+    const info = statSync(full);
+    if (info.isDirectory()) {
+      if (entry.endsWith('generated') || entry.endsWith('node_modules')) return;
+      for (const child of readdirSync(full).sort()) visit(path.join(entry, child));
+    } else {
+      hash.update(`${entry}:${info.size}:${info.mtimeMs}\n`);
+    }
+  };
+  [
+    'app',
+    'lib',
+    'content',
+    'next.config.js',
+    'postcss.config.mjs',
+    'package-lock.json',
+    'tsconfig.json',
+  ].forEach(visit);
+  return hash.digest('hex');
+}
+
+function ensureBuild() {
+  const stampFile = path.join(root, '.next', 'ackademy-source-stamp');
+  const stamp = sourceStamp();
+  const built = existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(stampFile);
+  if (built && readFileSync(stampFile, 'utf8') === stamp) return;
+  log('building the app (first start, or the sources changed)…');
+  const result = spawnSync(process.execPath, [nextBin, 'build'], {
+    stdio: 'inherit',
+    env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env },
+  });
+  if (result.status !== 0) {
+    console.error('ackademy: `next build` failed');
+    process.exit(result.status ?? 1);
+  }
+  writeFileSync(stampFile, stamp);
+}
+
+function ensureSecret(): string {
+  const fromEnv = process.env.NEXTAUTH_SECRET?.trim();
+  if (fromEnv) return fromEnv;
+  const file = path.join(dataDir, 'auth-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+    log(
+      `generated a session secret in ${path.relative(root, file)} (set NEXTAUTH_SECRET to choose your own)`,
+    );
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+async function main() {
+  const env = parseEnv();
+  const config = resolveDatabaseConfig(env.DATABASE_URL, root);
+  const applied = await migrate(config, root);
+  log(
+    `${config.provider === 'sqlite' ? `SQLite at ${path.relative(root, config.file)}` : 'PostgreSQL'}; ` +
+      (applied.length ? `applied ${applied.join(', ')}` : 'schema up to date'),
+  );
+  const wantDemo =
+    config.provider === 'sqlite' ? env.ACKADEMY_DEMO !== '0' : env.ACKADEMY_DEMO === '1';
+  if (wantDemo) {
+    const created = await seedDemoUsers();
+    for (const demo of created) log(`demo ${demo.role}: ${demo.email} / ${demo.password}`);
+  }
+  await disconnectDb();
+
+  ensureBuild();
+  const port = process.env.PORT?.trim() || '3000';
+  const childEnv = {
+    NEXT_TELEMETRY_DISABLED: '1',
+    ...process.env,
+    NEXTAUTH_SECRET: ensureSecret(),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  };
+  log(`serving on http://localhost:${port}`);
+  const child = spawn(process.execPath, [nextBin, 'start', '-p', port], {
+    stdio: 'inherit',
+    env: childEnv,
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => child.kill(signal));
+  }
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+main().catch((error: unknown) => {
+  console.error(`ackademy: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
