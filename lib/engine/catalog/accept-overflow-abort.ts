@@ -1,0 +1,117 @@
+// Catalog scenario "accept-overflow-abort": As accept-overflow-drop with tcp_abort_on_overflow=1.
+// Randomisable values ("random", {range}) are drawn from the seed by simulate().
+
+import type { ScenarioInput } from '../scenario-schema';
+
+export const scenario: ScenarioInput = {
+  sysctl: {
+    server: {
+      tcp_abort_on_overflow: 1,
+    },
+  },
+  isn: {
+    server: 'random',
+    client1: 'random',
+    client2: 'random',
+    client3: 'random',
+    client4: 'random',
+  },
+  endpoints: {
+    server: {
+      port: 9000,
+      program: [
+        {
+          listen: {
+            backlog: 1,
+          },
+        },
+        {
+          close: {
+            socket: 'listener',
+          },
+          at: 13.0,
+        },
+      ],
+    },
+    client1: {
+      port: 40001,
+      program: [
+        {
+          connect: 'server',
+          at: 0.0,
+        },
+        {
+          send: 10,
+        },
+        {
+          recv_until_eof: {},
+        },
+        {
+          close: {},
+        },
+      ],
+    },
+    client2: {
+      port: 40002,
+      program: [
+        {
+          connect: 'server',
+          at: 0.2,
+        },
+        {
+          send: 10,
+        },
+        {
+          recv_until_eof: {},
+        },
+        {
+          close: {},
+        },
+      ],
+    },
+    client3: {
+      port: 40003,
+      program: [
+        {
+          connect: 'server',
+          at: 0.4,
+        },
+        {
+          send: 10,
+        },
+        {
+          recv_until_eof: {},
+        },
+        {
+          close: {},
+        },
+      ],
+    },
+    client4: {
+      port: 40004,
+      program: [
+        {
+          connect: 'server',
+          at: 0.6,
+        },
+        {
+          send: 10,
+        },
+        {
+          recv_until_eof: {},
+        },
+        {
+          close: {},
+        },
+      ],
+    },
+  },
+  name: 'accept-overflow-abort',
+  description:
+    'As accept-overflow-drop with tcp_abort_on_overflow=1: the queue overflows at the SYN, so no third ACK is ever answered with RST.',
+  profile: 'linux',
+  link: {
+    delay: 0.01,
+  },
+  faults: [],
+};

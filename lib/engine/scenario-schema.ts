@@ -1,0 +1,249 @@
+// The scenario file format of DESIGN.md §1, validated with zod. Errors name the field path
+// (`endpoints.client.program[2].send`) and the problem. Randomisable values ("random",
+// {"range":[a,b]}) stay unresolved here; lib/engine/resolve.ts draws them from the seed.
+
+import { z } from 'zod';
+import { ScenarioError } from './errors';
+import { SYSCTL_NAMES } from './sysctl';
+
+const rangeSchema = z
+  .object({ range: z.tuple([z.number(), z.number()]) })
+  .strict()
+  .refine((r) => r.range[0] <= r.range[1], {
+    message: 'range must be [low, high] with low ≤ high',
+  });
+
+function randomisable(base: z.ZodNumber, expected: string, allowRandom: boolean) {
+  const error = `expected ${expected} or {"range":[a,b]}${allowRandom ? ' or "random"' : ''}`;
+  return allowRandom
+    ? z.union([base, rangeSchema, z.literal('random')], { error })
+    : z.union([base, rangeSchema], { error });
+}
+
+const bytes = randomisable(z.number().int().min(0), 'a byte count ≥ 0', false);
+const seconds = randomisable(z.number().min(0), 'a time in seconds ≥ 0', false);
+const isnValue = randomisable(
+  z.number().int().min(0).max(0xffffffff),
+  'an ISN (integer 0..4294967295)',
+  true,
+);
+
+const empty = z.object({}).strict();
+const flagsSchema = z.string().regex(/^[SFRP]*\.?$/, {
+  message: 'expected tcpdump flags such as "S", "S.", ".", "P.", "F.", "R", "R."',
+});
+
+const keepaliveSchema = z
+  .object({
+    idle: z.number().positive().optional(),
+    intvl: z.number().positive().optional(),
+    cnt: z.number().int().positive().optional(),
+  })
+  .strict();
+
+const stepShapes = {
+  listen: z.object({ backlog: z.number().int().optional() }).strict(),
+  accept: empty,
+  connect: z.union(
+    [
+      z.string().min(1),
+      z
+        .object({ peer: z.string().min(1), port: z.number().int().min(1).max(65535).optional() })
+        .strict(),
+    ],
+    { error: 'expected a peer endpoint name or {"peer": name, "port": n}' },
+  ),
+  send: bytes,
+  recv: z.union([bytes, z.literal('all')], {
+    error: 'expected a byte count ≥ 0, {"range":[a,b]} or "all"',
+  }),
+  recv_until_eof: empty,
+  shutdown: z.enum(['write', 'read', 'both']),
+  close: z.object({ socket: z.enum(['listener', 'conn']).optional() }).strict(),
+  abort: empty,
+  sleep: seconds,
+  setsockopt: z
+    .object({
+      keepalive: z.union([z.boolean(), keepaliveSchema]).optional(),
+      nodelay: z.boolean().optional(),
+      linger: z.number().int().min(0).optional(),
+    })
+    .strict(),
+  syn_flood: z
+    .object({
+      target: z.string().min(1),
+      count: randomisable(z.number().int().min(1).max(100000), 'a SYN count 1..100000', false),
+      interval: z.number().min(0),
+      src_port: z.number().int().min(1).max(65535).optional(),
+      mss: z.number().int().min(48).max(65535).optional(),
+    })
+    .strict(),
+  inject_syn: z
+    .object({
+      to: z.string().min(1),
+      seq_offset: randomisable(z.number().int(), 'an integer sequence offset', false),
+    })
+    .strict(),
+} as const;
+
+export type StepAction = keyof typeof stepShapes;
+export const STEP_ACTIONS = Object.keys(stepShapes) as StepAction[];
+
+const stepSchema = z
+  .object({
+    at: seconds.optional(),
+    ...Object.fromEntries(Object.entries(stepShapes).map(([k, v]) => [k, v.optional()])),
+  } as Record<string, z.ZodTypeAny>)
+  .strict()
+  .superRefine((step, ctx) => {
+    const keys = Object.keys(step).filter((k) => k !== 'at');
+    if (keys.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected exactly one action (${STEP_ACTIONS.join(', ')}), got ${keys.length === 0 ? 'none' : keys.join(', ')}`,
+      });
+    }
+  });
+
+const sysctlValues = z
+  .object(Object.fromEntries(SYSCTL_NAMES.map((n) => [n, z.number().min(0).optional()])))
+  .strict();
+
+const faultSchema = z
+  .object({
+    from: z.string().min(1),
+    to: z.string().min(1),
+    match: z
+      .object({
+        flags: flagsSchema.optional(),
+        pure_ack: z.boolean().optional(),
+        data: z.boolean().optional(),
+        nth: randomisable(z.number().int().min(1), 'a match count ≥ 1', false).optional(),
+      })
+      .strict()
+      .default({}),
+    action: z.enum(['drop', 'delay', 'duplicate']),
+    delay: z.number().min(0).optional(),
+    window: z.tuple([z.number(), z.number()]).optional(),
+  })
+  .strict()
+  .superRefine((f, ctx) => {
+    if (f.action === 'delay' && f.delay === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['delay'],
+        message: 'a "delay" action needs "delay" (seconds)',
+      });
+    }
+  });
+
+export const scenarioSchema = z
+  .object({
+    name: z.string().min(1).default('custom'),
+    description: z.string().optional(),
+    notes: z.string().optional(),
+    profile: z.enum(['linux', 'rfc']).default('linux'),
+    sysctl: z.record(z.string(), sysctlValues).default({}),
+    link: z
+      .object({
+        delay: randomisable(z.number().min(0), 'a delay in seconds ≥ 0', false).optional(),
+        mtu: z.number().int().min(128).max(65535).optional(),
+      })
+      .strict()
+      .default({}),
+    isn: z.record(z.string(), isnValue).default({}),
+    app: z
+      .object({ latency: z.number().min(0).max(1).optional() })
+      .strict()
+      .optional(),
+    endpoints: z
+      .record(
+        z
+          .string()
+          .regex(/^[A-Za-z][\w-]*$/, { message: 'endpoint names are letters, digits, _ and -' }),
+        z
+          .object({
+            port: z.number().int().min(1).max(65535),
+            program: z.array(stepSchema).default([]),
+          })
+          .strict(),
+      )
+      .refine((e) => Object.keys(e).length > 0, { message: 'expected at least one endpoint' }),
+    faults: z.array(faultSchema).default([]),
+    limits: z
+      .object({
+        max_events: z.number().int().positive().optional(),
+        max_time: z.number().positive().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type ScenarioFile = z.output<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type RandomisableNumber = number | 'random' | { range: [number, number] };
+export type Step = Record<string, unknown> & { at?: RandomisableNumber };
+export type FaultRule = ScenarioFile['faults'][number];
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out === '' ? String(p) : `.${String(p)}`;
+  }
+  return out;
+}
+
+/** Validate a parsed JSON/YAML value; throws ScenarioError naming the first bad field. */
+export function parseScenario(input: unknown): ScenarioFile {
+  const result = scenarioSchema.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    if (issue === undefined) throw new ScenarioError('', 'invalid scenario');
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys')
+      message = `unknown field(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    throw new ScenarioError(formatPath(issue.path), message);
+  }
+  const file = result.data;
+  // Cross-field checks: every endpoint named anywhere must exist.
+  const names = new Set(Object.keys(file.endpoints));
+  for (const [role] of Object.entries(file.sysctl)) {
+    if (!names.has(role)) throw new ScenarioError(`sysctl.${role}`, `no endpoint named "${role}"`);
+  }
+  for (const [role] of Object.entries(file.isn)) {
+    if (!names.has(role)) throw new ScenarioError(`isn.${role}`, `no endpoint named "${role}"`);
+  }
+  file.faults.forEach((f, i) => {
+    if (!names.has(f.from))
+      throw new ScenarioError(`faults[${i}].from`, `no endpoint named "${f.from}"`);
+    if (!names.has(f.to)) throw new ScenarioError(`faults[${i}].to`, `no endpoint named "${f.to}"`);
+  });
+  for (const [name, ep] of Object.entries(file.endpoints)) {
+    ep.program.forEach((step, i) => {
+      const s = step as Record<string, unknown>;
+      const peer =
+        s.connect === undefined
+          ? undefined
+          : typeof s.connect === 'string'
+            ? s.connect
+            : (s.connect as { peer: string }).peer;
+      const target =
+        (s.syn_flood as { target?: string } | undefined)?.target ??
+        (s.inject_syn as { to?: string } | undefined)?.to;
+      for (const [field, other] of [
+        ['connect', peer],
+        [s.syn_flood ? 'syn_flood.target' : 'inject_syn.to', target],
+      ] as const) {
+        if (other !== undefined && !names.has(other)) {
+          throw new ScenarioError(
+            `endpoints.${name}.program[${i}].${field}`,
+            `no endpoint named "${other}"`,
+          );
+        }
+      }
+    });
+  }
+  return file;
+}

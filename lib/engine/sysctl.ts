@@ -1,0 +1,76 @@
+// The sysctls the engine models, named as Linux names them (net.ipv4.* / net.core.* without
+// the prefix), with the defaults of a 6.18 kernel (FIDELITY §1) and of the textbook profile.
+
+import type { Profile } from './types';
+
+export const SYSCTL_NAMES = [
+  'tcp_syn_retries',
+  'tcp_synack_retries',
+  'tcp_syn_linear_timeouts',
+  'tcp_fin_timeout',
+  'tcp_abort_on_overflow',
+  'tcp_syncookies',
+  'tcp_max_syn_backlog',
+  'somaxconn',
+  'tcp_keepalive_time',
+  'tcp_keepalive_intvl',
+  'tcp_keepalive_probes',
+  'tcp_tw_reuse',
+  'tcp_orphan_retries',
+  'tcp_retries2',
+  'tcp_rto_min_us',
+  'tcp_rto_max_ms',
+  'tcp_early_retrans',
+  'tcp_rfc1337',
+  'tcp_invalid_ratelimit',
+  'msl',
+  'hz',
+] as const;
+
+export type SysctlName = (typeof SYSCTL_NAMES)[number];
+export type Sysctls = Record<SysctlName, number>;
+
+const LINUX: Sysctls = {
+  tcp_syn_retries: 6,
+  tcp_synack_retries: 5,
+  tcp_syn_linear_timeouts: 4,
+  tcp_fin_timeout: 60,
+  tcp_abort_on_overflow: 0,
+  tcp_syncookies: 1,
+  tcp_max_syn_backlog: 2048,
+  somaxconn: 4096,
+  tcp_keepalive_time: 7200,
+  tcp_keepalive_intvl: 75,
+  tcp_keepalive_probes: 9,
+  tcp_tw_reuse: 2,
+  tcp_orphan_retries: 0,
+  tcp_retries2: 15,
+  tcp_rto_min_us: 200000,
+  tcp_rto_max_ms: 120000,
+  tcp_early_retrans: 3,
+  tcp_rfc1337: 0,
+  tcp_invalid_ratelimit: 500,
+  // Not used by `linux` (TIME_WAIT is the fixed TCP_TIMEWAIT_LEN = 60 s).
+  msl: 120,
+  // CONFIG_HZ of the recordings' kernel; drives timer-wheel rounding (lib/engine/timers.ts).
+  hz: 250,
+};
+
+// RFC 9293 + RFC 6298: MSL 2 minutes, RTO floor 1 s, no TLP, exact timers.
+const RFC: Sysctls = {
+  ...LINUX,
+  tcp_syn_linear_timeouts: 0,
+  tcp_rto_min_us: 1000000,
+  tcp_rto_max_ms: 120000,
+  tcp_early_retrans: 0,
+  msl: 120,
+  hz: 0,
+};
+
+export function defaultSysctls(profile: Profile): Sysctls {
+  return { ...(profile === 'linux' ? LINUX : RFC) };
+}
+
+export function isSysctlName(name: string): name is SysctlName {
+  return (SYSCTL_NAMES as readonly string[]).includes(name);
+}
