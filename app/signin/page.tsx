@@ -2,8 +2,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { enabledOAuthProviders } from '@/lib/auth';
-import { safeCallbackUrl } from '../_components/safe-callback';
+import { enabledOAuthProviders, safeCallbackUrl } from '@/lib/auth';
+
 import { SignInForm } from './sign-in-form';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -11,4 +11,5 @@ export {
 } from './session';
 export { registerUser, signUpSchema, signInSchema, type RegisterResult } from './credentials';
 export { hashPassword, verifyPassword } from './password';
+export { safeCallbackUrl } from './callback-url';
 export { seedDemoUsers, DEMO_USERS } from './demo-users';

@@ -1,0 +1,113 @@
+// Accounts, credentials, roles and the demo users against each real database.
+import { afterEach, describe, expect, test } from 'vitest';
+import { registerUser } from '@/lib/auth/credentials';
+import { DEMO_USERS, seedDemoUsers } from '@/lib/auth/demo-users';
+import { verifyPassword } from '@/lib/auth/password';
+import {
+  countUsers,
+  createUser,
+  DuplicateEmailError,
+  findCredentials,
+  findUserByEmail,
+  listAuditEntries,
+  setUserRole,
+} from '@/lib/db/users';
+import { availableProviders, createTestDatabase, type TestDatabase } from '../helpers/databases';
+
+let current: TestDatabase | null = null;
+afterEach(async () => {
+  await current?.dispose();
+  current = null;
+});
+
+describe.each(availableProviders())('$provider', ({ provider, available }) => {
+  test.skipIf(!available)('emails are stored trimmed and lower-cased, and unique', async () => {
+    current = await createTestDatabase(provider);
+    const user = await createUser({ email: '  Alice@Example.COM ', passwordHash: null });
+    expect(user).toMatchObject({ email: 'alice@example.com', role: 'student', name: null });
+    expect((await findUserByEmail('ALICE@example.com'))?.id).toBe(user.id);
+    await expect(createUser({ email: 'alice@example.com', passwordHash: null })).rejects.toThrow(
+      DuplicateEmailError,
+    );
+  });
+
+  test.skipIf(!available)(
+    'registration validates, hashes with argon2id and refuses a taken email',
+    async () => {
+      current = await createTestDatabase(provider);
+      expect(await registerUser({ email: 'not-an-email', password: 'longenough' }, 'en')).toEqual({
+        ok: false,
+        field: 'email',
+        code: 'email-invalid',
+      });
+      expect(await registerUser({ email: 'bob@example.com', password: 'short' }, 'en')).toEqual({
+        ok: false,
+        field: 'password',
+        code: 'password-short',
+      });
+      expect(await countUsers()).toBe(0);
+
+      const ok = await registerUser(
+        { email: 'Bob@example.com', password: 'correct horse', name: 'Bob' },
+        'zh',
+      );
+      expect(ok).toMatchObject({
+        ok: true,
+        user: { email: 'bob@example.com', role: 'student', locale: 'zh' },
+      });
+      const stored = await findCredentials('bob@example.com');
+      expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
+      expect(await verifyPassword(stored!.passwordHash!, 'correct horse')).toBe(true);
+      expect(await verifyPassword(stored!.passwordHash!, 'wrong horse')).toBe(false);
+
+      expect(
+        await registerUser({ email: 'bob@example.com', password: 'another one' }, 'en'),
+      ).toEqual({
+        ok: false,
+        field: 'email',
+        code: 'email-taken',
+      });
+    },
+  );
+
+  test.skipIf(!available)('a role change is stored and audited with its actor', async () => {
+    current = await createTestDatabase(provider);
+    const admin = await createUser({
+      email: 'admin@example.com',
+      passwordHash: null,
+      role: 'admin',
+    });
+    const carol = await createUser({ email: 'carol@example.com', passwordHash: null });
+    const updated = await setUserRole({ userId: carol.id, role: 'instructor', actorId: admin.id });
+    expect(updated.role).toBe('instructor');
+    expect((await findUserByEmail('carol@example.com'))?.role).toBe('instructor');
+    const audit = await listAuditEntries(carol.id);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      actorId: admin.id,
+      action: 'user.role.set',
+      targetType: 'user',
+    });
+    expect(JSON.parse(audit[0]!.detail)).toEqual({ from: 'student', to: 'instructor' });
+    await expect(
+      setUserRole({ userId: 'nobody', role: 'admin', actorId: admin.id }),
+    ).rejects.toThrow();
+    expect(await listAuditEntries('nobody')).toHaveLength(0);
+  });
+
+  test.skipIf(!available)('demo users are created on an empty database only, once', async () => {
+    current = await createTestDatabase(provider);
+    const created = await seedDemoUsers();
+    expect(created.map((d) => [d.email, d.role])).toEqual([
+      ['student@ackademy.dev', 'student'],
+      ['teacher@ackademy.dev', 'instructor'],
+    ]);
+    for (const demo of DEMO_USERS) {
+      const stored = await findCredentials(demo.email);
+      expect(stored?.user.role).toBe(demo.role);
+      expect(await verifyPassword(stored!.passwordHash!, demo.password)).toBe(true);
+    }
+    expect(await seedDemoUsers()).toEqual([]);
+    expect(await countUsers()).toBe(2);
+  });
+});
