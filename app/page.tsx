@@ -1,9 +1,11 @@
 // The landing page: what Ackademy is, who it is for, and where to start.
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { demoAccountsAvailable } from '@/lib/auth';
 
 export default async function LandingPage() {
   const t = await getTranslations('landing');
+  const showDemo = await demoAccountsAvailable().catch(() => false);
   return (
     <div className="space-y-12">
       <section className="space-y-5 pt-4">
@@ -54,10 +56,15 @@ export default async function LandingPage() {
           <li>{t('forWhomClass')}</li>
         </ul>
       </section>
-      <section className="rounded-lg bg-slate-100 p-4 text-sm dark:bg-slate-900">
-        <h2 className="font-semibold">{t('demoTitle')}</h2>
-        <p className="mt-1 font-mono text-slate-700 dark:text-slate-300">{t('demoBody')}</p>
-      </section>
+      {showDemo ? (
+        <section
+          className="rounded-lg bg-slate-100 p-4 text-sm dark:bg-slate-900"
+          data-testid="demo-accounts"
+        >
+          <h2 className="font-semibold">{t('demoTitle')}</h2>
+          <p className="mt-1 font-mono text-slate-700 dark:text-slate-300">{t('demoBody')}</p>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -28,7 +28,7 @@ export async function SiteHeader({ theme }: { theme: Theme }) {
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
         Skip to content
       </a>
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link
           href="/"
           className="text-brand-700 dark:text-brand-100 text-lg font-semibold tracking-tight"
@@ -63,7 +63,7 @@ export async function SiteHeader({ theme }: { theme: Theme }) {
           {user ? (
             <span className="flex items-center gap-2">
               <span
-                className="hidden max-w-48 truncate text-slate-600 md:inline dark:text-slate-400"
+                className="hidden max-w-56 truncate text-slate-600 lg:inline dark:text-slate-400"
                 data-testid="signed-in-as"
                 title={t('signedInAs', { email: user.email })}
               >

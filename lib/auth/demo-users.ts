@@ -1,6 +1,6 @@
 // The demo accounts a first start of the embedded database creates, so a newcomer can
 // look around as a student and as an instructor without signing up.
-import { countUsers, createUser, type Role } from '@/lib/db';
+import { countUsers, createUser, findUserByEmail, type Role } from '@/lib/db';
 import { hashPassword } from './password';
 
 export const DEMO_USERS: readonly { email: string; password: string; role: Role; name: string }[] =
@@ -34,4 +34,14 @@ export async function seedDemoUsers(): Promise<typeof DEMO_USERS> {
     });
   }
   return DEMO_USERS;
+}
+
+/**
+ * Whether the demo accounts exist, so the landing page advertises them only where they
+ * were seeded (not on PostgreSQL, not with ACKADEMY_DEMO=0). Existence, not a password
+ * check: this runs on every landing-page view and argon2 is deliberately slow.
+ */
+export async function demoAccountsAvailable(): Promise<boolean> {
+  const found = await Promise.all(DEMO_USERS.map((demo) => findUserByEmail(demo.email)));
+  return found.every((user, index) => user?.role === DEMO_USERS[index]?.role);
 }

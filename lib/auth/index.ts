@@ -12,4 +12,4 @@ export {
 export { registerUser, signUpSchema, signInSchema, type RegisterResult } from './credentials';
 export { hashPassword, verifyPassword } from './password';
 export { safeCallbackUrl } from './callback-url';
-export { seedDemoUsers, DEMO_USERS } from './demo-users';
+export { seedDemoUsers, demoAccountsAvailable, DEMO_USERS } from './demo-users';

@@ -27,6 +27,7 @@ describe('the landing page', () => {
     await enPage.goto('/');
     expect(await enPage.locator('html').getAttribute('lang')).toBe('en');
     expect(await enPage.locator('h1').innerText()).toContain('next segment');
+    expect(await enPage.getByTestId('demo-accounts').innerText()).toContain('student@ackademy.dev');
     await screenshot(enPage, 'landing-en');
     await en.close();
   });

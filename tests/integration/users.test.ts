@@ -1,7 +1,7 @@
 // Accounts, credentials, roles and the demo users against each real database.
 import { afterEach, describe, expect, test } from 'vitest';
 import { registerUser } from '@/lib/auth/credentials';
-import { DEMO_USERS, seedDemoUsers } from '@/lib/auth/demo-users';
+import { DEMO_USERS, demoAccountsAvailable, seedDemoUsers } from '@/lib/auth/demo-users';
 import { verifyPassword } from '@/lib/auth/password';
 import {
   countUsers,
@@ -97,7 +97,9 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
 
   test.skipIf(!available)('demo users are created on an empty database only, once', async () => {
     current = await createTestDatabase(provider);
+    expect(await demoAccountsAvailable()).toBe(false);
     const created = await seedDemoUsers();
+    expect(await demoAccountsAvailable()).toBe(true);
     expect(created.map((d) => [d.email, d.role])).toEqual([
       ['student@ackademy.dev', 'student'],
       ['teacher@ackademy.dev', 'instructor'],
