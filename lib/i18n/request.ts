@@ -3,6 +3,7 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth';
+import { loadMessages } from './messages';
 import { isUiLocale, LOCALE_COOKIE, negotiateLocale, type UiLocale } from './negotiate';
 
 export async function resolveLocale(): Promise<UiLocale> {
@@ -15,6 +16,5 @@ export async function resolveLocale(): Promise<UiLocale> {
 
 export default getRequestConfig(async () => {
   const locale = await resolveLocale();
-  const messages = (await import(`./messages/${locale}.json`)).default as Record<string, unknown>;
-  return { locale, messages, timeZone: 'UTC' };
+  return { locale, messages: await loadMessages(locale), timeZone: 'UTC' };
 });

@@ -1,0 +1,27 @@
+// The interface strings: one JSON file per namespace and locale
+// (lib/i18n/messages/<locale>/<namespace>.json). A feature adds its namespace here;
+// tests/unit/i18n/messages.test.ts checks the list against the files and zh against en.
+import type { UiLocale } from '../negotiate';
+
+export const NAMESPACES = [
+  'admin',
+  'auth',
+  'errors',
+  'landing',
+  'meta',
+  'nav',
+  'placeholder',
+  'teach',
+] as const;
+
+export async function loadMessages(locale: UiLocale): Promise<Record<string, unknown>> {
+  const entries = await Promise.all(
+    NAMESPACES.map(async (namespace) => {
+      const module = (await import(`./${locale}/${namespace}.json`)) as {
+        default: Record<string, unknown>;
+      };
+      return [namespace, module.default] as const;
+    }),
+  );
+  return Object.fromEntries(entries);
+}
