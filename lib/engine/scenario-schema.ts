@@ -14,10 +14,15 @@ const rangeSchema = z
   });
 
 function randomisable(base: z.ZodNumber, expected: string, allowRandom: boolean) {
-  const error = `expected ${expected} or {"range":[a,b]}${allowRandom ? ' or "random"' : ''}`;
-  return allowRandom
-    ? z.union([base, rangeSchema, z.literal('random')], { error })
-    : z.union([base, rangeSchema], { error });
+  const message = `expected ${expected} or {"range":[a,b]}${allowRandom ? ' or "random"' : ''}`;
+  // One custom check (not a union) so the error is a single clear sentence.
+  return z.custom<RandomisableNumber>(
+    (v) =>
+      base.safeParse(v).success ||
+      rangeSchema.safeParse(v).success ||
+      (allowRandom && v === 'random'),
+    { message },
+  );
 }
 
 const bytes = randomisable(z.number().int().min(0), 'a byte count ≥ 0', false);

@@ -262,13 +262,6 @@ export const TRANSITIONS: readonly Transition[] = [
     send: null,
     source: 'RFC 9293 §3.10.8 (2 MSL); Linux TCP_TIMEWAIT_LEN 60 s',
   },
-  {
-    from: 'TIME_WAIT',
-    event: 'rcv RST',
-    to: 'CLOSED',
-    send: null,
-    source: 'RFC 1337 hazard; tcp_rfc1337=0',
-  },
 ];
 
 /** Every (from, to) pair the engine may produce. */

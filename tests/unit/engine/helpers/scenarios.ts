@@ -1,0 +1,72 @@
+// Small inline scenarios for tests (the catalog covers the rest).
+
+import type { ScenarioInput } from '@/lib/engine';
+
+const server = (program: unknown[]) => ({ port: 9000, program });
+const client = (program: unknown[]) => ({ port: 40001, program });
+const LISTEN = { listen: { backlog: 16 } };
+
+export function inline(
+  name: string,
+  endpoints: Record<string, unknown>,
+  extra: Partial<ScenarioInput> = {},
+): ScenarioInput {
+  return {
+    name,
+    link: { delay: 0.01 },
+    isn: { client: 1000, server: 5000 },
+    endpoints,
+    ...extra,
+  } as ScenarioInput;
+}
+
+export const INLINE: Record<string, ScenarioInput> = {
+  'close-in-syn-sent': inline(
+    'close-in-syn-sent',
+    { server: server([LISTEN]), client: client([{ connect: 'server' }]) },
+    { faults: [{ from: 'client', to: 'server', match: { flags: 'S' }, action: 'drop' }] },
+  ),
+  abort: inline('abort', {
+    server: server([LISTEN, { accept: {} }, { recv_until_eof: {} }, { close: {} }]),
+    client: client([{ connect: 'server' }, { abort: {}, at: 0.5 }]),
+  }),
+  'retries2-exhausted': inline(
+    'retries2-exhausted',
+    {
+      server: server([LISTEN, { accept: {} }, { recv_until_eof: {} }]),
+      client: client([{ connect: 'server' }, { send: 100, at: 0.5 }, { recv_until_eof: {} }]),
+    },
+    {
+      sysctl: { client: { tcp_retries2: 3 } },
+      faults: [{ from: 'client', to: 'server', match: { data: true }, action: 'drop' }],
+    },
+  ),
+  'fin-wait2-data': inline('fin-wait2-data', {
+    server: server([
+      LISTEN,
+      { accept: {} },
+      { recv_until_eof: {} },
+      { send: 50, at: 0.5 },
+      { close: {} },
+    ]),
+    client: client([{ connect: 'server' }, { close: {} }]),
+  }),
+  'last-ack-gives-up': inline(
+    'last-ack-gives-up',
+    {
+      server: server([LISTEN, { accept: {} }, { recv_until_eof: {} }, { close: {}, at: 1 }]),
+      client: client([{ connect: 'server' }, { close: {} }]),
+    },
+    { faults: [{ from: 'server', to: 'client', match: { flags: 'F.' }, action: 'drop' }] },
+  ),
+  'fin-retransmit-in-time-wait': inline(
+    'fin-retransmit-in-time-wait',
+    {
+      server: server([LISTEN, { accept: {} }, { recv_until_eof: {} }, { close: {} }]),
+      client: client([{ connect: 'server' }, { close: {}, at: 0.2 }]),
+    },
+    {
+      faults: [{ from: 'client', to: 'server', match: { pure_ack: true, nth: 2 }, action: 'drop' }],
+    },
+  ),
+};
