@@ -37,28 +37,48 @@ export function hashSeed(input: string | number): number {
   return h >>> 0;
 }
 
-export function createRngFromState(initial: RngState): Rng {
-  let a = initial.a >>> 0;
-  let b = initial.b >>> 0;
-  let c = initial.c >>> 0;
-  let d = initial.d >>> 0;
-  const uint32 = (): number => {
-    const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = ((c << 21) | (c >>> 11)) >>> 0;
-    c = (c + t) >>> 0;
+class Sfc32 implements Rng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(initial: RngState) {
+    this.a = initial.a >>> 0;
+    this.b = initial.b >>> 0;
+    this.c = initial.c >>> 0;
+    this.d = initial.d >>> 0;
+  }
+
+  uint32(): number {
+    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
+    this.d = (this.d + 1) >>> 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) >>> 0;
+    const c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
+    this.c = (c + t) >>> 0;
     return t;
-  };
-  const next = (): number => uint32() / 4294967296;
-  return {
-    next,
-    uint32,
-    int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
-    float: (lo, hi) => lo + next() * (hi - lo),
-    state: () => ({ a, b, c, d }),
-  };
+  }
+
+  next(): number {
+    return this.uint32() / 4294967296;
+  }
+
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+
+  float(lo: number, hi: number): number {
+    return lo + this.next() * (hi - lo);
+  }
+
+  state(): RngState {
+    return { a: this.a, b: this.b, c: this.c, d: this.d };
+  }
+}
+
+export function createRngFromState(initial: RngState): Rng {
+  return new Sfc32(initial);
 }
 
 /** A generator seeded from a number or string; the same seed always gives the same stream. */

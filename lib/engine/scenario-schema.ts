@@ -200,8 +200,20 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+// Marks a value parseScenario produced, so simulate() does not validate it again (hot path).
+const VALIDATED = Symbol('ackademy.validatedScenario');
+
+export function isValidatedScenario(value: unknown): value is ScenarioFile {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Record<symbol, unknown>)[VALIDATED] === true
+  );
+}
+
 /** Validate a parsed JSON/YAML value; throws ScenarioError naming the first bad field. */
 export function parseScenario(input: unknown): ScenarioFile {
+  if (isValidatedScenario(input)) return input;
   const result = scenarioSchema.safeParse(input);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -250,5 +262,6 @@ export function parseScenario(input: unknown): ScenarioFile {
       }
     });
   }
+  Object.defineProperty(file, VALIDATED, { value: true, enumerable: false });
   return file;
 }

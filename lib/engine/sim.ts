@@ -7,7 +7,7 @@ import { EngineError, assertNever } from './errors';
 import type { ResolvedEndpoint, ResolvedScenario, ResolvedStep } from './resolve';
 import type { Rng } from './rng';
 import { EventQueue } from './scheduler';
-import { ACK, FIN, PSH, RST, SYN, type Segment, flagString, flagsMatch, segSpace } from './segment';
+import { type Segment, flagString, flagsMatch, segSpace } from './segment';
 import { seqAdd, seqDiff } from './sequence';
 import type { Sysctls } from './sysctl';
 import { type Conn, type TimerSlot, connKey, newConn } from './tcb';
@@ -22,6 +22,14 @@ import type {
   TraceState,
   TraceTimer,
 } from './types';
+
+// Flag bits (same values as segment.ts; local so the hot path reads constants, not the
+// module-namespace getters a CommonJS transpile would generate).
+const FIN = 1;
+const SYN = 2;
+const RST = 4;
+const PSH = 8;
+const ACK = 16;
 
 /** Linux constants (include/net/tcp.h). */
 const TCP_TIMEOUT_INIT = 1;
@@ -236,7 +244,15 @@ export class World {
   }
 
   private appEvent(host: Host, event: TraceEventKind, extra: Partial<TraceEvent> = {}): void {
-    this.events.push({ t: this.now, endpoint: host.name, event, ...extra });
+    this.events.push({
+      t: this.now,
+      endpoint: host.name,
+      event,
+      errno: extra.errno,
+      bytes: extra.bytes,
+      cport: extra.cport,
+      op: extra.op,
+    });
   }
 
   private timerTrace(
@@ -360,8 +376,9 @@ export class World {
       cport: seg.cport,
       sport: seg.sport,
       dport: seg.dport,
+      // Always present (undefined is left out of the JSON) so every segment has one shape.
+      why: init.why,
     };
-    if (init.why !== undefined) ts.why = init.why;
     this.segs.push(ts);
     if (dropped) return;
     const at = this.now + this.sc.delay + extraDelay;
@@ -1356,8 +1373,9 @@ export class World {
         if (allowed <= 0 || flight > 0) break;
         len = allowed;
       }
-      // Nagle (RFC 896): hold a small segment while data is unacknowledged.
-      if (len < c.mss && flight > 0 && !c.nodelay && !c.finQueued) break;
+      // Nagle with Minshall's refinement (tcp_nagle_check / tcp_minshall_check): hold a
+      // sub-MSS segment only while an earlier sub-MSS segment is still unacknowledged.
+      if (len < c.mss && !c.nodelay && c.inflight.some((f) => f.len > 0 && f.len < c.mss)) break;
       const last = c.sndNxt + len === c.writeSeq;
       const fin = last && c.finQueued;
       this.xmit(c, c.sndNxt, len, fin, last, undefined);

@@ -54,7 +54,7 @@ export interface TraceSegment {
   sport: number;
   dport: number;
   /** Why it was sent, when it is not the first transmission: "rto", "tlp", "fast", "synack_timer", "keepalive", ... */
-  why?: string;
+  why?: string | undefined;
 }
 
 export interface TraceState {
@@ -81,11 +81,11 @@ export interface TraceEvent {
   t: number;
   endpoint: string;
   event: TraceEventKind;
-  errno?: Errno;
-  bytes?: number;
-  cport?: number;
+  errno?: Errno | undefined;
+  bytes?: number | undefined;
+  cport?: number | undefined;
   /** The program operation that failed (for `error`). */
-  op?: string;
+  op?: string | undefined;
 }
 
 export type TimerName =
@@ -98,7 +98,7 @@ export interface TraceTimer {
   cport: number;
   timer: TimerName;
   action: 'set' | 'fire' | 'cancel';
-  expires?: number;
+  expires?: number | undefined;
 }
 
 export type ParamValue = number | string | boolean;

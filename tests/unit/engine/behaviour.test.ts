@@ -55,8 +55,13 @@ describe('SYN retransmission and give-up', () => {
 describe('closing', () => {
   test.each([
     { profile: 'linux' as const, set: {} as Record<string, string>, min: 60, max: 62.1 },
-    { profile: 'rfc' as const, set: {}, min: 240, max: 240.001 },
-    { profile: 'rfc' as const, set: { 'client.msl': '30' }, min: 60, max: 60.001 },
+    { profile: 'rfc' as const, set: {} as Record<string, string>, min: 240, max: 240.001 },
+    {
+      profile: 'rfc' as const,
+      set: { 'client.msl': '30' } as Record<string, string>,
+      min: 60,
+      max: 60.001,
+    },
   ])('TIME_WAIT lasts $min s ($profile, $set)', ({ profile, set, min, max }) => {
     const t = named('time-wait-duration', { profile, set });
     const tw = t.states.find((s) => s.endpoint === 'client' && s.state === 'TIME_WAIT')!;
