@@ -7,10 +7,13 @@ export const NAMESPACES = [
   'admin',
   'auth',
   'errors',
+  'ladder',
   'landing',
+  'lessons',
   'meta',
   'nav',
   'placeholder',
+  'simulator',
   'teach',
 ] as const;
 

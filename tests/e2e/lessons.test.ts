@@ -1,0 +1,52 @@
+// Lessons as a reader meets them: the list, a lesson with its table of contents, a live
+// diagram computed in the browser, and the way on to practice — in both languages.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchBrowser, newContext, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('the lesson list shows the whole curriculum in order', async () => {
+  const context = await newContext(browser, 'en-US');
+  const page = await context.newPage();
+  await page.goto('/lessons');
+  const items = page.getByTestId('lesson-list').locator('li');
+  expect(await items.count()).toBeGreaterThanOrEqual(22);
+  expect(await items.first().innerText()).toContain('Lesson 1');
+  await screenshot(page, 'lessons-en');
+  await context.close();
+});
+
+test('a lesson renders its text, contents, a live diagram and a practice link', async () => {
+  const context = await newContext(browser, 'zh-CN');
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/lessons/three-way-handshake');
+  expect(await page.locator('h1').innerText()).toBe('三次握手');
+  expect(await page.getByTestId('lesson-toc').locator('li').count()).toBeGreaterThan(3);
+  await page.getByTestId('lesson-trace').first().locator('svg').first().waitFor();
+  expect(await page.locator('a[href^="/practice?topics="]').count()).toBeGreaterThan(0);
+  // A table-of-contents entry jumps to its section.
+  const firstEntry = page.getByTestId('lesson-toc').locator('a').first();
+  const target = (await firstEntry.getAttribute('href')) ?? '';
+  await firstEntry.click();
+  expect(decodeURIComponent(new URL(page.url()).hash)).toBe(decodeURIComponent(target));
+  expect(errors).toEqual([]);
+  await screenshot(page, 'lesson-three-way-handshake-zh');
+  await context.close();
+});
+
+test('an unknown lesson is a 404 page', async () => {
+  const context = await newContext(browser, 'en-US');
+  const page = await context.newPage();
+  const response = await page.goto('/lessons/no-such-lesson');
+  expect(response?.status()).toBe(404);
+  await context.close();
+});
