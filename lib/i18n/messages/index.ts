@@ -20,10 +20,10 @@ export const NAMESPACES = [
 export async function loadMessages(locale: UiLocale): Promise<Record<string, unknown>> {
   const entries = await Promise.all(
     NAMESPACES.map(async (namespace) => {
-      const module = (await import(`./${locale}/${namespace}.json`)) as {
+      const loaded = (await import(`./${locale}/${namespace}.json`)) as {
         default: Record<string, unknown>;
       };
-      return [namespace, module.default] as const;
+      return [namespace, loaded.default] as const;
     }),
   );
   return Object.fromEntries(entries);
