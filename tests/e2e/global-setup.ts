@@ -10,6 +10,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     chromiumPath: string;
+    /** The app's database, for tests that use the command-line tools on it. */
+    databaseUrl: string;
   }
 }
 
@@ -60,6 +62,7 @@ export default async function setup(project: TestProject) {
   mkdirSync(dataDir, { recursive: true });
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
+  const databaseUrl = `file:${path.join(dataDir, 'ackademy.db')}`;
   const child = spawn(
     process.execPath,
     [
@@ -72,7 +75,7 @@ export default async function setup(project: TestProject) {
       env: {
         ...process.env,
         PORT: String(port),
-        DATABASE_URL: `file:${path.join(dataDir, 'ackademy.db')}`,
+        DATABASE_URL: databaseUrl,
         NEXTAUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
         NEXTAUTH_URL: baseUrl,
         ACKADEMY_DEMO: '1',
@@ -95,6 +98,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseUrl', baseUrl);
   project.provide('chromiumPath', CHROMIUM_PATH);
+  project.provide('databaseUrl', databaseUrl);
   return () => {
     if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
   };
