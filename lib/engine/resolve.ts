@@ -132,18 +132,27 @@ export function resolveScenario(
   };
 }
 
+function drawParam(
+  v: unknown,
+  rng: Rng,
+  integer: boolean,
+  params: Record<string, ParamValue>,
+  where: string,
+  key: string,
+): number {
+  if (typeof v === 'number') return v;
+  const n = draw(v as RandomisableNumber, rng, integer, [0, 0]);
+  params[`${where}.${key}`] = n;
+  return n;
+}
+
 function resolveStep(
   raw: Record<string, unknown>,
   rng: Rng,
   where: string,
   params: Record<string, ParamValue>,
 ): ResolvedStep {
-  const num = (key: string, v: unknown, integer: boolean): number => {
-    const n = draw(v as RandomisableNumber, rng, integer, [0, 0]);
-    if (isRandom(v)) params[`${where}.${key}`] = n;
-    return n;
-  };
-  const at = raw.at === undefined ? undefined : num('at', raw.at, false);
+  const at = raw.at === undefined ? undefined : drawParam(raw.at, rng, false, params, where, 'at');
   if ('listen' in raw) {
     const l = raw.listen as { backlog?: number };
     return { at, kind: 'listen', backlog: l.backlog ?? 128 };
@@ -155,16 +164,22 @@ function resolveStep(
       ? { at, kind: 'connect', peer: c, port: undefined }
       : { at, kind: 'connect', peer: c.peer, port: c.port };
   }
-  if ('send' in raw) return { at, kind: 'send', bytes: num('send', raw.send, true) };
+  if ('send' in raw)
+    return { at, kind: 'send', bytes: drawParam(raw.send, rng, true, params, where, 'send') };
   if ('recv' in raw)
-    return { at, kind: 'recv', bytes: raw.recv === 'all' ? 'all' : num('recv', raw.recv, true) };
+    return {
+      at,
+      kind: 'recv',
+      bytes: raw.recv === 'all' ? 'all' : drawParam(raw.recv, rng, true, params, where, 'recv'),
+    };
   if ('recv_until_eof' in raw) return { at, kind: 'recv_until_eof' };
   if ('shutdown' in raw)
     return { at, kind: 'shutdown', how: raw.shutdown as 'write' | 'read' | 'both' };
   if ('close' in raw)
     return { at, kind: 'close', socket: (raw.close as { socket?: 'listener' | 'conn' }).socket };
   if ('abort' in raw) return { at, kind: 'abort' };
-  if ('sleep' in raw) return { at, kind: 'sleep', seconds: num('sleep', raw.sleep, false) };
+  if ('sleep' in raw)
+    return { at, kind: 'sleep', seconds: drawParam(raw.sleep, rng, false, params, where, 'sleep') };
   if ('setsockopt' in raw) {
     const s = raw.setsockopt as {
       keepalive?: boolean | { idle?: number; intvl?: number; cnt?: number };
@@ -185,7 +200,7 @@ function resolveStep(
       at,
       kind: 'syn_flood',
       target: f.target,
-      count: num('syn_flood.count', f.count, true),
+      count: drawParam(f.count, rng, true, params, where, 'syn_flood.count'),
       interval: f.interval,
       srcPort: f.src_port ?? 20000,
       mss: f.mss ?? 1460,
@@ -197,7 +212,7 @@ function resolveStep(
       at,
       kind: 'inject_syn',
       to: j.to,
-      seqOffset: num('inject_syn.seq_offset', j.seq_offset, true),
+      seqOffset: drawParam(j.seq_offset, rng, true, params, where, 'inject_syn.seq_offset'),
     };
   }
   throw new ScenarioError(where, 'expected exactly one action');

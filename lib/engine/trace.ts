@@ -5,43 +5,58 @@ import { seqDiff } from './sequence';
 import type { RawTrace } from './sim';
 import type { ParamValue, Profile, Trace, TraceSegment } from './types';
 
-const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
 
 /**
- * Relative numbering like `tcpdump -S` off: each direction of a 4-tuple counts from the
- * sequence number of its SYN (the latest one before the segment, or else the first after
- * it); an injected old duplicate SYN does not reset the base.
+ * Relative numbering like tcpdump: each direction of a 4-tuple counts from the sequence
+ * number of its SYN (the latest one before the segment, or else the first after it); an
+ * injected old duplicate SYN does not reset the base. Two passes, no closures (hot path).
  */
+function endpointIndex(names: Map<string, number>, name: string): number {
+  let v = names.get(name);
+  if (v === undefined) {
+    v = names.size;
+    names.set(name, v);
+  }
+  return v;
+}
+
 function relativise(segs: TraceSegment[]): void {
-  const dirKey = (from: string, sport: number, to: string, dport: number): string =>
-    `${from}:${sport}>${to}:${dport}`;
-  const isnPoints = new Map<string, Array<{ idx: number; isn: number }>>();
-  segs.forEach((s, idx) => {
-    if (s.flags.includes('S') && s.why !== 'old_duplicate') {
-      const k = dirKey(s.from, s.sport, s.to, s.dport);
-      const list = isnPoints.get(k) ?? [];
-      const lastIsn = list[list.length - 1];
-      if (lastIsn === undefined || lastIsn.isn !== s.abs_seq) list.push({ idx, isn: s.abs_seq });
-      isnPoints.set(k, list);
-    }
-  });
-  const isnAt = (k: string, idx: number): number | undefined => {
-    const list = isnPoints.get(k);
-    if (list === undefined || list.length === 0) return undefined;
-    let best = list[0]!.isn;
-    for (const p of list) if (p.idx <= idx) best = p.isn;
-    return best;
-  };
-  segs.forEach((s, idx) => {
-    const own = isnAt(dirKey(s.from, s.sport, s.to, s.dport), idx);
-    const peer = isnAt(dirKey(s.to, s.dport, s.from, s.sport), idx);
+  const n = segs.length;
+  // Numeric direction keys: (endpoint index pair, ports), no string building per segment.
+  const names = new Map<string, number>();
+  const keys: number[] = new Array<number>(n);
+  const revKeys: number[] = new Array<number>(n);
+  const firstIsn = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const s = segs[i]!;
+    const a = endpointIndex(names, s.from);
+    const b = endpointIndex(names, s.to);
+    keys[i] = ((a * 1024 + b) * 65536 + s.sport) * 65536 + s.dport;
+    revKeys[i] = ((b * 1024 + a) * 65536 + s.dport) * 65536 + s.sport;
+    if (
+      s.flags.charCodeAt(0) === 83 /* S */ &&
+      s.why !== 'old_duplicate' &&
+      !firstIsn.has(keys[i]!)
+    )
+      firstIsn.set(keys[i]!, s.abs_seq);
+  }
+  const current = new Map<number, number>(firstIsn);
+  for (let i = 0; i < n; i++) {
+    const s = segs[i]!;
+    const key = keys[i]!;
+    if (s.flags.charCodeAt(0) === 83 && s.why !== 'old_duplicate') current.set(key, s.abs_seq);
+    const own = current.get(key);
+    const peer = current.get(revKeys[i]!);
     // A RST with seq 0 answering a segment without ACK has no meaningful relative seq.
     s.seq =
       own === undefined || (s.flags === 'R.' && s.abs_seq === 0)
         ? null
         : seqDiff(s.abs_seq, own) >>> 0;
     s.ack = s.abs_ack === null || peer === undefined ? null : seqDiff(s.abs_ack, peer) >>> 0;
-  });
+  }
 }
 
 export function buildTrace(
