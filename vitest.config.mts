@@ -12,7 +12,23 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          exclude: ['tests/**/*.slow.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        // Exhaustive sweeps (10,000 seeds per question template, …): same rules as unit,
+        // kept out of the quick loop and run by `npm test` after the fast suites.
+        resolve: { alias },
+        test: {
+          name: 'slow',
+          include: ['tests/**/*.slow.test.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+        },
       },
       {
         resolve: { alias },
