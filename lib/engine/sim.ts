@@ -1319,7 +1319,7 @@ export class World {
 
   // ---------------------------------------------------------------- send path
 
-  private sendSyn(c: Conn, withAck: boolean, why: string | undefined): void {
+  private sendSyn(c: Conn, withAck: boolean, why: string | undefined, armTimer = true): void {
     const host = this.host(c.host);
     const flags = withAck ? SYN | ACK : SYN;
     const init = {
@@ -1347,7 +1347,7 @@ export class World {
       },
     ];
     c.sndNxt = 1;
-    if (c.timerAt.rtx < 0) {
+    if (armTimer && c.timerAt.rtx < 0) {
       c.rtxKind = 'syn';
       this.arm(c, 'rtx', c.rto, 'retransmit');
     }
@@ -1481,7 +1481,8 @@ export class World {
     if (c.retransStamp < 0) c.retransStamp = s.firstSentAt;
     s.sentAt = this.now;
     if (s.syn) {
-      this.sendSyn(c, c.state === 'SYN_RECV', why);
+      // The caller (the retransmission timer) re-arms with the backed-off RTO.
+      this.sendSyn(c, c.state === 'SYN_RECV', why, false);
       return;
     }
     this.xmit(c, s.seq, s.len, s.fin, s.len > 0, why);

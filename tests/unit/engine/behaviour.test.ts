@@ -248,7 +248,7 @@ describe('determinism, parameters and limits', () => {
   });
 
   test.each([
-    { limits: { max_events: 20 }, code: 'LIMIT_EVENTS' },
+    { limits: { max_events: 8 }, code: 'LIMIT_EVENTS' },
     { limits: { max_time: 5 }, code: 'LIMIT_TIME' },
   ])('a runaway scenario stops with $code', ({ limits, code }) => {
     const sc = { ...getScenario('syn-dropped-default'), limits };
