@@ -1485,7 +1485,8 @@ export class World {
       this.sendSyn(c, c.state === 'SYN_RECV', why, false);
       return;
     }
-    this.xmit(c, s.seq, s.len, s.fin, s.len > 0, why);
+    // PSH as on the original transmission: only the segment that ended the written data.
+    this.xmit(c, s.seq, s.len, s.fin, s.seq + s.len === c.writeSeq, why);
   }
 
   private fastRetransmit(c: Conn): void {
