@@ -1,0 +1,279 @@
+'use client';
+// The interactive ladder diagram: step (buttons, ← / →, Home / End), play, jump to an event
+// from the list, and an optional predict mode that asks for each segment before showing it.
+import { useTranslations } from 'next-intl';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Trace, TraceSegment } from '@/lib/engine';
+import { formatTime, segmentLabel, sortedSegments, timeline } from '@/lib/trace-export';
+import { EventList } from './event-list';
+import { layoutLadder } from './layout';
+import { LadderSvg } from './ladder-svg';
+import { PredictionForm } from './prediction-form';
+import { cutoffAt, flagChoices, gradeGuess, senderStateAfter, type Grade } from './steps';
+
+export interface LadderPlayerProps {
+  trace: Trace;
+  /** Heading of the diagram (defaults to scenario · seed · profile). */
+  title?: string;
+  /** Start on the first step (lessons) or show the whole trace (playground). */
+  start?: 'begin' | 'end';
+  /** Open in predict mode. */
+  predict?: boolean;
+  /** Show the text list of events under the diagram (the diagram's text alternative). */
+  showList?: boolean;
+  testId?: string;
+}
+
+const PLAY_MS = 800;
+
+function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(720);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver((entries) => {
+      const w = entries[0]?.contentRect.width;
+      if (w) setWidth(Math.floor(w));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
+
+export function LadderPlayer({
+  trace,
+  title,
+  start = 'end',
+  predict: predictInitially = false,
+  showList = true,
+  testId = 'ladder-player',
+}: LadderPlayerProps) {
+  const t = useTranslations('ladder');
+  const segments = useMemo(() => sortedSegments(trace), [trace]);
+  const items = useMemo(() => timeline(trace), [trace]);
+  const total = segments.length;
+  const [step, setStep] = useState(start === 'begin' || predictInitially ? 0 : total);
+  const [playing, setPlaying] = useState(false);
+  const [predict, setPredict] = useState(predictInitially);
+  const [feedback, setFeedback] = useState<{ step: number; grade: Grade; actual: string } | null>(
+    null,
+  );
+  const [scrollRef, width] = useWidth<HTMLDivElement>();
+  const layout = useMemo(() => layoutLadder(trace, width), [trace, width]);
+  const cutoff = cutoffAt(segments, step);
+  const next = step < total ? segments[step] : undefined;
+  const asking = predict && next !== undefined && !playing;
+
+  const go = (k: number): void => setStep(Math.max(0, Math.min(total, k)));
+
+  useEffect(() => {
+    if (!playing) return;
+    const timer = setInterval(() => {
+      setStep((k) => {
+        if (k >= total) {
+          setPlaying(false);
+          return k;
+        }
+        return k + 1;
+      });
+    }, PLAY_MS);
+    return () => clearInterval(timer);
+  }, [playing, total]);
+
+  // Keep the newest step in view inside the scrolling diagram.
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const y = Number.isFinite(cutoff) ? layout.yAt(cutoff) : layout.height;
+    if (y > el.scrollTop + el.clientHeight - 40 || y < el.scrollTop)
+      el.scrollTop = Math.max(0, y - el.clientHeight / 2);
+  }, [cutoff, layout, scrollRef]);
+
+  const describe = (s: TraceSegment): string =>
+    [
+      t('segmentDescription', {
+        from: s.from,
+        to: s.to,
+        label: segmentLabel(s),
+        time: formatTime(s.t),
+      }),
+      ...(s.dropped ? [t('lost')] : []),
+      ...(s.why !== undefined ? [t('retransmission', { why: s.why })] : []),
+    ].join(' — ');
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const moves: Record<string, number> = {
+      ArrowRight: step + 1,
+      ArrowLeft: step - 1,
+      Home: 0,
+      End: total,
+    };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    setPlaying(false);
+    if (asking && target > step) return; // answer (or reveal) first
+    go(target);
+  };
+
+  const latest = step > 0 ? segments[step - 1] : undefined;
+  const heading =
+    title ??
+    t('title', { scenario: trace.scenario, seed: String(trace.seed), profile: trace.profile });
+  const button =
+    'rounded border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-100 disabled:opacity-40 dark:border-slate-600 dark:hover:bg-slate-800';
+
+  return (
+    <section data-testid={testId} data-step={step} data-total={total} className="space-y-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <button
+          type="button"
+          className={button}
+          onClick={() => go(0)}
+          disabled={step === 0}
+          aria-label={t('first')}
+        >
+          ⏮
+        </button>
+        <button
+          type="button"
+          className={button}
+          onClick={() => go(step - 1)}
+          disabled={step === 0}
+          aria-label={t('previous')}
+        >
+          ◀
+        </button>
+        <button
+          type="button"
+          className={button}
+          data-testid="play"
+          onClick={() => {
+            if (!playing && step >= total) setStep(0);
+            setPlaying(!playing);
+          }}
+          aria-label={playing ? t('pause') : t('play')}
+        >
+          {playing ? '⏸' : '▶'}
+        </button>
+        <button
+          type="button"
+          className={button}
+          data-testid="next"
+          onClick={() => go(step + 1)}
+          disabled={step >= total || asking}
+          aria-label={t('next')}
+        >
+          ▶|
+        </button>
+        <button
+          type="button"
+          className={button}
+          onClick={() => go(total)}
+          disabled={step >= total || asking}
+          aria-label={t('last')}
+        >
+          ⏭
+        </button>
+        <span
+          data-testid="step-counter"
+          className="text-sm text-slate-600 tabular-nums dark:text-slate-300"
+        >
+          {t('step', { step, total })}
+        </span>
+        <label className="ml-auto flex items-center gap-1.5 text-sm">
+          <input
+            type="checkbox"
+            data-testid="predict-toggle"
+            checked={predict}
+            onChange={(e) => {
+              setPredict(e.target.checked);
+              setFeedback(null);
+              setPlaying(false);
+              if (e.target.checked && step >= total) setStep(0);
+            }}
+          />
+          {t('predictMode')}
+        </label>
+      </div>
+
+      <div
+        ref={scrollRef}
+        tabIndex={0}
+        role="group"
+        aria-roledescription={t('diagramRole')}
+        aria-label={`${heading}. ${t('keys')}`}
+        onKeyDown={onKeyDown}
+        data-testid="ladder-scroll"
+        className="max-h-[70vh] overflow-auto rounded-md border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950"
+      >
+        <LadderSvg
+          layout={layout}
+          revealed={step}
+          cutoff={cutoff}
+          title={heading}
+          lostLabel={t('lost')}
+          describeSegment={describe}
+        />
+      </div>
+      <p aria-live="polite" className="sr-only">
+        {latest ? `${t('step', { step, total })}: ${describe(latest)}` : t('step', { step, total })}
+      </p>
+
+      {feedback && feedback.step === step ? (
+        <p
+          data-testid="prediction-feedback"
+          data-correct={feedback.grade.correct ? 'true' : 'false'}
+          role="status"
+          className={`rounded-md px-3 py-2 text-sm ${
+            feedback.grade.correct
+              ? 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/40 dark:text-emerald-100'
+              : 'bg-red-100 text-red-900 dark:bg-red-900/40 dark:text-red-100'
+          }`}
+        >
+          {feedback.grade.correct ? t('right') : t('wrong')}{' '}
+          {t('actual', { label: feedback.actual })}
+          {feedback.grade.ack === false ? ` ${t('ackWrong')}` : ''}
+          {feedback.grade.state === false ? ` ${t('stateWrong')}` : ''}
+        </p>
+      ) : null}
+
+      {asking && next ? (
+        <PredictionForm
+          key={step}
+          choices={flagChoices(trace)}
+          from={next.from}
+          to={next.to}
+          onGuess={(guess) => {
+            const grade = gradeGuess(trace, next, guess);
+            const state = senderStateAfter(trace, next);
+            setFeedback({
+              step: step + 1,
+              grade,
+              actual: `${next.from} → ${next.to}: ${segmentLabel(next)}${state ? ` (${next.from}: ${state})` : ''}`,
+            });
+            go(step + 1);
+          }}
+          onSkip={() => {
+            setFeedback(null);
+            go(step + 1);
+          }}
+        />
+      ) : null}
+
+      {showList ? (
+        <EventList
+          items={items}
+          segments={segments}
+          step={step}
+          onJump={(k) => {
+            setPlaying(false);
+            go(k);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

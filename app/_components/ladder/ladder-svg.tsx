@@ -1,0 +1,254 @@
+// Draws a computed ladder layout as SVG, showing only what is revealed at the current step.
+import type { TraceSegment } from '@/lib/engine';
+import { STATE_STROKE, STATE_TEXT } from './colors';
+import type { Arrow, LadderLayout } from './layout';
+
+const HALO = '[paint-order:stroke] stroke-white stroke-[3px] dark:stroke-slate-950';
+
+export interface LadderSvgProps {
+  layout: LadderLayout;
+  /** Segments shown: the first `revealed`. */
+  revealed: number;
+  /** Items before this time are shown (Infinity: all). */
+  cutoff: number;
+  title: string;
+  lostLabel: string;
+  describeSegment: (segment: TraceSegment) => string;
+}
+
+function head(a: Arrow): string {
+  const angle = Math.atan2(a.y2 - a.y1, a.x2 - a.x1);
+  const size = 7;
+  const p = (d: number): string =>
+    `${a.x2 - size * Math.cos(angle + d)},${a.y2 - size * Math.sin(angle + d)}`;
+  return `${a.x2},${a.y2} ${p(0.45)} ${p(-0.45)}`;
+}
+
+function ArrowView({
+  arrow,
+  current,
+  lostLabel,
+  description,
+}: {
+  arrow: Arrow;
+  current: boolean;
+  lostLabel: string;
+  description: string;
+}) {
+  const { x1, y1, x2, y2 } = arrow;
+  const angle = (Math.atan2(y2 - y1, x2 - x1) * 180) / Math.PI;
+  // Keep labels upright: a right-to-left arrow is labelled along the reversed direction.
+  const upright = angle > 90 || angle < -90 ? angle - 180 : angle;
+  const mx = (x1 + x2) / 2;
+  const my = (y1 + y2) / 2;
+  const tone = arrow.lost
+    ? 'stroke-red-600 dark:stroke-red-400'
+    : arrow.retransmission
+      ? 'stroke-amber-600 dark:stroke-amber-400'
+      : current
+        ? 'stroke-brand-600 dark:stroke-brand-100'
+        : 'stroke-slate-700 dark:stroke-slate-300';
+  const fill = tone.replace(/stroke-/g, 'fill-');
+  const text = arrow.lost
+    ? 'fill-red-700 dark:fill-red-300'
+    : arrow.retransmission
+      ? 'fill-amber-800 dark:fill-amber-300'
+      : 'fill-slate-900 dark:fill-slate-100';
+  const label = `${arrow.retransmission ? '↻ ' : ''}${arrow.label}${arrow.lost ? ` ✗ ${lostLabel}` : ''}`;
+  return (
+    <g
+      data-testid="segment"
+      data-index={arrow.index}
+      data-flags={arrow.segment.flags}
+      data-lost={arrow.lost ? 'true' : 'false'}
+      data-label={arrow.label}
+    >
+      <title>{description}</title>
+      <line
+        x1={x1}
+        y1={y1}
+        x2={x2}
+        y2={y2}
+        className={tone}
+        strokeWidth={current ? 2.5 : 1.5}
+        strokeDasharray={arrow.retransmission ? '6 3' : undefined}
+      />
+      {arrow.lost ? (
+        <g className={tone} strokeWidth={2.5}>
+          <line x1={x2 - 6} y1={y2 - 6} x2={x2 + 6} y2={y2 + 6} />
+          <line x1={x2 - 6} y1={y2 + 6} x2={x2 + 6} y2={y2 - 6} />
+        </g>
+      ) : (
+        <polygon points={head(arrow)} className={fill} />
+      )}
+      <text
+        x={mx}
+        y={my}
+        dy={-5}
+        textAnchor="middle"
+        transform={`rotate(${upright} ${mx} ${my})`}
+        className={`font-mono text-[11px] ${text} ${HALO} ${current ? 'font-bold' : ''}`}
+      >
+        {label}
+      </text>
+    </g>
+  );
+}
+
+export function LadderSvg({
+  layout,
+  revealed,
+  cutoff,
+  title,
+  lostLabel,
+  describeSegment,
+}: LadderSvgProps) {
+  const { width, height, lanes, rows, gaps, arrows, marks, bands, timers, yAt } = layout;
+  const cutY = Number.isFinite(cutoff) ? yAt(cutoff) : height;
+  const shownRows = rows.filter((r) => r.t < cutoff || r.y <= cutY);
+  return (
+    <svg
+      data-testid="ladder"
+      role="img"
+      aria-label={title}
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      className="block select-none"
+    >
+      <title>{title}</title>
+      {/* time axis */}
+      {shownRows.map((r) => (
+        <g key={`r${r.t}`}>
+          <line
+            x1={4}
+            x2={width - 4}
+            y1={r.y}
+            y2={r.y}
+            className="stroke-slate-100 dark:stroke-slate-800/70"
+          />
+          <text
+            x={4}
+            y={r.y + 4}
+            className="fill-slate-500 font-mono text-[10px] tabular-nums dark:fill-slate-400"
+          >
+            {r.label}
+          </text>
+        </g>
+      ))}
+      {gaps
+        .filter((g) => g.y <= cutY)
+        .map((g) => (
+          <g key={`g${g.y}`} data-testid="gap">
+            <rect
+              x={0}
+              y={g.y - 9}
+              width={width}
+              height={18}
+              className="fill-slate-50 dark:fill-slate-900"
+            />
+            <text
+              x={width / 2}
+              y={g.y + 4}
+              textAnchor="middle"
+              className="fill-slate-600 text-[11px] italic dark:fill-slate-300"
+            >
+              {g.label}
+            </text>
+          </g>
+        ))}
+      {/* lifelines */}
+      {lanes.map((l) => (
+        <g key={l.name}>
+          <text
+            x={l.x}
+            y={18}
+            textAnchor="middle"
+            className="fill-slate-900 text-[13px] font-semibold dark:fill-slate-100"
+          >
+            {l.name}
+          </text>
+          <line
+            x1={l.x}
+            x2={l.x}
+            y1={26}
+            y2={height - 8}
+            className="stroke-slate-300 dark:stroke-slate-700"
+            strokeWidth={1}
+          />
+        </g>
+      ))}
+      {bands
+        .filter((b) => b.t1 < cutoff)
+        .map((b) => (
+          <line
+            key={`b${b.lane}${b.t1}`}
+            x1={b.x}
+            x2={b.x}
+            y1={b.y1}
+            y2={Math.min(b.y2, cutY)}
+            className={STATE_STROKE[b.state]}
+            strokeWidth={4}
+            strokeLinecap="round"
+          />
+        ))}
+      {timers
+        .filter((s) => s.t1 < cutoff)
+        .map((s, i) => (
+          <line
+            key={`tm${i}`}
+            data-testid="timer"
+            x1={s.x}
+            x2={s.x}
+            y1={s.y1}
+            y2={Math.min(s.y2, cutY)}
+            className="stroke-slate-400 dark:stroke-slate-500"
+            strokeDasharray="2 3"
+            strokeWidth={1.5}
+          />
+        ))}
+      {arrows
+        .filter((a) => a.index < revealed)
+        .map((a) => (
+          <ArrowView
+            key={a.index}
+            arrow={a}
+            current={a.index === revealed - 1}
+            lostLabel={lostLabel}
+            description={describeSegment(a.segment)}
+          />
+        ))}
+      {marks
+        .filter((mk) => mk.t < cutoff)
+        .map((mk, i) => (
+          <text
+            key={`m${i}`}
+            data-testid={`mark-${mk.kind}`}
+            x={mk.x}
+            y={mk.y + 4}
+            textAnchor={mk.anchor}
+            className={`text-[10.5px] ${HALO} ${
+              mk.kind === 'state' && mk.state
+                ? `font-mono font-semibold ${STATE_TEXT[mk.state]}`
+                : mk.kind === 'timer'
+                  ? 'fill-slate-600 dark:fill-slate-300'
+                  : 'fill-slate-600 italic dark:fill-slate-300'
+            }`}
+          >
+            {mk.text}
+          </text>
+        ))}
+      {Number.isFinite(cutoff) ? (
+        <line
+          data-testid="cutoff"
+          x1={4}
+          x2={width - 4}
+          y1={cutY}
+          y2={cutY}
+          className="stroke-brand-500"
+          strokeDasharray="4 4"
+        />
+      ) : null}
+    </svg>
+  );
+}

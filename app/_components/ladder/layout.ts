@@ -1,0 +1,312 @@
+// Geometry of the ladder diagram, as pure functions of a trace: lanes (one lifeline per
+// endpoint), an ordinal time axis (one row per distinct instant, so 10 µs and 60 s both
+// read; long pauses become a "… 60 s …" break), arrows, state marks, lifeline state bands
+// and timer spans. The .tsx files only draw what this returns.
+import type { TcpState, Trace, TraceSegment } from '@/lib/engine';
+import {
+  eventLabel,
+  formatDuration,
+  formatTime,
+  LONG_GAP,
+  linkDelay,
+  orderEndpoints,
+  segmentLabel,
+  sortedSegments,
+} from '@/lib/trace-export';
+
+export const METRICS = {
+  /** Left margin holding the time labels. */
+  axis: 68,
+  /** Room beside an outer lifeline for its state marks. */
+  side: 104,
+  /** Fewest pixels between two lifelines: enough for `P. 1:101(100) ack 1` at 11 px. */
+  minGap: 190,
+  /** Space above the first row for the endpoint names. */
+  top: 44,
+  bottom: 20,
+  /** Height of a row with at most one mark per lane. */
+  row: 26,
+  /** Height of each stacked mark (state, app call, timer) on one lane at one instant. */
+  mark: 15,
+  /** Extra height of a "… 60 s …" break. */
+  gap: 30,
+} as const;
+
+export interface Lane {
+  name: string;
+  x: number;
+  /** Which side of the lifeline its marks go. */
+  side: 'left' | 'right';
+}
+
+export interface Row {
+  t: number;
+  y: number;
+  label: string;
+}
+
+export interface GapMark {
+  /** y of the middle of the break. */
+  y: number;
+  label: string;
+}
+
+export interface Arrow {
+  index: number;
+  segment: TraceSegment;
+  x1: number;
+  y1: number;
+  /** Where it is drawn to: the receiver, or the point where a dropped segment is lost. */
+  x2: number;
+  y2: number;
+  label: string;
+  lost: boolean;
+  retransmission: boolean;
+}
+
+export type MarkKind = 'state' | 'event' | 'timer';
+
+export interface Mark {
+  kind: MarkKind;
+  t: number;
+  lane: string;
+  x: number;
+  y: number;
+  anchor: 'start' | 'end';
+  text: string;
+  state?: TcpState;
+}
+
+export interface Band {
+  lane: string;
+  x: number;
+  y1: number;
+  y2: number;
+  t1: number;
+  state: TcpState;
+}
+
+export interface TimerSpan {
+  lane: string;
+  x: number;
+  y1: number;
+  y2: number;
+  t1: number;
+  timer: string;
+}
+
+export interface LadderLayout {
+  width: number;
+  height: number;
+  lanes: Lane[];
+  rows: Row[];
+  gaps: GapMark[];
+  arrows: Arrow[];
+  marks: Mark[];
+  bands: Band[];
+  timers: TimerSpan[];
+  /** y of a point in time (interpolated between rows). */
+  yAt: (t: number) => number;
+}
+
+const key = (t: number): number => Math.round(t * 1e9);
+
+/** Where a lost segment is drawn to: this fraction of the way to its receiver. */
+export const LOST_AT = 0.55;
+
+/**
+ * Compute the whole diagram for a width in pixels (lanes spread to fill it, never closer
+ * than {@link METRICS.minGap}: a narrow screen scrolls sideways).
+ */
+export function layoutLadder(trace: Trace, width = 720): LadderLayout {
+  const m = METRICS;
+  const names = orderEndpoints(trace);
+  const n = Math.max(names.length, 1);
+  const inner = Math.max(0, width - m.axis - 2 * m.side);
+  const laneGap = n > 1 ? Math.max(m.minGap, inner / (n - 1)) : 0;
+  const lanes: Lane[] = names.map((name, i) => ({
+    name,
+    x: m.axis + m.side + (n > 1 ? i * laneGap : inner / 2),
+    side: i === 0 && n > 1 ? 'left' : 'right',
+  }));
+  const laneOf = new Map(lanes.map((l) => [l.name, l]));
+  const totalWidth = Math.max(width, m.axis + 2 * m.side + (n - 1) * laneGap);
+
+  const delay = linkDelay(trace);
+  const segments = sortedSegments(trace);
+  const multiConn = new Set(trace.segments.map((s) => s.cport)).size > 1;
+
+  // Marks per instant and lane decide the height of each row.
+  type PendingMark = Omit<Mark, 'x' | 'y' | 'anchor'>;
+  const pending: PendingMark[] = [];
+  for (const st of trace.states) {
+    const conn = multiConn && st.socket === 'conn' && st.cport !== null ? ` :${st.cport}` : '';
+    pending.push({
+      kind: 'state',
+      t: st.t,
+      lane: st.endpoint,
+      text: `${st.state}${st.socket === 'listener' ? ' ⓛ' : ''}${conn}`,
+      state: st.state,
+    });
+  }
+  for (const e of trace.events)
+    pending.push({ kind: 'event', t: e.t, lane: e.endpoint, text: eventLabel(e) });
+  const fired = (trace.timers ?? []).filter((tm) => tm.action === 'fire');
+  for (const tm of fired)
+    pending.push({ kind: 'timer', t: tm.t, lane: tm.endpoint, text: `⏱ ${tm.timer}` });
+  const order: Record<MarkKind, number> = { event: 0, state: 1, timer: 2 };
+  pending.sort((a, b) => a.t - b.t || order[a.kind] - order[b.kind]);
+
+  // Timer spans: from the last `set` before each expiry to the expiry.
+  const spans: Omit<TimerSpan, 'x' | 'y1' | 'y2'>[] = [];
+  const spanEnds: number[] = [];
+  for (const tm of fired) {
+    const set = (trace.timers ?? [])
+      .filter(
+        (s) =>
+          s.action === 'set' &&
+          s.endpoint === tm.endpoint &&
+          s.cport === tm.cport &&
+          s.timer === tm.timer &&
+          s.t <= tm.t,
+      )
+      .at(-1);
+    if (set) {
+      spans.push({ lane: tm.endpoint, t1: set.t, timer: tm.timer });
+      spanEnds.push(tm.t);
+    }
+  }
+
+  const times = new Map<number, number>();
+  const addTime = (t: number): void => {
+    if (!times.has(key(t))) times.set(key(t), t);
+  };
+  for (const s of segments) {
+    addTime(s.t);
+    addTime(s.t + delay);
+  }
+  for (const p of pending) addTime(p.t);
+  for (const s of spans) addTime(s.t1);
+  addTime(trace.end);
+  const sorted = [...times.values()].sort((a, b) => a - b);
+
+  const perRow = new Map<string, number>();
+  for (const p of pending) {
+    const k = `${key(p.t)}|${p.lane}`;
+    perRow.set(k, (perRow.get(k) ?? 0) + 1);
+  }
+  const rowHeight = (t: number): number => {
+    let most = 1;
+    for (const l of lanes) most = Math.max(most, perRow.get(`${key(t)}|${l.name}`) ?? 0);
+    return Math.max(m.row, most * m.mark + 8);
+  };
+
+  const rows: Row[] = [];
+  const gaps: GapMark[] = [];
+  let y = m.top;
+  sorted.forEach((t, i) => {
+    if (i > 0) {
+      const prev = sorted[i - 1]!;
+      y += rowHeight(prev);
+      if (t - prev >= LONG_GAP) {
+        gaps.push({ y: y + m.gap / 2 - m.row / 2, label: `… ${formatDuration(t - prev)} …` });
+        y += m.gap;
+      }
+    }
+    rows.push({ t, y, label: formatTime(t) });
+  });
+  const last = rows.at(-1);
+  const height = (last ? last.y + rowHeight(last.t) : m.top + m.row) + m.bottom;
+
+  const rowY = new Map(rows.map((r) => [key(r.t), r.y]));
+  const yAt = (t: number): number => {
+    const exact = rowY.get(key(t));
+    if (exact !== undefined) return exact;
+    if (rows.length === 0) return m.top;
+    if (t <= rows[0]!.t) return rows[0]!.y;
+    for (let i = 1; i < rows.length; i++) {
+      const a = rows[i - 1]!;
+      const b = rows[i]!;
+      if (t < b.t) return a.y + ((t - a.t) / (b.t - a.t)) * (b.y - a.y);
+    }
+    return rows.at(-1)!.y;
+  };
+
+  const arrows: Arrow[] = [];
+  segments.forEach((segment, index) => {
+    const from = laneOf.get(segment.from);
+    const to = laneOf.get(segment.to);
+    if (!from || !to) return;
+    const y1 = yAt(segment.t);
+    const yEnd = yAt(segment.t + delay);
+    const f = segment.dropped ? LOST_AT : 1;
+    arrows.push({
+      index,
+      segment,
+      x1: from.x,
+      y1,
+      x2: from.x + (to.x - from.x) * f,
+      y2: y1 + (yEnd - y1) * f,
+      label: segmentLabel(segment),
+      lost: segment.dropped,
+      retransmission: segment.why !== undefined,
+    });
+  });
+
+  const stacked = new Map<string, number>();
+  const marks: Mark[] = pending.flatMap((p) => {
+    const lane = laneOf.get(p.lane);
+    if (!lane) return [];
+    const k = `${key(p.t)}|${p.lane}`;
+    const nth = stacked.get(k) ?? 0;
+    stacked.set(k, nth + 1);
+    const left = lane.side === 'left';
+    return [
+      {
+        ...p,
+        x: lane.x + (left ? -10 : 10),
+        y: yAt(p.t) + 4 + nth * m.mark,
+        anchor: left ? ('end' as const) : ('start' as const),
+      },
+    ];
+  });
+
+  // A band per state of each lane's first connection (or its listener when it has none),
+  // so the lifeline's colour says the state at every height.
+  const bands: Band[] = [];
+  for (const lane of lanes) {
+    const own = trace.states.filter((s) => s.endpoint === lane.name);
+    const firstConn = own.find((s) => s.socket === 'conn');
+    const track = firstConn
+      ? own.filter((s) => s.socket === 'conn' && s.cport === firstConn.cport)
+      : own.filter((s) => s.socket === 'listener');
+    track.forEach((s, i) => {
+      const next = track[i + 1];
+      const t2 = next ? next.t : trace.end;
+      if (s.state === 'CLOSED' && !next) return;
+      bands.push({
+        lane: lane.name,
+        x: lane.x,
+        y1: yAt(s.t),
+        y2: yAt(t2),
+        t1: s.t,
+        state: s.state,
+      });
+    });
+  }
+
+  const timers: TimerSpan[] = spans.flatMap((s, i) => {
+    const lane = laneOf.get(s.lane);
+    if (!lane) return [];
+    return [
+      {
+        ...s,
+        x: lane.x + (lane.side === 'left' ? -5 : 5),
+        y1: yAt(s.t1),
+        y2: yAt(spanEnds[i]!),
+      },
+    ];
+  });
+
+  return { width: totalWidth, height, lanes, rows, gaps, arrows, marks, bands, timers, yAt };
+}

@@ -1,0 +1,15 @@
+// Trace formats outside the engine: text forms shared with the ladder diagram, exports
+// (Mermaid, packetdrill-style) and the validated import of a trace JSON file.
+export {
+  eventLabel,
+  formatDuration,
+  formatTime,
+  linkDelay,
+  orderEndpoints,
+  packetdrillSegment,
+  segmentLabel,
+} from './format';
+export { LONG_GAP, toMermaid } from './mermaid';
+export { defaultPerspective, toPacketdrill } from './packetdrill';
+export { parseTraceJson, traceSchema, type TraceImportResult } from './schema';
+export { sortedSegments, timeline, type TimelineItem } from './timeline';

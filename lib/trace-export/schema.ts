@@ -1,0 +1,131 @@
+// The trace JSON of DESIGN.md §2 as a zod schema: an imported file is parsed here before the
+// UI shows it, and a problem is reported with the path of the first bad field.
+import { z } from 'zod';
+import { TCP_STATES, type Trace } from '@/lib/engine';
+
+const time = z.number().finite().min(0);
+
+const segmentSchema = z.object({
+  /** Send time, seconds from the first segment. */
+  t: time,
+  from: z.string().min(1),
+  to: z.string().min(1),
+  /** tcpdump notation: S, S., ., P., F., FP., R, R. */
+  flags: z.string().regex(/^[SFRPU]*\.?$/, 'expected tcpdump flags such as "S." or "."'),
+  seq: z.number().int().nullable(),
+  ack: z.number().int().nullable(),
+  len: z.number().int().min(0),
+  win: z.number().int().min(0),
+  abs_seq: z.number().int().min(0),
+  abs_ack: z.number().int().min(0).nullable(),
+  dropped: z.boolean(),
+  cport: z.number().int(),
+  sport: z.number().int(),
+  dport: z.number().int(),
+  /** Why a segment that is not a first transmission was sent (rto, synack_timer, …). */
+  why: z.string().optional(),
+});
+
+const stateSchema = z.object({
+  t: time,
+  endpoint: z.string().min(1),
+  socket: z.enum(['listener', 'conn']),
+  cport: z.number().int().nullable(),
+  state: z.enum(
+    TCP_STATES as [Trace['states'][number]['state'], ...Trace['states'][number]['state'][]],
+  ),
+});
+
+const eventSchema = z.object({
+  t: time,
+  endpoint: z.string().min(1),
+  event: z.enum([
+    'listen',
+    'connect_ok',
+    'connect_error',
+    'accept',
+    'recv',
+    'eof',
+    'send',
+    'shutdown',
+    'close',
+    'error',
+  ]),
+  errno: z.enum(['ECONNREFUSED', 'ETIMEDOUT', 'ECONNRESET', 'EPIPE', 'ENOTCONN']).optional(),
+  bytes: z.number().int().min(0).optional(),
+  cport: z.number().int().optional(),
+  op: z.string().optional(),
+});
+
+const timerSchema = z.object({
+  t: time,
+  endpoint: z.string().min(1),
+  socket: z.literal('conn'),
+  cport: z.number().int(),
+  timer: z.enum([
+    'retransmit',
+    'loss_probe',
+    'delack',
+    'keepalive',
+    'time_wait',
+    'fin_wait2',
+    'synack',
+  ]),
+  action: z.enum(['set', 'fire', 'cancel']),
+  expires: z.number().finite().optional(),
+});
+
+/** A whole trace; `timers` and `end` may be missing from older exports and are filled in. */
+export const traceSchema = z
+  .object({
+    scenario: z.string(),
+    seed: z.union([z.number(), z.string()]),
+    profile: z.enum(['linux', 'rfc']),
+    params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).default({}),
+    segments: z.array(segmentSchema),
+    states: z.array(stateSchema),
+    events: z.array(eventSchema),
+    timers: z.array(timerSchema).default([]),
+    end: time.optional(),
+  })
+  .transform((trace): Trace => ({
+    ...trace,
+    end:
+      trace.end ??
+      Math.max(
+        0,
+        ...trace.segments.map((s) => s.t),
+        ...trace.states.map((s) => s.t),
+        ...trace.events.map((e) => e.t),
+      ),
+  }));
+
+export type TraceImportResult =
+  { ok: true; trace: Trace } | { ok: false; path: string; message: string };
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out === '' ? String(p) : `.${String(p)}`;
+  }
+  return out;
+}
+
+/** Parse the text of a trace JSON file; never throws. */
+export function parseTraceJson(text: string): TraceImportResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, path: '', message: `not JSON: ${(error as Error).message}` };
+  }
+  const result = traceSchema.safeParse(value);
+  if (result.success) return { ok: true, trace: result.data };
+  const issue = result.error.issues[0];
+  return {
+    ok: false,
+    path: issue ? formatPath(issue.path) : '',
+    message: issue?.message ?? 'not a trace',
+  };
+}

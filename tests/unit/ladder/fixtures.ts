@@ -1,0 +1,127 @@
+// A small hand-written trace (a handshake whose third ACK is lost, then TIME_WAIT), so the
+// layout and export tests do not move when the engine's timings change.
+import type { Trace, TraceSegment } from '@/lib/engine';
+
+const seg = (
+  over: Partial<TraceSegment> & Pick<TraceSegment, 't' | 'from' | 'to' | 'flags'>,
+): TraceSegment => ({
+  seq: 0,
+  ack: null,
+  len: 0,
+  win: 64240,
+  abs_seq: 1000,
+  abs_ack: null,
+  dropped: false,
+  cport: 40001,
+  sport: 40001,
+  dport: 9000,
+  ...over,
+});
+
+export function handshakeTrace(): Trace {
+  return {
+    scenario: 'fixture',
+    seed: 7,
+    profile: 'linux',
+    params: { 'link.delay': 0.0001 },
+    segments: [
+      seg({ t: 0, from: 'client', to: 'server', flags: 'S' }),
+      seg({
+        t: 0.0001,
+        from: 'server',
+        to: 'client',
+        flags: 'S.',
+        ack: 1,
+        sport: 9000,
+        dport: 40001,
+      }),
+      seg({ t: 0.0002, from: 'client', to: 'server', flags: '.', seq: 1, ack: 1, dropped: true }),
+      seg({
+        t: 1.0001,
+        from: 'server',
+        to: 'client',
+        flags: 'S.',
+        ack: 1,
+        why: 'synack_timer',
+        sport: 9000,
+        dport: 40001,
+      }),
+      seg({ t: 1.0002, from: 'client', to: 'server', flags: '.', seq: 1, ack: 1 }),
+      seg({ t: 2, from: 'client', to: 'server', flags: 'P.', seq: 1, ack: 1, len: 100 }),
+      seg({
+        t: 2.0001,
+        from: 'server',
+        to: 'client',
+        flags: 'F.',
+        seq: 1,
+        ack: 101,
+        sport: 9000,
+        dport: 40001,
+      }),
+      seg({ t: 2.0002, from: 'client', to: 'server', flags: 'F.', seq: 101, ack: 2 }),
+      seg({
+        t: 2.0003,
+        from: 'server',
+        to: 'client',
+        flags: '.',
+        seq: 2,
+        ack: 102,
+        sport: 9000,
+        dport: 40001,
+      }),
+    ],
+    states: [
+      { t: 0, endpoint: 'server', socket: 'listener', cport: null, state: 'LISTEN' },
+      { t: 0, endpoint: 'client', socket: 'conn', cport: 40001, state: 'SYN_SENT' },
+      { t: 0.0001, endpoint: 'server', socket: 'conn', cport: 40001, state: 'SYN_RECV' },
+      { t: 0.0002, endpoint: 'client', socket: 'conn', cport: 40001, state: 'ESTABLISHED' },
+      { t: 1.0003, endpoint: 'server', socket: 'conn', cport: 40001, state: 'ESTABLISHED' },
+      { t: 2.0001, endpoint: 'server', socket: 'conn', cport: 40001, state: 'CLOSE_WAIT' },
+      { t: 2.0001, endpoint: 'server', socket: 'conn', cport: 40001, state: 'LAST_ACK' },
+      { t: 2.0002, endpoint: 'client', socket: 'conn', cport: 40001, state: 'TIME_WAIT' },
+      { t: 2.0004, endpoint: 'server', socket: 'conn', cport: 40001, state: 'CLOSED' },
+      { t: 62.0002, endpoint: 'client', socket: 'conn', cport: 40001, state: 'CLOSED' },
+    ],
+    events: [
+      { t: 0.0002, endpoint: 'client', event: 'connect_ok' },
+      { t: 1.0003, endpoint: 'server', event: 'accept' },
+    ],
+    timers: [
+      {
+        t: 0.0001,
+        endpoint: 'server',
+        socket: 'conn',
+        cport: 40001,
+        timer: 'synack',
+        action: 'set',
+        expires: 1.0001,
+      },
+      {
+        t: 1.0001,
+        endpoint: 'server',
+        socket: 'conn',
+        cport: 40001,
+        timer: 'synack',
+        action: 'fire',
+      },
+      {
+        t: 2.0002,
+        endpoint: 'client',
+        socket: 'conn',
+        cport: 40001,
+        timer: 'time_wait',
+        action: 'set',
+        expires: 62.0002,
+      },
+      {
+        t: 62.0002,
+        endpoint: 'client',
+        socket: 'conn',
+        cport: 40001,
+        timer: 'time_wait',
+        action: 'fire',
+      },
+    ],
+    end: 62.0002,
+  };
+}
