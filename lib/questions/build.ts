@@ -1,0 +1,133 @@
+// Shared generator machinery: one cached simulation per question, trace prefixes that stop
+// before the answer, seeded shuffles, and choice options built from named misconceptions.
+
+import { getScenario, simulate, type Rng, type ScenarioFile, type Trace } from '@/lib/engine';
+import type { MisconceptionId } from './misconceptions';
+import type { QuestionOption, QuestionSource, ShownTrace } from './schema';
+import type { SimSpec } from './types';
+
+const scenarios = new Map<string, ScenarioFile>();
+
+/** Simulate a catalog scenario; the parsed file is cached, so each question costs one run. */
+export function runSim(spec: SimSpec): Trace {
+  let file = scenarios.get(spec.scenario);
+  if (file === undefined) {
+    file = getScenario(spec.scenario);
+    scenarios.set(spec.scenario, file);
+  }
+  return simulate(file, {
+    seed: spec.seed,
+    ...(spec.profile === undefined ? {} : { profile: spec.profile }),
+    set: spec.set,
+  });
+}
+
+/** Re-run the simulation a question records (used by solve() and the tests). */
+export function runSource(source: QuestionSource): Trace | null {
+  if (source.scenario === null) return null;
+  return runSim({
+    scenario: source.scenario,
+    seed: source.seed,
+    ...(source.profile === undefined ? {} : { profile: source.profile }),
+    set: source.set,
+  });
+}
+
+export function sourceOf(
+  spec: SimSpec,
+  focus: Record<string, string | number | boolean>,
+): QuestionSource {
+  return {
+    scenario: spec.scenario,
+    seed: spec.seed,
+    ...(spec.profile === undefined ? {} : { profile: spec.profile }),
+    set: spec.set,
+    focus,
+  };
+}
+
+/**
+ * The part of a trace a learner may see: the first `count` segments and the states, events
+ * and timers strictly before `until` (so the state or event being asked about is not shown).
+ */
+export function prefixTrace(trace: Trace, count: number, until: number): ShownTrace {
+  return {
+    scenario: trace.scenario,
+    seed: trace.seed,
+    profile: trace.profile,
+    params: trace.params,
+    segments: trace.segments.slice(0, count),
+    states: trace.states.filter((s) => s.t < until),
+    events: trace.events.filter((e) => e.t < until),
+    timers: trace.timers.filter((x) => x.t < until),
+    end: until,
+  };
+}
+
+export function pick<T>(rng: Rng, items: readonly T[]): T {
+  const item = items[rng.int(0, items.length - 1)];
+  if (item === undefined) throw new RangeError('pick from an empty list');
+  return item;
+}
+
+/** Fisher–Yates with the seeded PRNG. */
+export function shuffle<T>(rng: Rng, items: readonly T[]): T[] {
+  const out = items.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    const a = out[i]!;
+    out[i] = out[j]!;
+    out[j] = a;
+  }
+  return out;
+}
+
+export interface Distractor {
+  text: string;
+  misconception?: MisconceptionId;
+}
+
+export interface ChoiceParts {
+  options: QuestionOption[];
+  answer: { option: string };
+  misconceptions: Record<string, MisconceptionId>;
+  correctText: string;
+}
+
+const LETTERS = ['a', 'b', 'c', 'd', 'e', 'f'];
+
+/**
+ * Options for a choice question: the correct text plus up to `count - 1` distinct wrong ones
+ * (earlier distractors win), shuffled; each wrong option keeps the misconception it reveals.
+ */
+export function buildChoice(
+  rng: Rng,
+  correct: string,
+  distractors: readonly Distractor[],
+  count = 4,
+): ChoiceParts {
+  const seen = new Set([correct]);
+  const wrong: Distractor[] = [];
+  for (const d of distractors) {
+    if (wrong.length >= count - 1) break;
+    if (seen.has(d.text)) continue;
+    seen.add(d.text);
+    wrong.push(d);
+  }
+  const all: Distractor[] = shuffle(rng, [{ text: correct }, ...wrong]);
+  const options: QuestionOption[] = [];
+  const misconceptions: Record<string, MisconceptionId> = {};
+  let answer = '';
+  all.forEach((d, i) => {
+    const id = LETTERS[i] ?? `o${i}`;
+    options.push({ id, text: d.text });
+    if (d.text === correct && answer === '') answer = id;
+    else if (d.misconception !== undefined) misconceptions[id] = d.misconception;
+  });
+  return { options, answer: { option: answer }, misconceptions, correctText: correct };
+}
+
+/** Seconds for display: at most three decimals, no trailing zeros. */
+export function fmtSeconds(t: number): string {
+  return String(Math.round(t * 1000) / 1000);
+}

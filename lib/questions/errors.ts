@@ -1,0 +1,14 @@
+// Errors of lib/questions: thrown only for programmer errors (an unknown template id, a
+// difficulty out of range); a learner's malformed response is a value, not an exception.
+
+export type QuestionErrorCode = 'UNKNOWN_TEMPLATE' | 'BAD_DIFFICULTY' | 'BAD_LOCALE' | 'BAD_SEED';
+
+export class QuestionError extends Error {
+  override readonly name = 'QuestionError';
+  constructor(
+    readonly code: QuestionErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,213 @@
+// Family "exam-word-problem": 408-style word problems ("主机甲与主机乙之间已建立一个 TCP
+// 连接…") whose numbers come from the seed and whose keys come from the simulated trace.
+
+import type { Trace } from '@/lib/engine';
+import { buildChoice, pick, runSim, sourceOf } from '../build';
+import { steps } from '../locales/common';
+import type { MisconceptionId } from '../misconceptions';
+import type { Answer, Question, QuestionBody } from '../schema';
+import type { GenContext, SimSpec, TemplateDef } from '../types';
+
+const TEXT = {
+  handshake: {
+    zh: (x: number, y: number) =>
+      `主机甲向主机乙发起 TCP 连接，甲发送的 SYN 段序号为 ${x}，乙的初始序号为 ${y}。若三次握手正常完成，甲发送的第三个报文段（ACK 段）的序号和确认号分别是`,
+    en: (x: number, y: number) =>
+      `Host A opens a TCP connection to host B. A's SYN has seq = ${x}; B's initial sequence number is ${y}. If the three-way handshake completes normally, what are the seq and ack of A's third segment (the ACK)?`,
+  },
+  pair: {
+    zh: (s: number, a: number) => `seq = ${s}，ack = ${a}`,
+    en: (s: number, a: number) => `seq = ${s}, ack = ${a}`,
+  },
+  data: {
+    zh: (s: number, l1: number, l2: number) =>
+      `主机甲与主机乙之间已建立一个 TCP 连接，主机甲向主机乙连续发送了两个 TCP 段，分别包含 ${l1} 字节和 ${l2} 字节的有效载荷，第一个段的序号为 ${s}。主机乙正确接收到两个段后，发送给主机甲的确认号是多少？`,
+    en: (s: number, l1: number, l2: number) =>
+      `A TCP connection is established between hosts A and B. A sends two consecutive segments to B carrying ${l1} and ${l2} bytes of payload; the first has seq = ${s}. After B receives both correctly, what acknowledgement number does it send to A?`,
+  },
+  loss: {
+    zh: (s: number, l: number, lost: number) =>
+      `主机甲与主机乙之间已建立一个 TCP 连接，最大报文段长度为 ${l} 字节。主机甲向主机乙连续发送了三个最大长度的报文段，第一个段的序号为 ${s}。若第 ${lost} 个段丢失，其余两个段被乙正确接收，则乙在收到第三个段后发送给甲的确认号是多少？`,
+    en: (s: number, l: number, lost: number) =>
+      `A TCP connection is established between hosts A and B; the MSS is ${l} bytes. A sends three full-sized segments back to back, the first with seq = ${s}. Segment ${lost} is lost and B receives the other two. What acknowledgement number does B send after the third segment arrives?`,
+  },
+  step: {
+    synAck: {
+      zh: (x: number, y: number) =>
+        `乙的 SYN+ACK：seq = ${y}，ack = ${x} + 1 = ${x + 1}（SYN 消耗一个序号）。`,
+      en: (x: number, y: number) =>
+        `B's SYN+ACK: seq = ${y}, ack = ${x} + 1 = ${x + 1} (the SYN consumes one sequence number).`,
+    },
+    third: {
+      zh: (s: number, a: number, y: number) =>
+        `甲的 ACK：seq = ${s}（SYN 之后的下一个序号），ack = ${y} + 1 = ${a}。`,
+      en: (s: number, a: number, y: number) =>
+        `A's ACK: seq = ${s} (the next number after its SYN), ack = ${y} + 1 = ${a}.`,
+    },
+    cum: {
+      zh: (s: number, l1: number, l2: number, k: number) =>
+        `确认号 = ${s} + ${l1} + ${l2} = ${k}，即乙期望收到的下一个字节的序号。`,
+      en: (s: number, l1: number, l2: number, k: number) =>
+        `ack = ${s} + ${l1} + ${l2} = ${k}: the next byte B expects.`,
+    },
+    hole: {
+      zh: (k: number) => `TCP 采用累积确认，乙只能确认到第一个缺失字节：确认号为 ${k}。`,
+      en: (k: number) =>
+        `Acknowledgements are cumulative: B can only acknowledge up to the first missing byte, ${k}.`,
+    },
+    key: { zh: (a: string) => `答案：${a}。`, en: (a: string) => `Answer: ${a}.` },
+  },
+};
+
+type Variant = 'handshake' | 'data' | 'loss';
+
+function asVariant(v: unknown): Variant {
+  if (v === 'handshake' || v === 'data' || v === 'loss') return v;
+  throw new TypeError(`unknown exam variant ${String(v)}`);
+}
+
+function clientData(trace: Trace) {
+  return trace.segments.filter((s) => s.from === 'client' && s.len > 0);
+}
+
+function replyAfter(trace: Trace, t: number) {
+  const delay = Number(trace.params['link.delay'] ?? 0);
+  const seg = trace.segments.find((s) => s.from === 'server' && s.t >= t + delay - 1e-9);
+  if (seg?.abs_ack == null) throw new RangeError('no reply from the server');
+  return seg.abs_ack;
+}
+
+function thirdSegment(trace: Trace): { seq: number; ack: number } {
+  const seg = trace.segments.find((s) => s.from === 'client' && s.flags === '.');
+  if (seg?.abs_ack == null) throw new RangeError('no third segment');
+  return { seq: seg.abs_seq, ack: seg.abs_ack };
+}
+
+function numericKey(trace: Trace, variant: Variant): number {
+  const data = clientData(trace);
+  if (variant === 'data') return replyAfter(trace, data[1]!.t);
+  return replyAfter(trace, data[2]!.t);
+}
+
+function generate(ctx: GenContext): QuestionBody {
+  const { rng, locale } = ctx;
+  const x = rng.int(100, 9999) * 10;
+  const y = rng.int(100, 9999) * 10;
+  if (ctx.difficulty === 1) {
+    const spec: SimSpec = {
+      scenario: 'handshake-data-close',
+      seed: rng.uint32(),
+      set: { 'isn.client': x, 'isn.server': y },
+    };
+    const trace = runSim(spec);
+    const k = thirdSegment(trace);
+    const P = TEXT.pair[locale];
+    const correct = P(k.seq, k.ack);
+    const choice = buildChoice(rng, correct, [
+      { text: P(x, y), misconception: 'syn-consumes-no-sequence-number' },
+      { text: P(k.seq, y), misconception: 'syn-consumes-no-sequence-number' },
+      { text: P(y + 1, x + 1), misconception: 'ack-from-own-space' },
+      { text: P(x + 1, x + 1), misconception: 'ack-equals-seq' },
+    ]);
+    return {
+      kind: 'choice',
+      topics: ['handshake', 'sequence-numbers'],
+      lesson: 'three-way-handshake',
+      stem: TEXT.handshake[locale](x, y),
+      trace: null,
+      options: choice.options,
+      answer: choice.answer,
+      explanation: steps([
+        TEXT.step.synAck[locale](x, y),
+        TEXT.step.third[locale](k.seq, k.ack, y),
+        TEXT.step.key[locale](correct),
+      ]),
+      misconceptions: choice.misconceptions,
+      source: sourceOf(spec, { variant: 'handshake' }),
+    };
+  }
+  const variant: Variant = ctx.difficulty === 2 ? 'data' : 'loss';
+  const mss =
+    variant === 'data' ? pick(rng, [200, 300, 400, 500]) : pick(rng, [300, 400, 500, 800, 1000]);
+  const l2 = variant === 'data' ? rng.int(1, mss / 100) * 100 : mss;
+  // The first data byte is ISN + 1, so the ISN is chosen one below the seq the stem names.
+  const s = rng.int(10, 999) * 100;
+  const lost = rng.int(1, 2);
+  const set: Record<string, number> =
+    variant === 'data'
+      ? {
+          'isn.client': s - 1,
+          'isn.server': y,
+          'link.mtu': mss + 52,
+          'endpoints.client.program[1].send': mss + l2,
+          'faults[0].match.nth': 99,
+        }
+      : {
+          'isn.client': s - 1,
+          'isn.server': y,
+          'link.mtu': mss + 52,
+          'endpoints.client.program[1].send': 3 * mss,
+          'faults[0].match.nth': lost,
+        };
+  const spec: SimSpec = { scenario: 'data-loss', seed: rng.uint32(), set };
+  const trace = runSim(spec);
+  const key = numericKey(trace, variant);
+  const data = clientData(trace);
+  const [a, b] = [data[0]!, data[1]!];
+  const wrongs: [number, MisconceptionId][] =
+    variant === 'data'
+      ? [
+          [a.abs_seq + a.len + b.len - 1, 'off-by-payload'],
+          [b.abs_seq, 'ack-equals-seq'],
+          [a.abs_seq + a.len, 'ack-equals-seq'],
+          [a.abs_seq + a.len + b.len + 1, 'syn-consumes-no-sequence-number'],
+        ]
+      : [
+          [a.abs_seq + 3 * mss, 'ack-skips-hole'],
+          [a.abs_seq + 2 * mss, 'ack-equals-seq'],
+        ];
+  const misconceptions: Record<string, MisconceptionId> = {};
+  for (const [v, m] of wrongs)
+    if (v !== key && !(String(v) in misconceptions)) misconceptions[String(v)] = m;
+  const lines =
+    variant === 'data'
+      ? [TEXT.step.cum[locale](a.abs_seq, a.len, b.len, key)]
+      : [TEXT.step.hole[locale](key)];
+  lines.push(TEXT.step.key[locale](String(key)));
+  return {
+    kind: 'numeric',
+    topics:
+      variant === 'data' ? ['sequence-numbers', 'header'] : ['sequence-numbers', 'retransmission'],
+    lesson: 'tcp-header-and-sequence-numbers',
+    stem:
+      variant === 'data'
+        ? TEXT.data[locale](a.abs_seq, a.len, b.len)
+        : TEXT.loss[locale](a.abs_seq, mss, lost),
+    trace: null,
+    answer: { value: key, tolerance: 0 },
+    explanation: steps(lines),
+    misconceptions,
+    source: sourceOf(spec, { variant }),
+  };
+}
+
+function solve(trace: Trace | null, q: Question): Answer {
+  if (trace === null) throw new TypeError('exam-word-problem needs a trace');
+  const variant = asVariant(q.source.focus['variant']);
+  if (variant === 'handshake') {
+    if (q.kind !== 'choice') throw new TypeError('handshake problem is a choice');
+    const k = thirdSegment(trace);
+    const text = TEXT.pair[q.locale](k.seq, k.ack);
+    return { option: q.options.find((o) => o.text === text)?.id ?? '' };
+  }
+  return { value: numericKey(trace, variant), tolerance: 0 };
+}
+
+export const examWordProblem: TemplateDef = {
+  id: 'exam-word-problem',
+  topics: ['sequence-numbers', 'handshake', 'retransmission'],
+  kinds: ['choice', 'numeric'],
+  difficulties: [1, 2, 3],
+  generate,
+  solve,
+};

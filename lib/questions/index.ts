@@ -1,0 +1,50 @@
+// The public API of lib/questions: generate, grade, list templates, strip answers for the
+// browser, plus the Question schema and vocabularies. Everything else is internal.
+
+export { QuestionError, type QuestionErrorCode } from './errors';
+export {
+  canonicalFlags,
+  grade,
+  parseNumber,
+  toHalfWidth,
+  type GradeResult,
+  type ResponseError,
+  type ResponseErrorCode,
+} from './grade';
+export {
+  MISCONCEPTIONS,
+  MISCONCEPTION_IDS,
+  describeMisconception,
+  type MisconceptionId,
+} from './misconceptions';
+export { toPublicQuestion, type PublicQuestion } from './public';
+export {
+  TEMPLATES,
+  generateQuestion,
+  isTemplateId,
+  listTemplates,
+  type GenerateOptions,
+  type TemplateSummary,
+} from './registry';
+export { runSource } from './build';
+export {
+  questionSchema,
+  responseSchema,
+  type Answer,
+  type Question,
+  type QuestionResponse,
+  type ShownTrace,
+} from './schema';
+export {
+  DIFFICULTIES,
+  KINDS,
+  LOCALES,
+  TEMPLATE_IDS,
+  TOPICS,
+  type Difficulty,
+  type Kind,
+  type Locale,
+  type TemplateDef,
+  type TemplateId,
+  type Topic,
+} from './types';

@@ -1,0 +1,225 @@
+// Named misconceptions: the wrong ideas that distractors are built from, with the feedback a
+// learner sees when their answer reveals one (zh and en).
+
+export const MISCONCEPTION_IDS = [
+  'ack-equals-seq',
+  'syn-consumes-no-sequence-number',
+  'fin-consumes-no-sequence-number',
+  'off-by-payload',
+  'ack-skips-hole',
+  'ack-from-own-space',
+  'close-wait-vs-fin-wait-2',
+  'time-wait-on-passive-closer',
+  'time-wait-on-both-sides',
+  'no-state-change',
+  'peer-state',
+  'skips-a-state',
+  'textbook-exponential-syn-backoff',
+  'linear-syn-backoff-in-textbook',
+  'syn-retries-counts-all-syns',
+  'time-wait-one-msl',
+  'time-wait-textbook-on-linux',
+  'fin-timeout-is-time-wait',
+  'close-always-sends-fin',
+  'close-always-four-segments',
+  'accept-queue-equals-backlog',
+  'backlog-ignores-somaxconn',
+  'overflow-always-rst',
+  'overflow-refuses-syn',
+  'syncookies-need-queue',
+  'flood-blocks-despite-cookies',
+  'synack-not-retransmitted',
+  'server-retransmits-syn',
+  'two-way-handshake-enough',
+  'four-way-handshake-needed',
+  'isn-zero-is-fine',
+  'isn-for-security-only',
+  'syn-carries-data',
+  'fin-and-ack-always-merge',
+  'time-wait-is-a-bug',
+  'time-wait-for-speed',
+  'close-wait-network-fault',
+  'tcp-keepalive-is-http',
+  'close-equals-shutdown',
+  'tw-recycle-remedy',
+  'wrong-segment-looks-odd',
+] as const;
+export type MisconceptionId = (typeof MISCONCEPTION_IDS)[number];
+
+interface Text {
+  zh: string;
+  en: string;
+}
+
+/** What each misconception is, phrased as feedback ("You may be thinking…"). */
+export const MISCONCEPTIONS: Readonly<Record<MisconceptionId, Text>> = {
+  'ack-equals-seq': {
+    en: 'The acknowledgement number is not the sequence number of the segment being acknowledged: it is the next byte the receiver expects.',
+    zh: '确认号不是被确认报文段的序号，而是接收方期望收到的下一个字节的序号。',
+  },
+  'syn-consumes-no-sequence-number': {
+    en: 'A SYN consumes one sequence number, although it carries no data: the reply acknowledges ISN + 1.',
+    zh: 'SYN 报文段虽然不携带数据，但要消耗一个序号，所以对它的确认号是 ISN + 1。',
+  },
+  'fin-consumes-no-sequence-number': {
+    en: 'A FIN consumes one sequence number, like a byte of data: the ACK of a FIN is its seq + 1.',
+    zh: 'FIN 报文段即使不携带数据也要消耗一个序号，对 FIN 的确认号是它的序号加 1。',
+  },
+  'off-by-payload': {
+    en: 'Sequence numbers count bytes: after a segment with seq s and L bytes of payload, the next expected byte is s + L.',
+    zh: '序号按字节编号：序号为 s、携带 L 字节数据的报文段之后，期望的下一个字节是 s + L。',
+  },
+  'ack-skips-hole': {
+    en: 'TCP acknowledgements are cumulative: while a segment is missing, the receiver keeps acknowledging the first missing byte, even after later segments arrive.',
+    zh: 'TCP 采用累积确认：中间有报文段丢失时，即使后面的报文段已经到达，接收方仍只确认第一个缺失字节的序号。',
+  },
+  'ack-from-own-space': {
+    en: 'Each direction has its own sequence space: an endpoint acknowledges the peer’s numbers, not its own.',
+    zh: '两个方向各有独立的序号空间：确认号针对的是对方的序号，而不是自己的。',
+  },
+  'close-wait-vs-fin-wait-2': {
+    en: 'CLOSE_WAIT is the passive closer’s state after it receives a FIN; FIN_WAIT2 is the active closer’s state after its FIN is acknowledged.',
+    zh: 'CLOSE_WAIT 是被动关闭方收到 FIN 后的状态；FIN_WAIT2 是主动关闭方的 FIN 被确认后的状态，二者不要混淆。',
+  },
+  'time-wait-on-passive-closer': {
+    en: 'TIME_WAIT belongs to the side that sent the first FIN (the active closer); the passive closer goes LAST_ACK → CLOSED.',
+    zh: 'TIME_WAIT 出现在先发送 FIN 的一方（主动关闭方）；被动关闭方经 LAST_ACK 直接进入 CLOSED。',
+  },
+  'time-wait-on-both-sides': {
+    en: 'Only an active closer waits in TIME_WAIT; both sides do so only when both close at the same time.',
+    zh: '只有主动关闭方进入 TIME_WAIT；只有双方同时关闭时两端才都会进入 TIME_WAIT。',
+  },
+  'no-state-change': {
+    en: 'This event does change the state: look at what the segment carries (SYN, FIN, or an ACK of our FIN).',
+    zh: '这个事件会引起状态变化：注意该报文段携带的是 SYN、FIN，还是对本端 FIN 的确认。',
+  },
+  'peer-state': {
+    en: 'That is the peer’s state, not this endpoint’s: the two ends of a connection are in different states most of the time.',
+    zh: '这是对端的状态，而不是本端的状态：连接两端在大多数时刻处于不同状态。',
+  },
+  'skips-a-state': {
+    en: 'The state machine moves one step per event: this answer skips the state the endpoint passes through first.',
+    zh: '状态机每个事件只走一步：这个答案跳过了端点先经过的那个状态。',
+  },
+  'textbook-exponential-syn-backoff': {
+    en: 'Since Linux 6.5 the first tcp_syn_linear_timeouts (4) SYN retransmissions keep RTO = 1 s; pure doubling (1, 2, 4, 8 s…) is the textbook and older kernels.',
+    zh: 'Linux 6.5 起，前 tcp_syn_linear_timeouts（默认 4）次 SYN 重传的 RTO 保持 1 秒不变；纯指数退避（1、2、4、8 秒……）是教材和旧内核的行为。',
+  },
+  'linear-syn-backoff-in-textbook': {
+    en: 'Under the textbook (RFC 6298) rules the RTO doubles after every timeout: 1, 2, 4, 8 s…; linear timeouts are a Linux addition.',
+    zh: '按教材（RFC 6298）的规则，每次超时后 RTO 加倍：1、2、4、8 秒……；线性超时是 Linux 的扩展。',
+  },
+  'syn-retries-counts-all-syns': {
+    en: 'tcp_syn_retries counts retransmissions, not SYNs: the first SYN is not a retry.',
+    zh: 'tcp_syn_retries 计的是重传次数，而不是 SYN 的总数：第一个 SYN 不算重传。',
+  },
+  'time-wait-one-msl': {
+    en: 'TIME_WAIT lasts 2 MSL, not 1 MSL: long enough for the last ACK to be lost and the peer’s FIN to come back.',
+    zh: 'TIME_WAIT 持续 2MSL 而不是 1MSL：要足够等到最后的 ACK 丢失后对方重传的 FIN 到达。',
+  },
+  'time-wait-textbook-on-linux': {
+    en: 'Linux does not compute 2 × MSL: TIME_WAIT is the constant TCP_TIMEWAIT_LEN = 60 s.',
+    zh: 'Linux 并不按 2×MSL 计算：TIME_WAIT 的时长是常量 TCP_TIMEWAIT_LEN = 60 秒。',
+  },
+  'fin-timeout-is-time-wait': {
+    en: 'tcp_fin_timeout bounds an orphaned FIN_WAIT2 socket; it does not set the TIME_WAIT duration.',
+    zh: 'tcp_fin_timeout 限制的是孤儿 FIN_WAIT2 套接字的存活时间，并不决定 TIME_WAIT 的时长。',
+  },
+  'close-always-sends-fin': {
+    en: 'Closing a socket with unread received data makes Linux send RST, not FIN (RFC 2525).',
+    zh: '若接收缓冲区中还有未读数据就关闭套接字，Linux 发送的是 RST 而不是 FIN（RFC 2525）。',
+  },
+  'close-always-four-segments': {
+    en: 'When the passive closer closes within the delayed-ACK window, its FIN carries the ACK: the close takes three segments.',
+    zh: '被动关闭方若在延迟确认的时间窗内就关闭，它的 FIN 会捎带 ACK，挥手只需三个报文段。',
+  },
+  'accept-queue-equals-backlog': {
+    en: 'Linux declares the accept queue full only when it holds more than the backlog: backlog + 1 connections fit.',
+    zh: 'Linux 只有在全连接队列长度超过 backlog 时才认为队列已满，因此能容纳 backlog + 1 个连接。',
+  },
+  'backlog-ignores-somaxconn': {
+    en: 'listen()’s backlog is clamped to net.core.somaxconn: the effective value is min(backlog, somaxconn).',
+    zh: 'listen() 的 backlog 会被 net.core.somaxconn 截断：实际生效的是 min(backlog, somaxconn)。',
+  },
+  'overflow-always-rst': {
+    en: 'With tcp_abort_on_overflow = 0 (the default) an overflowing listener silently drops; it sends RST only when that sysctl is 1.',
+    zh: 'tcp_abort_on_overflow 默认为 0，队列溢出时服务器只是静默丢弃；只有设为 1 时才发送 RST。',
+  },
+  'overflow-refuses-syn': {
+    en: 'A full accept queue does not refuse the connection outright: the SYN is dropped and the client keeps retransmitting.',
+    zh: '全连接队列满时并不会立即拒绝连接：SYN 被丢弃，客户端会不断重传。',
+  },
+  'syncookies-need-queue': {
+    en: 'A SYN cookie encodes the request in the SYN+ACK’s ISN, so the server keeps no queue entry until the final ACK arrives.',
+    zh: 'SYN Cookie 把连接请求的信息编码在 SYN+ACK 的初始序号里，服务器在收到第三次握手的 ACK 之前不保存任何队列状态。',
+  },
+  'flood-blocks-despite-cookies': {
+    en: 'With syncookies on, a full SYN queue no longer blocks legitimate clients: the server answers with a cookie instead of dropping.',
+    zh: '开启 syncookies 后，半连接队列满也不会挡住正常客户端：服务器改为回复带 Cookie 的 SYN+ACK，而不是丢弃。',
+  },
+  'synack-not-retransmitted': {
+    en: 'The server retransmits its SYN+ACK on its own timer (tcp_synack_retries); it does not only wait for a retransmitted SYN.',
+    zh: '服务器有自己的定时器（tcp_synack_retries），会主动重传 SYN+ACK，而不只是等待客户端重传 SYN。',
+  },
+  'server-retransmits-syn': {
+    en: 'Only the side that sent a segment retransmits it: a lost SYN is retransmitted by the client, the server never saw it.',
+    zh: '报文段只由发送它的一方重传：SYN 丢失时由客户端重传，服务器根本没有收到过它。',
+  },
+  'two-way-handshake-enough': {
+    en: 'Two segments cannot confirm the server’s ISN, and an old duplicate SYN would open a connection nobody wants.',
+    zh: '两次握手无法确认服务器的初始序号，而且失效的旧 SYN 会让服务器建立一个无人使用的连接。',
+  },
+  'four-way-handshake-needed': {
+    en: 'The server’s ACK and SYN go the same way at the same moment, so they travel as one SYN+ACK: three segments suffice.',
+    zh: '服务器的 ACK 和 SYN 同一时刻、同一方向发送，合并为一个 SYN+ACK，所以三个报文段就够了。',
+  },
+  'isn-zero-is-fine': {
+    en: 'Starting every connection at 0 would let old segments of a previous incarnation fall into the new window, and makes spoofing trivial.',
+    zh: '如果每个连接都从 0 开始编号，旧连接的迟到报文段可能落入新连接的窗口，伪造报文也变得很容易。',
+  },
+  'isn-for-security-only': {
+    en: 'A varying ISN also keeps old duplicate segments of the same 4-tuple out of a new connection, not only attackers.',
+    zh: '初始序号变化不仅是为了防攻击，也是为了让同一四元组旧连接的重复报文段不会混入新连接。',
+  },
+  'syn-carries-data': {
+    en: 'A normal SYN carries no application data: the receiver has not agreed on the connection yet (only TCP Fast Open puts data on a SYN).',
+    zh: '普通的 SYN 不携带应用数据：此时对方尚未同意建立连接（只有 TCP Fast Open 才在 SYN 上携带数据）。',
+  },
+  'fin-and-ack-always-merge': {
+    en: 'The passive closer ACKs the FIN at once, but sends its own FIN only when its application calls close(): they are usually separate.',
+    zh: '被动关闭方会立即确认 FIN，但只有在应用调用 close() 后才发送自己的 FIN，所以二者通常分开发送。',
+  },
+  'time-wait-is-a-bug': {
+    en: 'TIME_WAIT is not a leak: it protects the last ACK and keeps old segments out of a new connection.',
+    zh: 'TIME_WAIT 不是泄漏：它保证最后的 ACK 可以被重传，并防止旧报文段混入新连接。',
+  },
+  'time-wait-for-speed': {
+    en: 'TIME_WAIT does not make anything faster; it is the price paid for reliability of the close.',
+    zh: 'TIME_WAIT 并不会让任何事情更快，它是为可靠关闭付出的代价。',
+  },
+  'close-wait-network-fault': {
+    en: 'CLOSE_WAIT means the local application has not called close(): it is an application bug, not a network fault.',
+    zh: 'CLOSE_WAIT 说明本地应用没有调用 close()：这是应用程序的问题，不是网络故障。',
+  },
+  'tcp-keepalive-is-http': {
+    en: 'HTTP keep-alive reuses one connection for several requests; TCP keepalive probes an idle connection. They are unrelated.',
+    zh: 'HTTP keep-alive 是在一个连接上复用多个请求；TCP keepalive 是探测空闲连接是否存活，二者无关。',
+  },
+  'close-equals-shutdown': {
+    en: 'shutdown(SHUT_WR) sends FIN but keeps receiving; close() releases the descriptor and (with unread data) may send RST.',
+    zh: 'shutdown(SHUT_WR) 发送 FIN 但仍可继续接收；close() 释放描述符，若有未读数据还可能发送 RST。',
+  },
+  'tw-recycle-remedy': {
+    en: 'tcp_tw_recycle broke clients behind NAT and was removed in Linux 4.12; it is not a remedy.',
+    zh: 'tcp_tw_recycle 会让 NAT 后面的客户端连接失败，已在 Linux 4.12 中删除，不能作为解决办法。',
+  },
+  'wrong-segment-looks-odd': {
+    en: 'That segment follows the rules: check it against seq + len (+1 for SYN or FIN).',
+    zh: '这个报文段是正确的：用“序号 + 数据长度（SYN 或 FIN 再加 1）”核对一下。',
+  },
+};
+
+/** Feedback text of a misconception in a locale. */
+export function describeMisconception(id: MisconceptionId, locale: 'zh' | 'en'): string {
+  return MISCONCEPTIONS[id][locale];
+}

@@ -1,0 +1,51 @@
+// Closed vocabularies and the generator contract of lib/questions (the Question DTO itself
+// is inferred from the zod schema in schema.ts).
+
+import type { Profile, Rng, Trace } from '@/lib/engine';
+import type { MisconceptionId } from './misconceptions';
+import type { Answer, Question, QuestionBody } from './schema';
+
+export {
+  DIFFICULTIES,
+  KINDS,
+  LOCALES,
+  TEMPLATE_IDS,
+  TOPICS,
+  type Difficulty,
+  type Kind,
+  type Locale,
+  type TemplateId,
+  type Topic,
+} from './vocabulary';
+import type { Difficulty, Kind, Locale, TemplateId, Topic } from './vocabulary';
+
+export type { MisconceptionId };
+
+/** What a generator receives: the planning PRNG (seeded from template, seed, difficulty). */
+export interface GenContext {
+  rng: Rng;
+  locale: Locale;
+  difficulty: Difficulty;
+}
+
+/** A simulation request: a catalog scenario, the engine seed and `set` overrides. */
+export interface SimSpec {
+  scenario: string;
+  seed: number;
+  profile?: Profile;
+  set: Record<string, string | number>;
+}
+
+/**
+ * One template family. `generate` plans (scenario, overrides, focus), simulates once and
+ * builds the question; `solve` recomputes the key from a fresh simulation of the question's
+ * `source` (a trace, or null for authored content), so a test can check the key against it.
+ */
+export interface TemplateDef {
+  id: TemplateId;
+  topics: readonly Topic[];
+  kinds: readonly Kind[];
+  difficulties: readonly Difficulty[];
+  generate(ctx: GenContext): QuestionBody;
+  solve(trace: Trace | null, question: Question): Answer;
+}
