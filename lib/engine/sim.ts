@@ -7,11 +7,13 @@ import { EngineError, assertNever } from './errors';
 import type { ResolvedEndpoint, ResolvedScenario, ResolvedStep } from './resolve';
 import type { Rng } from './rng';
 import { EventQueue } from './scheduler';
-import { type Segment, flagString, flagsMatch, segSpace } from './segment';
+import { applyFaults } from './network';
+import { type Segment, flagString, segSpace } from './segment';
+import { SYNCOOKIE_MSS, checkCookie, makeCookie, mssIndex } from './syncookies';
 import { seqAdd, seqDiff } from './sequence';
 import type { Sysctls } from './sysctl';
 import { type Conn, type TimerSlot, connKey, newConn } from './tcb';
-import { timerFireTime } from './timers';
+import { modelTimeout, timerFireTime } from './timers';
 import type {
   Errno,
   TcpState,
@@ -38,7 +40,6 @@ const TCP_DELACK_MAX = 0.2;
 const TCP_TIMEWAIT_LEN = 60;
 const TCP_MAX_QUICKACKS = 16;
 const TCP_TIMEOUT_MIN_JIFFIES = 2;
-const SYNCOOKIE_MSS = [536, 1300, 1440, 1460];
 const TCPOLEN_TSTAMP = 12;
 
 interface Request {
@@ -339,28 +340,12 @@ export class World {
       why: init.why,
       traceIndex: this.segs.length,
     };
-    let dropped = false;
-    let extraDelay = 0;
-    let duplicate = false;
-    const faults = this.sc.faults;
-    for (let i = 0; i < faults.length; i++) {
-      const f = faults[i];
-      if (f === undefined || f.from !== host.name || f.to !== init.dst) continue;
-      if (f.window !== undefined && (this.now < f.window[0] || this.now > f.window[1])) continue;
-      const m = f.match;
-      if (m.flags !== undefined && !flagsMatch(m.flags, seg.flags)) continue;
-      // pure_ack: ACK only (no SYN/FIN/RST/PSH) and no payload, like the recorder's rule.
-      if (m.pure_ack === true && !(seg.flags === ACK && seg.len === 0)) continue;
-      if (m.pure_ack === false && seg.flags === ACK && seg.len === 0) continue;
-      if (m.data === true && seg.len === 0) continue;
-      if (m.data === false && seg.len > 0) continue;
-      const hit = ++this.faultHits[i]!;
-      if (m.nth !== undefined && hit !== m.nth) continue;
-      if (f.action === 'drop') dropped = true;
-      else if (f.action === 'delay') extraDelay += f.delay ?? 0;
-      else duplicate = true;
-      break;
-    }
+    const { dropped, extraDelay, duplicate } = applyFaults(
+      this.sc.faults,
+      this.faultHits,
+      seg,
+      this.now,
+    );
     const ts: TraceSegment = {
       t: this.now,
       from: host.name,
@@ -1049,8 +1034,8 @@ export class World {
     const peerMss = seg.mss || 536;
     const cport = seg.cport;
     if (wantCookie) {
-      const isn = this.cookieMake(seg, peerMss);
-      const m = Math.min(SYNCOOKIE_MSS[this.mssIndex(peerMss)]!, this.ownMss());
+      const isn = makeCookie(this.cookieSecret, seg, peerMss, this.now);
+      const m = Math.min(SYNCOOKIE_MSS[mssIndex(peerMss)]!, this.ownMss());
       this.emit(host, {
         sport: seg.dport,
         dst: seg.src,
@@ -1261,55 +1246,15 @@ export class World {
     this.q.push(this.now, { k: 'app', host });
   }
 
-  // Syncookies (net/ipv4/syncookies.c): the ISN carries a minute counter and the MSS index.
-  private cookieHash(seg: Segment, count: number): number {
-    let h = this.cookieSecret ^ Math.imul(count + 1, 0x9e3779b1);
-    for (const v of [seg.sport, seg.dport, seg.src.length, seg.dst.length]) {
-      h = Math.imul(h ^ v, 0x85ebca6b) >>> 0;
-      h ^= h >>> 13;
-    }
-    for (let i = 0; i < seg.src.length; i++)
-      h = Math.imul(h ^ seg.src.charCodeAt(i), 0xc2b2ae35) >>> 0;
-    return h >>> 0;
-  }
-
-  private mssIndex(mss: number): number {
-    let idx = 0;
-    for (let i = 0; i < SYNCOOKIE_MSS.length; i++) if (SYNCOOKIE_MSS[i]! <= mss) idx = i;
-    return idx;
-  }
-
-  private cookieMake(seg: Segment, peerMss: number): number {
-    const count = Math.floor(this.now / 60) & 0xff;
-    const h1 = this.cookieHash(seg, -1);
-    const h2 = this.cookieHash(seg, count);
-    return (h1 + seg.seq + (count << 24) + ((h2 + this.mssIndex(peerMss)) & 0xffffff)) >>> 0;
-  }
-
   /** cookie_v4_check: only if the listener overflowed within the last 2 minutes. */
   private cookieCheck(host: Host, lst: Listener, ack: Segment): boolean {
     if (host.sys.tcp_syncookies === 0 || this.now - lst.lastOverflow > 120) return false;
+    const mss = checkCookie(this.cookieSecret, ack, this.now);
+    if (mss === undefined) return false;
     const cookie = seqAdd(ack.ack, -1);
     const clientIsn = seqAdd(ack.seq, -1);
-    // The SYN's 4-tuple is the ACK's with src/dst unchanged (same direction).
-    const h1 = this.cookieHash(ack, -1);
-    const diff = (cookie - h1 - clientIsn) >>> 0;
-    const count = diff >>> 24;
-    const nowCount = Math.floor(this.now / 60) & 0xff;
-    if (((nowCount - count) & 0xff) >= 2) return false;
-    const mssIdx = ((diff & 0xffffff) - this.cookieHash(ack, count)) & 0xffffff;
-    if (mssIdx >= SYNCOOKIE_MSS.length) return false;
     if (this.acceptqFull(lst)) return true; // valid cookie but no room: the ACK is dropped
-    const child = this.makeChild(
-      host,
-      lst,
-      ack.src,
-      ack.sport,
-      ack.cport,
-      cookie,
-      clientIsn,
-      SYNCOOKIE_MSS[mssIdx]!,
-    );
+    const child = this.makeChild(host, lst, ack.src, ack.sport, ack.cport, cookie, clientIsn, mss);
     child.state = 'SYN_RECV';
     this.stateRecord(host.name, 'conn', child.cport, 'SYN_RECV');
     this.established(host, child, ack);
@@ -2008,11 +1953,4 @@ export class World {
     lst.acceptQ = [];
     host.listeners.delete(lst.port);
   }
-}
-
-/** tcp_model_timeout: ((2 << b) - 1)·base while doubling stays under rto_max, then +rto_max per retry. */
-export function modelTimeout(boundary: number, rtoBase: number, rtoMax: number): number {
-  const thresh = Math.floor(Math.log2(rtoMax / rtoBase));
-  if (boundary <= thresh) return ((2 << boundary) - 1) * rtoBase;
-  return ((2 << thresh) - 1) * rtoBase + (boundary - thresh) * rtoMax;
 }

@@ -32,3 +32,10 @@ export function timerFireTime(now: number, delay: number, hz: number): number {
   const bucket = Math.floor((expires + gran) / gran) * gran;
   return bucket / hz;
 }
+
+/** tcp_model_timeout: ((2 << b) - 1)·base while doubling stays under rto_max, then +rto_max per retry. */
+export function modelTimeout(boundary: number, rtoBase: number, rtoMax: number): number {
+  const thresh = Math.floor(Math.log2(rtoMax / rtoBase));
+  if (boundary <= thresh) return ((2 << boundary) - 1) * rtoBase;
+  return ((2 << thresh) - 1) * rtoBase + (boundary - thresh) * rtoMax;
+}

@@ -11,6 +11,7 @@ import {
   seqLt,
 } from '@/lib/engine';
 import { EventQueue } from '@/lib/engine/scheduler';
+import { checkCookie, makeCookie } from '@/lib/engine/syncookies';
 import { timerFireTime } from '@/lib/engine/timers';
 
 describe('rng', () => {
@@ -82,4 +83,44 @@ describe('timer wheel (HZ=250)', () => {
     expect(timerFireTime(now, delay, 250)).toBeCloseTo(at, 9),
   );
   test('hz = 0 gives exact times', () => expect(timerFireTime(1.5, 2, 0)).toBe(3.5));
+});
+
+describe('syncookies', () => {
+  const syn = {
+    src: 'client',
+    sport: 40001,
+    dst: 'server',
+    dport: 9000,
+    seq: 123456789,
+    ack: 0,
+    flags: 2,
+    len: 0,
+    win: 0,
+    mss: 1460,
+    cport: 40001,
+    why: undefined,
+    traceIndex: 0,
+  };
+  const ackFor = (cookie: number, over: Partial<typeof syn> = {}) => ({
+    ...syn,
+    seq: syn.seq + 1,
+    ack: (cookie + 1) >>> 0,
+    flags: 16,
+    ...over,
+  });
+  test.each([
+    { clientMss: 1460, encoded: 1460 },
+    { clientMss: 1400, encoded: 1300 },
+    { clientMss: 1440, encoded: 1440 },
+    { clientMss: 600, encoded: 536 },
+  ])('client MSS $clientMss → cookie carries $encoded', ({ clientMss, encoded }) => {
+    const cookie = makeCookie(77, syn, clientMss, 10);
+    expect(checkCookie(77, ackFor(cookie), 30)).toBe(encoded);
+  });
+  test('a cookie older than two minutes, another secret or another port is refused', () => {
+    const cookie = makeCookie(77, syn, 1460, 10);
+    expect(checkCookie(77, ackFor(cookie), 10 + 180)).toBeUndefined();
+    expect(checkCookie(78, ackFor(cookie), 20)).toBeUndefined();
+    expect(checkCookie(77, ackFor(cookie, { sport: 40002 }), 20)).toBeUndefined();
+  });
 });
