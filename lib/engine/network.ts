@@ -10,7 +10,11 @@ export interface FaultVerdict {
   duplicate: boolean;
 }
 
-const PASS: FaultVerdict = { dropped: false, extraDelay: 0, duplicate: false };
+const PASS: Readonly<FaultVerdict> = Object.freeze({
+  dropped: false,
+  extraDelay: 0,
+  duplicate: false,
+});
 
 /** First matching rule wins; `hits` counts matches per rule (for `nth`) and is updated. */
 export function applyFaults(

@@ -30,7 +30,7 @@ export const SYSCTL_NAMES = [
 export type SysctlName = (typeof SYSCTL_NAMES)[number];
 export type Sysctls = Record<SysctlName, number>;
 
-const LINUX: Sysctls = {
+const LINUX: Readonly<Sysctls> = Object.freeze({
   tcp_syn_retries: 6,
   tcp_synack_retries: 5,
   tcp_syn_linear_timeouts: 4,
@@ -54,10 +54,10 @@ const LINUX: Sysctls = {
   msl: 120,
   // CONFIG_HZ of the recordings' kernel; drives timer-wheel rounding (lib/engine/timers.ts).
   hz: 250,
-};
+});
 
 // RFC 9293 + RFC 6298: MSL 2 minutes, RTO floor 1 s, no TLP, exact timers.
-const RFC: Sysctls = {
+const RFC: Readonly<Sysctls> = Object.freeze({
   ...LINUX,
   tcp_syn_linear_timeouts: 0,
   tcp_rto_min_us: 1000000,
@@ -65,7 +65,7 @@ const RFC: Sysctls = {
   tcp_early_retrans: 0,
   msl: 120,
   hz: 0,
-};
+});
 
 export function defaultSysctls(profile: Profile): Sysctls {
   return { ...(profile === 'linux' ? LINUX : RFC) };

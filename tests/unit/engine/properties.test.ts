@@ -83,7 +83,10 @@ function statesBySocket(t: Trace): Map<string, TcpState[]> {
   return m;
 }
 
-const RUNS = { numRuns: 60, seed: 20261123 };
+const RUNS = {
+  numRuns: Number(process.env.FC_RUNS ?? 60),
+  seed: Number(process.env.FC_SEED ?? 20261123),
+};
 
 describe('random scenarios and fault schedules', () => {
   test('only legal transitions', () => {
