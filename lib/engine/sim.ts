@@ -281,8 +281,12 @@ export class World {
     return sys.hz;
   }
 
+  private tickPhase(c: Conn): number {
+    return this.host(c.host).sys.hz_phase_us / 1e6;
+  }
+
   private arm(c: Conn, slot: TimerSlot, delay: number, name: TimerName): void {
-    const at = timerFireTime(this.now, delay, this.hz(c));
+    const at = timerFireTime(this.now, delay, this.hz(c), this.tickPhase(c));
     c.timerGen[slot]++;
     c.timerAt[slot] = at;
     this.q.push(at, { k: 'timer', conn: c, slot, gen: c.timerGen[slot] });
@@ -850,7 +854,7 @@ export class World {
         this.sendAck(c);
         return;
       }
-      if (c.timerAt.delack <= timerFireTime(this.now, ato, this.hz(c))) return;
+      if (c.timerAt.delack <= timerFireTime(this.now, ato, this.hz(c), this.tickPhase(c))) return;
     }
     this.arm(c, 'delack', ato, 'delack');
   }
@@ -1090,7 +1094,12 @@ export class World {
 
   private armReq(lst: Listener, req: Request, delay: number): void {
     req.gen++;
-    const at = timerFireTime(this.now, delay, this.host(lst.host).sys.hz);
+    const at = timerFireTime(
+      this.now,
+      delay,
+      this.host(lst.host).sys.hz,
+      this.host(lst.host).sys.hz_phase_us / 1e6,
+    );
     this.q.push(at, { k: 'req', lst, req, gen: req.gen });
   }
 

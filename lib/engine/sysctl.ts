@@ -25,6 +25,7 @@ export const SYSCTL_NAMES = [
   'tcp_invalid_ratelimit',
   'msl',
   'hz',
+  'hz_phase_us',
 ] as const;
 
 export type SysctlName = (typeof SYSCTL_NAMES)[number];
@@ -54,6 +55,10 @@ const LINUX: Readonly<Sysctls> = Object.freeze({
   msl: 120,
   // CONFIG_HZ of the recordings' kernel; drives timer-wheel rounding (lib/engine/timers.ts).
   hz: 250,
+  // Where the first jiffy boundary falls after the programs' time 0 (µs). Real kernels have
+  // an arbitrary phase; 400 µs is the one value consistent with all the recordings (see
+  // docs/engine.md: it decides whether an ato=0 delayed ACK beats the application).
+  hz_phase_us: 400,
 });
 
 // RFC 9293 + RFC 6298: MSL 2 minutes, RTO floor 1 s, no TLP, exact timers.
@@ -65,6 +70,7 @@ const RFC: Readonly<Sysctls> = Object.freeze({
   tcp_early_retrans: 0,
   msl: 120,
   hz: 0,
+  hz_phase_us: 0,
 });
 
 export function defaultSysctls(profile: Profile): Sysctls {

@@ -19,10 +19,14 @@ export function toJiffies(seconds: number, hz: number): number {
   return Math.ceil(seconds * hz - 1e-9);
 }
 
-/** Absolute virtual time at which a timer armed at `now` for `delay` seconds fires. */
-export function timerFireTime(now: number, delay: number, hz: number): number {
+/**
+ * Absolute virtual time at which a timer armed at `now` for `delay` seconds fires. Jiffy
+ * boundaries fall at `phase + k / hz` (the kernel's tick is not aligned with the programs'
+ * time 0).
+ */
+export function timerFireTime(now: number, delay: number, hz: number, phase = 0): number {
   if (hz <= 0) return now + delay;
-  const nowJ = Math.floor(now * hz + 1e-9);
+  const nowJ = Math.floor((now - phase) * hz + 1e-9);
   const d = Math.max(0, toJiffies(delay, hz));
   const expires = nowJ + d;
   let lvl = 0;
@@ -30,7 +34,7 @@ export function timerFireTime(now: number, delay: number, hz: number): number {
   const shift = lvl * LVL_CLK_SHIFT;
   const gran = 1 << shift;
   const bucket = Math.floor((expires + gran) / gran) * gran;
-  return bucket / hz;
+  return phase + bucket / hz;
 }
 
 /** tcp_model_timeout: ((2 << b) - 1)·base while doubling stays under rto_max, then +rto_max per retry. */

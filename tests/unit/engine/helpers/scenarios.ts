@@ -21,6 +21,21 @@ export function inline(
 }
 
 export const INLINE: Record<string, ScenarioInput> = {
+  // The client's FIN is lost, so it is still in FIN_WAIT1 when the server's data arrives.
+  'fin-wait1-data': inline(
+    'fin-wait1-data',
+    {
+      server: server([
+        LISTEN,
+        { accept: {} },
+        { send: 50, at: 0.3 },
+        { recv_until_eof: {} },
+        { close: {} },
+      ]),
+      client: client([{ connect: 'server' }, { close: {}, at: 0.2 }]),
+    },
+    { faults: [{ from: 'client', to: 'server', match: { flags: 'F.', nth: 1 }, action: 'drop' }] },
+  ),
   'close-in-syn-sent': inline(
     'close-in-syn-sent',
     { server: server([LISTEN]), client: client([{ connect: 'server' }]) },
