@@ -1,7 +1,14 @@
 // Shared generator machinery: one cached simulation per question, trace prefixes that stop
 // before the answer, seeded shuffles, and choice options built from named misconceptions.
 
-import { getScenario, simulate, type Rng, type ScenarioFile, type Trace } from '@/lib/engine';
+import {
+  getScenario,
+  simulate,
+  type Rng,
+  type ScenarioFile,
+  type Trace,
+  type TraceSegment,
+} from '@/lib/engine';
 import type { MisconceptionId } from './misconceptions';
 import type { QuestionOption, QuestionSource, ShownTrace } from './schema';
 import type { SimSpec } from './types';
@@ -130,4 +137,27 @@ export function buildChoice(
 /** Seconds for display: at most three decimals, no trailing zeros. */
 export function fmtSeconds(t: number): string {
   return String(Math.round(t * 1000) / 1000);
+}
+
+/** Sequence arithmetic is modulo 2^32 (RFC 9293 §3.4). */
+export function mod32(n: number): number {
+  const m = n % 4294967296;
+  return m < 0 ? m + 4294967296 : m;
+}
+
+/** "a + b = c" for an explanation, noting the wrap-around when the sum passes 2^32. */
+export function sumText(a: number, b: number): string {
+  const c = mod32(a + b);
+  return `${a} + ${b} = ${c}${a + b >= 4294967296 ? ' (mod 2^32)' : ''}`;
+}
+
+/**
+ * The reply `from` sends to what reaches it at time `t`: its first segment at or after `t`, or
+ * the last of several it sends at that same instant (e.g. an ACK per arriving segment).
+ */
+export function replyAt(trace: Trace, from: string, t: number): TraceSegment {
+  const first = trace.segments.find((s) => s.from === from && s.t >= t - 1e-9);
+  if (first === undefined) throw new RangeError(`no segment from ${from} after t = ${t}`);
+  const same = trace.segments.filter((s) => s.from === from && Math.abs(s.t - first.t) < 1e-9);
+  return same.at(-1) ?? first;
 }

@@ -2,7 +2,7 @@
 // 连接…") whose numbers come from the seed and whose keys come from the simulated trace.
 
 import type { Trace } from '@/lib/engine';
-import { buildChoice, pick, runSim, sourceOf } from '../build';
+import { buildChoice, pick, replyAt, runSim, sourceOf } from '../build';
 import { steps } from '../locales/common';
 import type { MisconceptionId } from '../misconceptions';
 import type { Answer, Question, QuestionBody } from '../schema';
@@ -72,8 +72,8 @@ function clientData(trace: Trace) {
 
 function replyAfter(trace: Trace, t: number) {
   const delay = Number(trace.params['link.delay'] ?? 0);
-  const seg = trace.segments.find((s) => s.from === 'server' && s.t >= t + delay - 1e-9);
-  if (seg?.abs_ack == null) throw new RangeError('no reply from the server');
+  const seg = replyAt(trace, 'server', t + delay);
+  if (seg.abs_ack === null) throw new RangeError('no ACK from the server');
   return seg.abs_ack;
 }
 

@@ -2,7 +2,7 @@
 // fields, partial credit), read from the simulated trace.
 
 import type { Trace, TraceSegment } from '@/lib/engine';
-import { pick, prefixTrace, runSim, sourceOf } from '../build';
+import { mod32, pick, prefixTrace, runSim, sourceOf, sumText } from '../build';
 import { describeSegment, endpointName, endpointTitle, flagWords, steps } from '../locales/common';
 import type { MisconceptionId } from '../misconceptions';
 import type { Answer, FieldsAnswer, Question, QuestionBody } from '../schema';
@@ -28,17 +28,16 @@ const TEXT = {
     zh: (n: number) => `seq = ${n}：本端尚未使用的下一个序号。`,
   },
   ackSyn: {
-    en: (s: number, n: number) => `ack = ${s} + 1 = ${n}: the SYN consumes one sequence number.`,
-    zh: (s: number, n: number) => `ack = ${s} + 1 = ${n}：SYN 消耗一个序号。`,
+    en: (s: number) => `ack = ${sumText(s, 1)}: the SYN consumes one sequence number.`,
+    zh: (s: number) => `ack = ${sumText(s, 1)}：SYN 消耗一个序号。`,
   },
   ackFin: {
-    en: (s: number, n: number) => `ack = ${s} + 1 = ${n}: the FIN consumes one sequence number.`,
-    zh: (s: number, n: number) => `ack = ${s} + 1 = ${n}：FIN 消耗一个序号。`,
+    en: (s: number) => `ack = ${sumText(s, 1)}: the FIN consumes one sequence number.`,
+    zh: (s: number) => `ack = ${sumText(s, 1)}：FIN 消耗一个序号。`,
   },
   ackData: {
-    en: (s: number, l: number, n: number) =>
-      `ack = ${s} + ${l} = ${n}: the next byte expected after the data.`,
-    zh: (s: number, l: number, n: number) => `ack = ${s} + ${l} = ${n}：数据之后期望的下一个字节。`,
+    en: (s: number, l: number) => `ack = ${sumText(s, l)}: the next byte expected after the data.`,
+    zh: (s: number, l: number) => `ack = ${sumText(s, l)}：数据之后期望的下一个字节。`,
   },
   ackSame: {
     en: (n: number) => `ack = ${n}: nothing new has arrived, so the acknowledgement does not move.`,
@@ -89,16 +88,16 @@ function explain(trace: Trace, index: number, locale: Locale): string {
   lines.push(TEXT.flagsWhy[locale](flagWords(seg.flags)));
   lines.push(TEXT.seq[locale](seg.abs_seq));
   if (seg.abs_ack === null) lines.push(TEXT.noAck[locale]);
-  else if (got !== undefined && got.flags.includes('S') && seg.abs_ack === got.abs_seq + 1)
-    lines.push(TEXT.ackSyn[locale](got.abs_seq, seg.abs_ack));
+  else if (got !== undefined && got.flags.includes('S') && seg.abs_ack === mod32(got.abs_seq + 1))
+    lines.push(TEXT.ackSyn[locale](got.abs_seq));
   else if (
     got !== undefined &&
     got.flags.includes('F') &&
-    seg.abs_ack === got.abs_seq + got.len + 1
+    seg.abs_ack === mod32(got.abs_seq + got.len + 1)
   )
-    lines.push(TEXT.ackFin[locale](got.abs_seq + got.len, seg.abs_ack));
-  else if (got !== undefined && got.len > 0 && seg.abs_ack === got.abs_seq + got.len)
-    lines.push(TEXT.ackData[locale](got.abs_seq, got.len, seg.abs_ack));
+    lines.push(TEXT.ackFin[locale](mod32(got.abs_seq + got.len)));
+  else if (got !== undefined && got.len > 0 && seg.abs_ack === mod32(got.abs_seq + got.len))
+    lines.push(TEXT.ackData[locale](got.abs_seq, got.len));
   else lines.push(TEXT.ackSame[locale](seg.abs_ack));
   lines.push(TEXT.key[locale](endpointTitle(seg.from, locale), describeSegment(seg, locale)));
   return steps(lines);
@@ -120,7 +119,7 @@ function misconceptionsOf(trace: Trace, index: number): Record<string, Misconcep
   };
   if (got.flags.includes('S')) add(`ack:${got.abs_seq}`, 'syn-consumes-no-sequence-number');
   if (got.flags.includes('F'))
-    add(`ack:${got.abs_seq + got.len}`, 'fin-consumes-no-sequence-number');
+    add(`ack:${mod32(got.abs_seq + got.len)}`, 'fin-consumes-no-sequence-number');
   if (got.len > 0) add(`ack:${got.abs_seq}`, 'ack-equals-seq');
   add(`ack:${seg.abs_seq}`, 'ack-from-own-space');
   return out;
@@ -135,7 +134,7 @@ function generate(ctx: GenContext): QuestionBody {
   const spec = {
     scenario,
     seed: rng.uint32(),
-    set: { 'isn.client': rng.int(1000, 99_999_999), 'isn.server': rng.int(1000, 99_999_999) },
+    set: {},
   };
   const trace = runSim(spec);
   const index = pick(rng, candidates(trace, ctx.difficulty));

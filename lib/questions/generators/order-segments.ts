@@ -55,7 +55,7 @@ function generate(ctx: GenContext): QuestionBody {
   const spec = {
     scenario: pick(rng, ['handshake-data-close', 'server-active-close']),
     seed: rng.uint32(),
-    set: { 'isn.client': rng.int(1000, 99_999_999), 'isn.server': rng.int(1000, 99_999_999) },
+    set: {},
   };
   const trace = runSim(spec);
   const indices = scope(trace, ctx.difficulty);

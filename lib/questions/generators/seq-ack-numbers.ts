@@ -2,7 +2,7 @@
 // (after a SYN, after data, after a FIN, and after a lost segment).
 
 import type { Trace, TraceSegment } from '@/lib/engine';
-import { pick, prefixTrace, runSim, sourceOf } from '../build';
+import { mod32, pick, prefixTrace, replyAt, runSim, sourceOf, sumText } from '../build';
 import { describeSegment, steps } from '../locales/common';
 import type { MisconceptionId } from '../misconceptions';
 import type { Answer, Question, QuestionBody } from '../schema';
@@ -53,24 +53,24 @@ const TEXT = {
   step: {
     seg: { en: (d: string) => `Segment: ${d}.`, zh: (d: string) => `报文段：${d}。` },
     syn: {
-      en: (x: number, k: number) => `ack = ${x} + 1 = ${k}: the SYN consumes one sequence number.`,
-      zh: (x: number, k: number) => `ack = ${x} + 1 = ${k}：SYN 报文段消耗一个序号。`,
+      en: (x: number) => `ack = ${sumText(x, 1)}: the SYN consumes one sequence number.`,
+      zh: (x: number) => `ack = ${sumText(x, 1)}：SYN 报文段消耗一个序号。`,
     },
     data: {
-      en: (s: number, l: number, k: number) =>
-        `ack = ${s} + ${l} = ${k}: the next byte the server expects follows the ${l} bytes it received.`,
-      zh: (s: number, l: number, k: number) =>
-        `ack = ${s} + ${l} = ${k}：服务器期望收到的下一个字节紧接在这 ${l} 字节之后。`,
+      en: (s: number, l: number) =>
+        `ack = ${sumText(s, l)}: the next byte the server expects follows the ${l} bytes it received.`,
+      zh: (s: number, l: number) =>
+        `ack = ${sumText(s, l)}：服务器期望收到的下一个字节紧接在这 ${l} 字节之后。`,
     },
     fin: {
-      en: (u: number, k: number) => `ack = ${u} + 1 = ${k}: the FIN consumes one sequence number.`,
-      zh: (u: number, k: number) => `ack = ${u} + 1 = ${k}：FIN 报文段消耗一个序号。`,
+      en: (u: number) => `ack = ${sumText(u, 1)}: the FIN consumes one sequence number.`,
+      zh: (u: number) => `ack = ${sumText(u, 1)}：FIN 报文段消耗一个序号。`,
     },
     loss: {
       en: (a: number, l: number, k: number) =>
-        `The first segment arrives: the server expects ${a} + ${l} = ${k}. The third arrives out of order; acknowledgements are cumulative, so the server repeats ack = ${k} (a duplicate ACK).`,
+        `The first segment arrives: the server expects ${sumText(a, l)}. The third arrives out of order; acknowledgements are cumulative, so the server repeats ack = ${k} (a duplicate ACK).`,
       zh: (a: number, l: number, k: number) =>
-        `第一个报文段到达后，服务器期望 ${a} + ${l} = ${k}。第三个报文段失序到达；TCP 采用累积确认，服务器重复发送 ack = ${k}（重复确认）。`,
+        `第一个报文段到达后，服务器期望 ${sumText(a, l)}。第三个报文段失序到达；TCP 采用累积确认，服务器重复发送 ack = ${k}（重复确认）。`,
     },
     lossFirst: {
       en: (a: number) =>
@@ -91,13 +91,6 @@ function clientData(trace: Trace): TraceSegment[] {
   return trace.segments.filter((s) => s.from === 'client' && s.len > 0);
 }
 
-/** First segment sent by `from` at or after `t` (the reply to a segment arriving at t). */
-function firstFrom(trace: Trace, from: string, t: number): TraceSegment {
-  const seg = trace.segments.find((s) => s.from === from && s.t >= t - 1e-9);
-  if (seg === undefined) throw new RangeError(`no segment from ${from} after ${t}`);
-  return seg;
-}
-
 interface Solved {
   key: number;
   /** Index of the segment the stem talks about (shown up to and including it). */
@@ -115,17 +108,14 @@ function solveTrace(trace: Trace, variant: Variant, locale: Locale): Solved {
   switch (variant) {
     case 'syn': {
       const syn = segs[0]!;
-      const reply = firstFrom(trace, 'server', syn.t + delay);
+      const reply = replyAt(trace, 'server', syn.t + delay);
       const key = reply.abs_ack ?? 0;
       return {
         key,
         shown: 0,
         cutoff: syn.t + delay,
         stem: T.stem.syn[locale](syn.abs_seq),
-        lines: [
-          T.step.seg[locale](describeSegment(syn, locale)),
-          T.step.syn[locale](syn.abs_seq, key),
-        ],
+        lines: [T.step.seg[locale](describeSegment(syn, locale)), T.step.syn[locale](syn.abs_seq)],
         wrong: [
           [syn.abs_seq, 'syn-consumes-no-sequence-number'],
           [reply.abs_seq, 'ack-from-own-space'],
@@ -135,7 +125,7 @@ function solveTrace(trace: Trace, variant: Variant, locale: Locale): Solved {
     }
     case 'synack': {
       const synack = segs.find((s) => s.flags === 'S.')!;
-      const reply = firstFrom(trace, 'client', synack.t + delay);
+      const reply = replyAt(trace, 'client', synack.t + delay);
       const key = reply.abs_ack ?? 0;
       return {
         key,
@@ -144,7 +134,7 @@ function solveTrace(trace: Trace, variant: Variant, locale: Locale): Solved {
         stem: T.stem.synack[locale](synack.abs_seq, synack.abs_ack ?? 0),
         lines: [
           T.step.seg[locale](describeSegment(synack, locale)),
-          T.step.syn[locale](synack.abs_seq, key),
+          T.step.syn[locale](synack.abs_seq),
         ],
         wrong: [
           [synack.abs_seq, 'syn-consumes-no-sequence-number'],
@@ -155,7 +145,7 @@ function solveTrace(trace: Trace, variant: Variant, locale: Locale): Solved {
     }
     case 'data': {
       const data = clientData(trace)[0]!;
-      const reply = firstFrom(trace, 'server', data.t + delay);
+      const reply = replyAt(trace, 'server', data.t + delay);
       const key = reply.abs_ack ?? 0;
       return {
         key,
@@ -164,7 +154,7 @@ function solveTrace(trace: Trace, variant: Variant, locale: Locale): Solved {
         stem: T.stem.data[locale](data.abs_seq, data.len),
         lines: [
           T.step.seg[locale](describeSegment(data, locale)),
-          T.step.data[locale](data.abs_seq, data.len, key),
+          T.step.data[locale](data.abs_seq, data.len),
         ],
         wrong: [
           [data.abs_seq, 'ack-equals-seq'],
@@ -175,17 +165,14 @@ function solveTrace(trace: Trace, variant: Variant, locale: Locale): Solved {
     }
     case 'fin': {
       const fin = segs.find((s) => s.from === 'client' && s.flags.includes('F'))!;
-      const reply = firstFrom(trace, 'server', fin.t + delay);
+      const reply = replyAt(trace, 'server', fin.t + delay);
       const key = reply.abs_ack ?? 0;
       return {
         key,
         shown: segs.indexOf(fin),
         cutoff: fin.t + delay,
         stem: T.stem.fin[locale](fin.abs_seq),
-        lines: [
-          T.step.seg[locale](describeSegment(fin, locale)),
-          T.step.fin[locale](fin.abs_seq, key),
-        ],
+        lines: [T.step.seg[locale](describeSegment(fin, locale)), T.step.fin[locale](fin.abs_seq)],
         wrong: [
           [fin.abs_seq, 'fin-consumes-no-sequence-number'],
           [fin.abs_seq + 2, 'fin-consumes-no-sequence-number'],
@@ -196,7 +183,7 @@ function solveTrace(trace: Trace, variant: Variant, locale: Locale): Solved {
       const data = clientData(trace).slice(0, 3);
       const [s1, s2, s3] = [data[0]!, data[1]!, data[2]!];
       const lost = data.findIndex((s) => s.dropped);
-      const reply = firstFrom(trace, 'server', s3.t + delay);
+      const reply = replyAt(trace, 'server', s3.t + delay);
       const key = reply.abs_ack ?? 0;
       const sizes = data.map((s) => s.len).join(locale === 'zh' ? '、' : ', ');
       return {
@@ -221,12 +208,12 @@ function solveTrace(trace: Trace, variant: Variant, locale: Locale): Solved {
 
 function plan(ctx: GenContext): { spec: SimSpec; variant: Variant } {
   const { rng } = ctx;
-  // Readable ISNs from the seed (no 32-bit wrap-around in the arithmetic a learner does).
-  const set: Record<string, number> = {
-    'isn.client': rng.int(1000, 99_999_999),
-    'isn.server': rng.int(1000, 99_999_999),
-  };
   if (ctx.difficulty === 3) {
+    // Readable ISNs for the loss problem; elsewhere the engine draws real 32-bit ISNs.
+    const set: Record<string, number> = {
+      'isn.client': rng.int(1000, 99_999_999),
+      'isn.server': rng.int(1000, 99_999_999),
+    };
     const mss = pick(rng, MSS_CHOICES);
     // MTU = MSS + 40 (IP, TCP) + 12 (timestamps option); three full segments, one lost.
     set['link.mtu'] = mss + 52;
@@ -238,7 +225,7 @@ function plan(ctx: GenContext): { spec: SimSpec; variant: Variant } {
     ctx.difficulty === 1
       ? pick(rng, ['syn', 'synack'] as const)
       : pick(rng, ['data', 'fin'] as const);
-  return { spec: { scenario: 'handshake-data-close', seed: rng.uint32(), set }, variant };
+  return { spec: { scenario: 'handshake-data-close', seed: rng.uint32(), set: {} }, variant };
 }
 
 function generate(ctx: GenContext): QuestionBody {
@@ -248,8 +235,10 @@ function generate(ctx: GenContext): QuestionBody {
   const count = trace.segments.filter((g) => g.t < s.cutoff - 1e-9).length;
   const shownCount = s.shown < 0 ? 0 : Math.min(count, s.shown + 1);
   const misconceptions: Record<string, MisconceptionId> = {};
-  for (const [v, m] of s.wrong)
+  for (const [raw, m] of s.wrong) {
+    const v = mod32(raw);
     if (v !== s.key && !(String(v) in misconceptions)) misconceptions[String(v)] = m;
+  }
   return {
     kind: 'numeric',
     topics:

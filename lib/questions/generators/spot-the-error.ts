@@ -3,7 +3,7 @@
 // a fresh simulation.
 
 import type { Trace, TraceSegment } from '@/lib/engine';
-import { buildChoice, pick, runSim, shuffle, sourceOf, type Distractor } from '../build';
+import { buildChoice, mod32, pick, runSim, shuffle, sourceOf, type Distractor } from '../build';
 import { describeSegment, steps } from '../locales/common';
 import type { MisconceptionId } from '../misconceptions';
 import type { Answer, Question, QuestionBody, ShownTrace } from '../schema';
@@ -71,17 +71,17 @@ function mutations(trace: Trace, i: number): Mutation[] {
   const out: Mutation[] = [];
   if (seg.flags === 'S.') out.push('skips-a-state');
   if (prev !== undefined && seg.abs_ack !== null) {
-    if (prev.flags.includes('S') && seg.abs_ack === prev.abs_seq + 1)
+    if (prev.flags.includes('S') && seg.abs_ack === mod32(prev.abs_seq + 1))
       out.push('syn-consumes-no-sequence-number');
-    if (prev.flags.includes('F') && seg.abs_ack === prev.abs_seq + prev.len + 1)
+    if (prev.flags.includes('F') && seg.abs_ack === mod32(prev.abs_seq + prev.len + 1))
       out.push('fin-consumes-no-sequence-number');
-    if (prev.len > 0 && seg.abs_ack === prev.abs_seq + prev.len) out.push('ack-equals-seq');
+    if (prev.len > 0 && seg.abs_ack === mod32(prev.abs_seq + prev.len)) out.push('ack-equals-seq');
   }
   const own = trace.segments
     .slice(0, i)
     .filter((s) => s.from === seg.from)
     .at(-1);
-  if (own !== undefined && own.len > 0 && seg.abs_seq === own.abs_seq + own.len)
+  if (own !== undefined && own.len > 0 && seg.abs_seq === mod32(own.abs_seq + own.len))
     out.push('off-by-payload');
   return out;
 }
@@ -103,13 +103,13 @@ function mutate(trace: Trace, plan: Plan): TraceSegment {
       return { ...seg, flags: '.' };
     case 'syn-consumes-no-sequence-number':
     case 'fin-consumes-no-sequence-number':
-      return { ...seg, ack: (seg.ack ?? 1) - 1, abs_ack: (seg.abs_ack ?? 1) - 1 };
+      return { ...seg, ack: (seg.ack ?? 1) - 1, abs_ack: mod32((seg.abs_ack ?? 1) - 1) };
     case 'ack-equals-seq': {
       const d = prev === undefined ? 1 : prev.len;
-      return { ...seg, ack: (seg.ack ?? d) - d, abs_ack: (seg.abs_ack ?? d) - d };
+      return { ...seg, ack: (seg.ack ?? d) - d, abs_ack: mod32((seg.abs_ack ?? d) - d) };
     }
     case 'off-by-payload':
-      return { ...seg, seq: (seg.seq ?? 1) - 1, abs_seq: seg.abs_seq - 1 };
+      return { ...seg, seq: (seg.seq ?? 1) - 1, abs_seq: mod32(seg.abs_seq - 1) };
   }
 }
 
@@ -141,7 +141,7 @@ function generate(ctx: GenContext): QuestionBody {
   const spec = {
     scenario: pick(rng, ['handshake-data-close', 'server-active-close']),
     seed: rng.uint32(),
-    set: { 'isn.client': rng.int(1000, 99_999_999), 'isn.server': rng.int(1000, 99_999_999) },
+    set: {},
   };
   const trace = runSim(spec);
   const plans: Plan[] = [];
