@@ -205,7 +205,7 @@ export class World {
         if (c.timerGen[ev.slot] !== ev.gen || c.state === 'CLOSED') return;
         c.timerAt[ev.slot] = -1;
         this.onTimer(c, ev.slot);
-        const host = this.host(c.host);
+        const host = this.hostOf(c);
         this.runApp(host);
         return;
       }
@@ -219,6 +219,10 @@ export class World {
       default:
         assertNever(ev, 'event');
     }
+  }
+
+  private hostOf(c: Conn): Host {
+    return c.owner as Host;
   }
 
   private host(name: string): Host {
@@ -277,12 +281,12 @@ export class World {
   // ---------------------------------------------------------------- timers
 
   private hz(c: Conn | Host): number {
-    const sys = 'sys' in c ? c.sys : this.host(c.host).sys;
+    const sys = 'sys' in c ? c.sys : this.hostOf(c).sys;
     return sys.hz;
   }
 
   private tickPhase(c: Conn): number {
-    return this.host(c.host).sys.hz_phase_us / 1e6;
+    return this.hostOf(c).sys.hz_phase_us / 1e6;
   }
 
   private arm(c: Conn, slot: TimerSlot, delay: number, name: TimerName): void {
@@ -381,7 +385,7 @@ export class World {
   }
 
   private sendCtl(c: Conn, flags: number, seqOff: number, why?: string): void {
-    const host = this.host(c.host);
+    const host = this.hostOf(c);
     const init = {
       sport: c.lport,
       dst: c.remote,
@@ -454,11 +458,11 @@ export class World {
   }
 
   private rtoMin(c: Conn): number {
-    return this.host(c.host).sys.tcp_rto_min_us / 1e6;
+    return this.hostOf(c).sys.tcp_rto_min_us / 1e6;
   }
 
   private rtoMax(c: Conn): number {
-    return this.host(c.host).sys.tcp_rto_max_ms / 1000;
+    return this.hostOf(c).sys.tcp_rto_max_ms / 1000;
   }
 
   /**
@@ -667,7 +671,7 @@ export class World {
   private oowAck(c: Conn, seg: Segment): void {
     const limited = seg.len === 0 && !(seg.flags & FIN);
     if (limited || seg.flags & SYN) {
-      if (this.now - c.lastOowAck < this.host(c.host).sys.tcp_invalid_ratelimit / 1000) return;
+      if (this.now - c.lastOowAck < this.hostOf(c).sys.tcp_invalid_ratelimit / 1000) return;
       c.lastOowAck = this.now;
     }
     this.sendAck(c);
@@ -675,7 +679,7 @@ export class World {
 
   /** tcp_send_challenge_ack: per-socket limit of one per tcp_invalid_ratelimit. */
   private challengeAck(c: Conn): void {
-    if (this.now - c.lastOowAck < this.host(c.host).sys.tcp_invalid_ratelimit / 1000) return;
+    if (this.now - c.lastOowAck < this.hostOf(c).sys.tcp_invalid_ratelimit / 1000) return;
     c.lastOowAck = this.now;
     this.sendAck(c, 'challenge');
   }
@@ -905,12 +909,12 @@ export class World {
     c.inflight = [];
     this.setState(c, 'TIME_WAIT');
     // Linux: fixed TCP_TIMEWAIT_LEN (tcp_time_wait); RFC 9293 §3.10.8: 2 × MSL.
-    const len = this.linux ? TCP_TIMEWAIT_LEN : 2 * this.host(c.host).sys.msl;
+    const len = this.linux ? TCP_TIMEWAIT_LEN : 2 * this.hostOf(c).sys.msl;
     this.arm(c, 'tw', len, 'time_wait');
   }
 
   private enterFinWait2Orphan(c: Conn): void {
-    const sys = this.host(c.host).sys;
+    const sys = this.hostOf(c).sys;
     const tmo = Math.max(sys.tcp_fin_timeout, 3.5 * c.rto);
     this.cancelAll(c);
     c.minisock = true;
@@ -980,14 +984,14 @@ export class World {
   }
 
   private rescheduleTimeWait(c: Conn): void {
-    const len = this.linux ? TCP_TIMEWAIT_LEN : 2 * this.host(c.host).sys.msl;
+    const len = this.linux ? TCP_TIMEWAIT_LEN : 2 * this.hostOf(c).sys.msl;
     this.arm(c, 'tw', len, 'time_wait');
   }
 
   private twAck(c: Conn, seg: Segment): void {
     const limited = (seg.len === 0 && !(seg.flags & FIN)) || Boolean(seg.flags & SYN);
     if (limited) {
-      if (this.now - c.lastOowAck < this.host(c.host).sys.tcp_invalid_ratelimit / 1000) return;
+      if (this.now - c.lastOowAck < this.hostOf(c).sys.tcp_invalid_ratelimit / 1000) return;
       c.lastOowAck = this.now;
     }
     this.sendCtl(c, ACK, c.sndNxt);
@@ -1228,6 +1232,7 @@ export class World {
     const c = newConn({
       id: this.nextId++,
       host: host.name,
+      owner: host,
       lport: host.port,
       remote,
       rport,
@@ -1274,7 +1279,7 @@ export class World {
   // ---------------------------------------------------------------- send path
 
   private sendSyn(c: Conn, withAck: boolean, why: string | undefined, armTimer = true): void {
-    const host = this.host(c.host);
+    const host = this.hostOf(c);
     const flags = withAck ? SYN | ACK : SYN;
     const init = {
       sport: c.lport,
@@ -1375,7 +1380,7 @@ export class World {
     push: boolean,
     why: string | undefined,
   ): void {
-    const host = this.host(c.host);
+    const host = this.hostOf(c);
     let flags = ACK;
     if (fin) flags |= FIN;
     if (push && len > 0) flags |= PSH;
@@ -1402,7 +1407,7 @@ export class World {
    * after that, not doubled.
    */
   private armXmitTimer(c: Conn, fromAck: boolean): void {
-    const sys = this.host(c.host).sys;
+    const sys = this.hostOf(c).sys;
     const tlpOk =
       this.linux &&
       (sys.tcp_early_retrans === 3 || sys.tcp_early_retrans === 4) &&
@@ -1458,7 +1463,7 @@ export class World {
   // ---------------------------------------------------------------- timers
 
   private onTimer(c: Conn, slot: TimerSlot): void {
-    const host = this.host(c.host);
+    const host = this.hostOf(c);
     switch (slot) {
       case 'delack':
         this.timerTrace(c, 'delack', 'fire');
@@ -1562,7 +1567,7 @@ export class World {
 
   private startKeepalive(c: Conn): void {
     if (!c.keepalive.on) return;
-    const sys = this.host(c.host).sys;
+    const sys = this.hostOf(c).sys;
     this.arm(c, 'keepalive', c.keepalive.idle ?? sys.tcp_keepalive_time, 'keepalive');
   }
 
@@ -1696,6 +1701,7 @@ export class World {
           const conn = newConn({
             id: this.nextId++,
             host: host.name,
+            owner: host,
             lport: host.port,
             remote: peer.name,
             rport,

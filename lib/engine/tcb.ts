@@ -29,6 +29,8 @@ export interface KeepaliveOpts {
 export interface Conn {
   id: number;
   host: string;
+  /** The simulator's host object (opaque here; saves a lookup by name on the hot path). */
+  owner: unknown;
   lport: number;
   remote: string;
   rport: number;
@@ -98,6 +100,7 @@ export interface Conn {
 export function newConn(init: {
   id: number;
   host: string;
+  owner: unknown;
   lport: number;
   remote: string;
   rport: number;
@@ -112,6 +115,7 @@ export function newConn(init: {
   const c = new ConnRecord() as unknown as Conn;
   c.id = init.id;
   c.host = init.host;
+  c.owner = init.owner;
   c.lport = init.lport;
   c.remote = init.remote;
   c.rport = init.rport;
