@@ -1,12 +1,14 @@
 'use client';
 // Each endpoint's sockets and the states they went through, with the time of each change.
 import { useTranslations } from 'next-intl';
+import { useId } from 'react';
 import type { Trace } from '@/lib/engine';
 import { STATE_CHIP } from '@/app/_components/ladder';
 import { formatTime, orderEndpoints } from '@/lib/trace-export';
 
 export function StateTimeline({ trace }: { trace: Trace }) {
   const t = useTranslations('simulator');
+  const headingId = useId();
   const tracks = orderEndpoints(trace).flatMap((endpoint) => {
     const own = trace.states.filter((s) => s.endpoint === endpoint);
     const keys = [
@@ -19,8 +21,8 @@ export function StateTimeline({ trace }: { trace: Trace }) {
     }));
   });
   return (
-    <section aria-labelledby="state-timeline" className="space-y-2">
-      <h3 id="state-timeline" className="font-semibold">
+    <section aria-labelledby={headingId} className="space-y-2">
+      <h3 id={headingId} className="font-semibold">
         {t('stateTimeline')}
       </h3>
       <ul data-testid="state-timeline" className="space-y-2 text-xs">
@@ -37,7 +39,7 @@ export function StateTimeline({ trace }: { trace: Trace }) {
               <span key={i} className="flex items-center gap-1">
                 {i > 0 ? <span aria-hidden="true">→</span> : null}
                 <span className={`rounded px-1.5 py-0.5 font-mono ${STATE_CHIP[s.state]}`}>
-                  {s.state} <span className="opacity-75">{formatTime(s.t)}</span>
+                  {s.state} <span className="font-normal">{formatTime(s.t)}</span>
                 </span>
               </span>
             ))}

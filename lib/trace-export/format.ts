@@ -9,20 +9,20 @@ function trimFixed(value: number, digits: number): string {
 
 /**
  * A point in virtual time, in the unit that reads best.
- * @example formatTime(0.00012) // "120 µs"; formatTime(0.01) // "10 ms"; formatTime(67.584) // "1 min 7.584 s"
+ * @example formatTime(0.00012) // "120 µs"; formatTime(0.01) // "10 ms"; formatTime(9.0102) // "9.0102 s"
  */
 export function formatTime(t: number): string {
   const a = Math.abs(t);
   if (a === 0) return '0 s';
   if (a < 1e-3) return `${trimFixed(t * 1e6, 1)} µs`;
   if (a < 1) return `${trimFixed(t * 1e3, 3)} ms`;
-  if (a < 60) return `${trimFixed(t, 3)} s`;
+  if (a < 60) return `${trimFixed(t, 6)} s`;
   const minutes = Math.floor(a / 60);
-  const seconds = Number(trimFixed(a - minutes * 60, 3));
+  const seconds = Number(trimFixed(a - minutes * 60, 6));
   const sign = t < 0 ? '-' : '';
   if (seconds === 0) return `${sign}${minutes} min`;
   if (seconds >= 60) return `${sign}${minutes + 1} min`;
-  return `${sign}${minutes} min ${trimFixed(seconds, 3)} s`;
+  return `${sign}${minutes} min ${trimFixed(seconds, 6)} s`;
 }
 
 function roundSignificant(value: number, digits: number): number {
@@ -119,4 +119,23 @@ export function orderEndpoints(trace: Trace): string[] {
   const left = names.filter((n) => !listeners.has(n) && n !== 'server');
   const right = names.filter((n) => listeners.has(n) || n === 'server');
   return [...left, ...right];
+}
+
+const RETRANSMISSION = new Set([
+  'rto',
+  'tlp',
+  'fast',
+  'synack_timer',
+  'syn_retransmit',
+  'retransmit',
+  'loss_probe',
+  'probe0',
+]);
+
+/**
+ * Whether a segment's `why` says it is a retransmission (a timer or loss recovery sent it
+ * again), as opposed to another reason to send (a challenge ACK, a keepalive, a spoofed SYN).
+ */
+export function isRetransmission(why: string | undefined): boolean {
+  return why !== undefined && (RETRANSMISSION.has(why) || why.includes('retrans'));
 }

@@ -4,6 +4,7 @@ export {
   eventLabel,
   formatDuration,
   formatTime,
+  isRetransmission,
   linkDelay,
   orderEndpoints,
   packetdrillSegment,

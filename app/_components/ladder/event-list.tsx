@@ -19,7 +19,7 @@ export function describeItem(item: TimelineItem): string {
     case 'event':
       return `${item.endpoint}: ${eventLabel(item.event)}`;
     case 'timer':
-      return `${item.endpoint}: ⏱ ${item.timer.timer}`;
+      return `${item.endpoint}: ◷ ${item.timer.timer} timer`;
   }
 }
 

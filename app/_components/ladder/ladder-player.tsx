@@ -7,7 +7,7 @@ import type { Trace, TraceSegment } from '@/lib/engine';
 import { formatTime, segmentLabel, sortedSegments, timeline } from '@/lib/trace-export';
 import { EventList } from './event-list';
 import { layoutLadder } from './layout';
-import { LadderSvg } from './ladder-svg';
+import { LadderHeader, LadderSvg } from './ladder-svg';
 import { PredictionForm } from './prediction-form';
 import { cutoffAt, flagChoices, gradeGuess, senderStateAfter, type Grade } from './steps';
 
@@ -82,14 +82,16 @@ export function LadderPlayer({
     return () => clearInterval(timer);
   }, [playing, total]);
 
-  // Keep the newest step in view inside the scrolling diagram.
+  // Keep the newest step in view inside the scrolling diagram (the first view starts at the top).
+  const shownStep = useRef(step);
   useEffect(() => {
     const el = scrollRef.current;
-    if (!el) return;
+    if (!el || shownStep.current === step) return;
+    shownStep.current = step;
     const y = Number.isFinite(cutoff) ? layout.yAt(cutoff) : layout.height;
     if (y > el.scrollTop + el.clientHeight - 40 || y < el.scrollTop)
       el.scrollTop = Math.max(0, y - el.clientHeight / 2);
-  }, [cutoff, layout, scrollRef]);
+  }, [cutoff, layout, scrollRef, step]);
 
   const describe = (s: TraceSegment): string =>
     [
@@ -135,7 +137,7 @@ export function LadderPlayer({
           disabled={step === 0}
           aria-label={t('first')}
         >
-          ⏮
+          ⇤
         </button>
         <button
           type="button"
@@ -144,7 +146,7 @@ export function LadderPlayer({
           disabled={step === 0}
           aria-label={t('previous')}
         >
-          ◀
+          ←
         </button>
         <button
           type="button"
@@ -156,7 +158,7 @@ export function LadderPlayer({
           }}
           aria-label={playing ? t('pause') : t('play')}
         >
-          {playing ? '⏸' : '▶'}
+          {playing ? '❚❚' : '▶'}
         </button>
         <button
           type="button"
@@ -166,7 +168,7 @@ export function LadderPlayer({
           disabled={step >= total || asking}
           aria-label={t('next')}
         >
-          ▶|
+          →
         </button>
         <button
           type="button"
@@ -175,7 +177,7 @@ export function LadderPlayer({
           disabled={step >= total || asking}
           aria-label={t('last')}
         >
-          ⏭
+          ⇥
         </button>
         <span
           data-testid="step-counter"
@@ -209,6 +211,12 @@ export function LadderPlayer({
         data-testid="ladder-scroll"
         className="max-h-[70vh] overflow-auto rounded-md border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950"
       >
+        <div
+          className="sticky top-0 z-10 bg-white/95 dark:bg-slate-950/95"
+          style={{ width: layout.width }}
+        >
+          <LadderHeader layout={layout} />
+        </div>
         <LadderSvg
           layout={layout}
           revealed={step}

@@ -27,11 +27,13 @@ function head(a: Arrow): string {
 function ArrowView({
   arrow,
   current,
+  compact,
   lostLabel,
   description,
 }: {
   arrow: Arrow;
   current: boolean;
+  compact: boolean;
   lostLabel: string;
   description: string;
 }) {
@@ -54,7 +56,8 @@ function ArrowView({
     : arrow.retransmission
       ? 'fill-amber-800 dark:fill-amber-300'
       : 'fill-slate-900 dark:fill-slate-100';
-  const label = `${arrow.retransmission ? '↻ ' : ''}${arrow.label}${arrow.lost ? ` ✗ ${lostLabel}` : ''}`;
+  const why = arrow.segment.why;
+  const label = `${arrow.retransmission ? '↻ ' : ''}${arrow.label}${why !== undefined && !arrow.retransmission ? ` (${why})` : ''}${arrow.lost ? ` ✗ ${lostLabel}` : ''}`;
   return (
     <g
       data-testid="segment"
@@ -87,11 +90,30 @@ function ArrowView({
         dy={-5}
         textAnchor="middle"
         transform={`rotate(${upright} ${mx} ${my})`}
-        className={`font-mono text-[11px] ${text} ${HALO} ${current ? 'font-bold' : ''}`}
+        className={`font-mono ${compact ? 'text-[10px]' : 'text-[11px]'} ${text} ${HALO} ${current ? 'font-bold' : ''}`}
       >
         {label}
       </text>
     </g>
+  );
+}
+
+/** The endpoint names over their lifelines: sticky at the top of the scrolling diagram. */
+export function LadderHeader({ layout }: { layout: LadderLayout }) {
+  return (
+    <svg aria-hidden="true" width={layout.width} height={26} className="block">
+      {layout.lanes.map((l) => (
+        <text
+          key={l.name}
+          x={l.x}
+          y={18}
+          textAnchor="middle"
+          className="fill-slate-900 text-[13px] font-semibold dark:fill-slate-100"
+        >
+          {l.name}
+        </text>
+      ))}
+    </svg>
   );
 }
 
@@ -130,7 +152,7 @@ export function LadderSvg({
           <text
             x={4}
             y={r.y + 4}
-            className="fill-slate-500 font-mono text-[10px] tabular-nums dark:fill-slate-400"
+            className={`fill-slate-600 font-mono tabular-nums dark:fill-slate-400 ${layout.compact ? 'text-[9px]' : 'text-[10px]'}`}
           >
             {r.label}
           </text>
@@ -157,26 +179,17 @@ export function LadderSvg({
             </text>
           </g>
         ))}
-      {/* lifelines */}
+      {/* lifelines (their names are in LadderHeader, which stays in view) */}
       {lanes.map((l) => (
-        <g key={l.name}>
-          <text
-            x={l.x}
-            y={18}
-            textAnchor="middle"
-            className="fill-slate-900 text-[13px] font-semibold dark:fill-slate-100"
-          >
-            {l.name}
-          </text>
-          <line
-            x1={l.x}
-            x2={l.x}
-            y1={26}
-            y2={height - 8}
-            className="stroke-slate-300 dark:stroke-slate-700"
-            strokeWidth={1}
-          />
-        </g>
+        <line
+          key={l.name}
+          x1={l.x}
+          x2={l.x}
+          y1={0}
+          y2={height - 8}
+          className="stroke-slate-300 dark:stroke-slate-700"
+          strokeWidth={1}
+        />
       ))}
       {bands
         .filter((b) => b.t1 < cutoff)
@@ -214,6 +227,7 @@ export function LadderSvg({
             key={a.index}
             arrow={a}
             current={a.index === revealed - 1}
+            compact={layout.compact}
             lostLabel={lostLabel}
             description={describeSegment(a.segment)}
           />
@@ -227,7 +241,7 @@ export function LadderSvg({
             x={mk.x}
             y={mk.y + 4}
             textAnchor={mk.anchor}
-            className={`text-[10.5px] ${HALO} ${
+            className={`${layout.compact ? 'text-[9.5px]' : 'text-[10.5px]'} ${HALO} ${
               mk.kind === 'state' && mk.state
                 ? `font-mono font-semibold ${STATE_TEXT[mk.state]}`
                 : mk.kind === 'timer'

@@ -7,6 +7,7 @@ import {
   eventLabel,
   formatDuration,
   formatTime,
+  isRetransmission,
   LONG_GAP,
   linkDelay,
   orderEndpoints,
@@ -14,15 +15,31 @@ import {
   sortedSegments,
 } from '@/lib/trace-export';
 
-export const METRICS = {
+export interface Metrics {
+  axis: number;
+  side: number;
+  sideMax: number;
+  /** Approximate width of one character of a mark. */
+  charWidth: number;
+  minGap: number;
+  top: number;
+  bottom: number;
+  row: number;
+  mark: number;
+  gap: number;
+}
+
+export const METRICS: Metrics = {
   /** Left margin holding the time labels. */
   axis: 68,
-  /** Room beside an outer lifeline for its state marks. */
+  /** Room beside an outer lifeline for its state marks: at least this, more for long marks. */
   side: 104,
+  sideMax: 150,
+  charWidth: 6.4,
   /** Fewest pixels between two lifelines: enough for `P. 1:101(100) ack 1` at 11 px. */
   minGap: 190,
-  /** Space above the first row for the endpoint names. */
-  top: 44,
+  /** Space above the first row (the endpoint names sit in a sticky header above). */
+  top: 16,
   bottom: 20,
   /** Height of a row with at most one mark per lane. */
   row: 26,
@@ -30,7 +47,22 @@ export const METRICS = {
   mark: 15,
   /** Extra height of a "… 60 s …" break. */
   gap: 30,
-} as const;
+};
+
+/** Below this width (a phone) margins and gaps shrink so two lanes fit without scrolling. */
+export const COMPACT_BELOW = 520;
+
+export const COMPACT: Metrics = {
+  ...METRICS,
+  axis: 42,
+  side: 74,
+  sideMax: 74,
+  charWidth: 5.8,
+  minGap: 140,
+  row: 24,
+  mark: 13,
+  gap: 26,
+};
 
 export interface Lane {
   name: string;
@@ -96,6 +128,8 @@ export interface TimerSpan {
 }
 
 export interface LadderLayout {
+  /** Phone-sized: smaller type and margins. */
+  compact: boolean;
   width: number;
   height: number;
   lanes: Lane[];
@@ -119,19 +153,8 @@ export const LOST_AT = 0.55;
  * than {@link METRICS.minGap}: a narrow screen scrolls sideways).
  */
 export function layoutLadder(trace: Trace, width = 720): LadderLayout {
-  const m = METRICS;
-  const names = orderEndpoints(trace);
-  const n = Math.max(names.length, 1);
-  const inner = Math.max(0, width - m.axis - 2 * m.side);
-  const laneGap = n > 1 ? Math.max(m.minGap, inner / (n - 1)) : 0;
-  const lanes: Lane[] = names.map((name, i) => ({
-    name,
-    x: m.axis + m.side + (n > 1 ? i * laneGap : inner / 2),
-    side: i === 0 && n > 1 ? 'left' : 'right',
-  }));
-  const laneOf = new Map(lanes.map((l) => [l.name, l]));
-  const totalWidth = Math.max(width, m.axis + 2 * m.side + (n - 1) * laneGap);
-
+  const compact = width < COMPACT_BELOW;
+  const m = compact ? COMPACT : METRICS;
   const delay = linkDelay(trace);
   const segments = sortedSegments(trace);
   const multiConn = new Set(trace.segments.map((s) => s.cport)).size > 1;
@@ -145,7 +168,7 @@ export function layoutLadder(trace: Trace, width = 720): LadderLayout {
       kind: 'state',
       t: st.t,
       lane: st.endpoint,
-      text: `${st.state}${st.socket === 'listener' ? ' ⓛ' : ''}${conn}`,
+      text: `${st.state}${st.socket === 'listener' && st.state !== 'LISTEN' ? ' (listener)' : ''}${conn}`,
       state: st.state,
     });
   }
@@ -153,7 +176,7 @@ export function layoutLadder(trace: Trace, width = 720): LadderLayout {
     pending.push({ kind: 'event', t: e.t, lane: e.endpoint, text: eventLabel(e) });
   const fired = (trace.timers ?? []).filter((tm) => tm.action === 'fire');
   for (const tm of fired)
-    pending.push({ kind: 'timer', t: tm.t, lane: tm.endpoint, text: `⏱ ${tm.timer}` });
+    pending.push({ kind: 'timer', t: tm.t, lane: tm.endpoint, text: `◷ ${tm.timer}` });
   const order: Record<MarkKind, number> = { event: 0, state: 1, timer: 2 };
   pending.sort((a, b) => a.t - b.t || order[a.kind] - order[b.kind]);
 
@@ -176,6 +199,20 @@ export function layoutLadder(trace: Trace, width = 720): LadderLayout {
       spanEnds.push(tm.t);
     }
   }
+
+  const names = orderEndpoints(trace);
+  const n = Math.max(names.length, 1);
+  const longest = Math.max(0, ...pending.map((p) => p.text.length));
+  const side = Math.min(m.sideMax, Math.max(m.side, Math.ceil(longest * m.charWidth) + 12));
+  const inner = Math.max(0, width - m.axis - 2 * side);
+  const laneGap = n > 1 ? Math.max(m.minGap, inner / (n - 1)) : 0;
+  const lanes: Lane[] = names.map((name, i) => ({
+    name,
+    x: m.axis + side + (n > 1 ? i * laneGap : inner / 2),
+    side: i === 0 && n > 1 ? 'left' : 'right',
+  }));
+  const laneOf = new Map(lanes.map((l) => [l.name, l]));
+  const totalWidth = Math.max(width, m.axis + 2 * side + (n - 1) * laneGap);
 
   const times = new Map<number, number>();
   const addTime = (t: number): void => {
@@ -249,7 +286,7 @@ export function layoutLadder(trace: Trace, width = 720): LadderLayout {
       y2: y1 + (yEnd - y1) * f,
       label: segmentLabel(segment),
       lost: segment.dropped,
-      retransmission: segment.why !== undefined,
+      retransmission: isRetransmission(segment.why),
     });
   });
 
@@ -264,7 +301,7 @@ export function layoutLadder(trace: Trace, width = 720): LadderLayout {
     return [
       {
         ...p,
-        x: lane.x + (left ? -10 : 10),
+        x: lane.x + (left ? -8 : 8),
         y: yAt(p.t) + 4 + nth * m.mark,
         anchor: left ? ('end' as const) : ('start' as const),
       },
@@ -308,5 +345,17 @@ export function layoutLadder(trace: Trace, width = 720): LadderLayout {
     ];
   });
 
-  return { width: totalWidth, height, lanes, rows, gaps, arrows, marks, bands, timers, yAt };
+  return {
+    compact,
+    width: totalWidth,
+    height,
+    lanes,
+    rows,
+    gaps,
+    arrows,
+    marks,
+    bands,
+    timers,
+    yAt,
+  };
 }

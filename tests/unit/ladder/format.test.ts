@@ -4,6 +4,7 @@ import {
   eventLabel,
   formatDuration,
   formatTime,
+  isRetransmission,
   orderEndpoints,
   segmentLabel,
 } from '@/lib/trace-export';
@@ -21,7 +22,8 @@ describe('formatTime', () => {
     [7.168, '7.168 s'],
     [60, '1 min'],
     [67.584, '1 min 7.584 s'],
-    [62.0002, '1 min 2 s'],
+    [62.0002, '1 min 2.0002 s'],
+    [9.0102, '9.0102 s'],
     [3600, '60 min'],
   ])('%s s → %s', (t, label) => {
     expect(formatTime(t)).toBe(label);
@@ -66,4 +68,11 @@ test('the listener is the rightmost lane, clients keep their order of appearance
     segments: [{ ...trace.segments[0]!, from: 'attacker' }, ...trace.segments],
   };
   expect(orderEndpoints(multi)).toEqual(['attacker', 'client', 'server']);
+});
+
+test('only timer and loss-recovery reasons count as retransmissions', () => {
+  for (const why of ['rto', 'tlp', 'fast', 'synack_timer', 'syn_retransmit'])
+    expect(isRetransmission(why)).toBe(true);
+  for (const why of [undefined, 'challenge', 'keepalive', 'spoofed', 'syncookie'])
+    expect(isRetransmission(why)).toBe(false);
 });

@@ -1,7 +1,7 @@
 // The ladder's geometry: an ordinal time axis that keeps microseconds apart and folds
 // a 60 s TIME_WAIT into one marked break; lanes, lost segments, marks and timers.
 import { describe, expect, test } from 'vitest';
-import { LOST_AT, METRICS, layoutLadder } from '@/app/_components/ladder/layout';
+import { COMPACT, LOST_AT, METRICS, layoutLadder } from '@/app/_components/ladder/layout';
 import { simulateNamed } from '@/lib/engine';
 import { handshakeTrace } from './fixtures';
 
@@ -25,7 +25,7 @@ describe('layoutLadder', () => {
   test('the 60 s of TIME_WAIT is one break labelled "… 1 min …", not 60 s of paper', () => {
     expect(layout.gaps.map((g) => g.label)).toEqual(['… 1 s …', '… 1 s …', '… 1 min …']);
     const last = layout.rows.at(-1)!;
-    expect(last.label).toBe('1 min 2 s');
+    expect(last.label).toBe('1 min 2.0002 s');
     expect(layout.height).toBeLessThan(900);
   });
 
@@ -72,8 +72,9 @@ describe('layoutLadder', () => {
     expect(wide.width).toBe(1000);
     expect(wide.lanes[1]!.x - wide.lanes[0]!.x).toBeGreaterThan(METRICS.minGap);
     const phone = layoutLadder(trace, 343);
-    expect(phone.lanes[1]!.x - phone.lanes[0]!.x).toBe(METRICS.minGap);
-    expect(phone.width).toBeGreaterThan(343);
+    expect(phone.compact).toBe(true);
+    expect(phone.lanes[1]!.x - phone.lanes[0]!.x).toBeGreaterThanOrEqual(COMPACT.minGap);
+    expect(phone.width).toBe(343);
   });
 
   test('yAt interpolates between rows and clamps outside them', () => {
@@ -90,4 +91,11 @@ describe('layoutLadder', () => {
     expect(flood.arrows.length).toBeGreaterThan(10);
     expect(flood.width).toBeGreaterThanOrEqual(720);
   });
+});
+
+test('a spoofed SYN or a challenge ACK is annotated, not drawn as a retransmission', () => {
+  const flood = layoutLadder(simulateNamed('syn-flood', { seed: 1 }), 720);
+  const spoofed = flood.arrows.filter((a) => a.segment.why === 'spoofed');
+  expect(spoofed.length).toBeGreaterThan(0);
+  expect(spoofed.every((a) => !a.retransmission)).toBe(true);
 });

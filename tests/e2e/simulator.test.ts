@@ -1,0 +1,251 @@
+// The simulator playground as a learner uses it: run scenarios, step and predict, add a
+// fault, follow a share link, export; accessible (axe-core) and readable on a phone and in
+// the dark (screenshots under tests/e2e/screenshots).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser, newContext, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const segmentLabels = (page: Page): Promise<string[]> =>
+  page
+    .getByTestId('ladder-player')
+    .locator('[data-testid=segment]')
+    .evaluateAll((els) =>
+      els.map(
+        (e) =>
+          `${e.getAttribute('data-label')}${e.getAttribute('data-lost') === 'true' ? ' ✗' : ''}`,
+      ),
+    );
+
+async function openSimulator(page: Page, query = ''): Promise<void> {
+  await page.goto(`/simulator${query}`);
+  await page.getByTestId('ladder').first().waitFor();
+}
+
+async function runScenario(page: Page, name: string): Promise<void> {
+  await page.getByTestId('scenario-select').selectOption(name);
+  await page.getByTestId('run').click();
+  await page.waitForFunction(
+    (n) => document.querySelector('[data-testid=ladder] title')?.textContent?.startsWith(n),
+    name,
+  );
+}
+
+async function exportedJson(page: Page): Promise<string> {
+  const panel = page.getByTestId('export').first();
+  await panel.locator('summary').click();
+  return panel.getByTestId('export-text').innerText();
+}
+
+describe('the simulator playground', () => {
+  test('two scenarios draw two different diagrams', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await openSimulator(page);
+    await runScenario(page, 'third-ack-dropped');
+    const first = await segmentLabels(page);
+    expect(first.slice(0, 3)).toEqual(['S 0:0(0)', 'S. 0:0(0) ack 1', '. ack 1 ✗']);
+    await runScenario(page, 'refused');
+    const second = await segmentLabels(page);
+    expect(second.length).toBeGreaterThan(0);
+    expect(second).not.toEqual(first);
+    expect(second.some((l) => l.startsWith('R'))).toBe(true);
+    await context.close();
+  });
+
+  test('← and → step through the diagram one segment at a time', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await openSimulator(page, '?scenario=handshake-data-close&seed=1');
+    const player = page.getByTestId('ladder-player');
+    const total = Number(await player.getAttribute('data-total'));
+    expect(total).toBeGreaterThan(3);
+    expect(await player.getAttribute('data-step')).toBe(String(total));
+    await page.getByTestId('ladder-scroll').focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    expect(await player.getAttribute('data-step')).toBe(String(total - 2));
+    expect(await player.locator('[data-testid=segment]').count()).toBe(total - 2);
+    await page.keyboard.press('ArrowRight');
+    expect(await player.getAttribute('data-step')).toBe(String(total - 1));
+    await page.keyboard.press('Home');
+    expect(await player.locator('[data-testid=segment]').count()).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    expect(await player.locator('[data-testid=segment]').count()).toBe(1);
+    expect(await page.getByTestId('step-counter').innerText()).toBe(`Step 1 of ${total}`);
+    await context.close();
+  });
+
+  test('a prediction is graded, then the segment is revealed', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await openSimulator(page, '?scenario=handshake-data-close&seed=1');
+    await page.getByTestId('predict-toggle').check();
+    const player = page.getByTestId('ladder-player');
+    expect(await player.getAttribute('data-step')).toBe('0');
+    const form = page.getByTestId('prediction');
+    await form.getByText('S', { exact: true }).click();
+    await form.getByRole('button', { name: 'Check' }).click();
+    const feedback = page.getByTestId('prediction-feedback');
+    expect(await feedback.getAttribute('data-correct')).toBe('true');
+    expect(await player.getAttribute('data-step')).toBe('1');
+    // The SYN-ACK guessed as a RST is wrong, and the answer is shown.
+    await form.getByText('R', { exact: true }).click();
+    await form.getByRole('button', { name: 'Check' }).click();
+    expect(await feedback.getAttribute('data-correct')).toBe('false');
+    expect(await feedback.innerText()).toContain('S. 0:0(0) ack 1');
+    await screenshot(page, 'simulator-predict');
+    await context.close();
+  });
+
+  test('dropping the third ACK with a fault shows a lost segment', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await openSimulator(page, '?scenario=handshake-data-close&seed=1');
+    const lost = page.getByTestId('ladder-player').locator('[data-testid=segment][data-lost=true]');
+    expect(await lost.count()).toBe(0);
+    await page.getByText('Scenario file and faults').click();
+    const form = page.getByTestId('fault-form');
+    await form.getByTestId('fault-from').selectOption('client');
+    await form.getByTestId('fault-to').selectOption('server');
+    await form.getByTestId('fault-match').selectOption('pure_ack');
+    await form.getByTestId('fault-nth').fill('1');
+    await form.getByTestId('fault-action').selectOption('drop');
+    await form.getByTestId('fault-add').click();
+    expect(await page.getByTestId('scenario-text').inputValue()).toContain('"pure_ack": true');
+    await page.getByTestId('run').click();
+    await lost.first().waitFor();
+    expect(await lost.first().getAttribute('data-label')).toBe('. ack 1');
+    await context.close();
+  });
+
+  test('an invalid scenario file is reported with its field path and line', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await openSimulator(page, '?scenario=handshake-data-close&seed=1');
+    await page.getByText('Scenario file and faults').click();
+    const area = page.getByTestId('scenario-text');
+    const text = await area.inputValue();
+    await area.fill(text.replace('"port": 9000', '"port": 70000'));
+    const problem = page.getByTestId('scenario-problem');
+    expect(await problem.innerText()).toMatch(/endpoints\.server\.port: .*line \d+/);
+    expect(await page.getByTestId('run').isDisabled()).toBe(true);
+    await context.close();
+  });
+
+  test('a share link reproduces the exact run', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await openSimulator(page, '?scenario=syn-dropped-default&seed=5');
+    await page.getByTestId('seed').fill('9');
+    await page.getByTestId('profile').selectOption('rfc');
+    await page.getByTestId('override-endpoint').selectOption('client');
+    await page.getByTestId('override-name').selectOption('tcp_syn_retries');
+    await page.getByTestId('override-value').fill('2');
+    await page.getByTestId('override-add').click();
+    await page.getByTestId('run').click();
+    await page.waitForFunction(() => location.search.includes('seed=9'));
+    const link = await page.getByTestId('share-link').inputValue();
+    expect(link).toContain('set=client.tcp_syn_retries%3D2');
+    expect(link).toContain('profile=rfc');
+    const labels = await segmentLabels(page);
+    const json = await exportedJson(page);
+    expect(JSON.parse(json)).toMatchObject({ seed: 9, profile: 'rfc' });
+
+    const other = await context.newPage();
+    await other.goto(link);
+    await other.getByTestId('ladder').first().waitFor();
+    expect(await segmentLabels(other)).toEqual(labels);
+    expect(await exportedJson(other)).toBe(json);
+    await context.close();
+  });
+
+  test('an exported trace can be imported back; a broken one is refused with its path', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await openSimulator(page, '?scenario=refused&seed=2');
+    const json = await exportedJson(page);
+    const labels = await segmentLabels(page);
+    await runScenario(page, 'handshake-data-close');
+    await page.getByTestId('import').locator('summary').click();
+    await page.getByTestId('import-text').fill(json.replace('"flags": "S"', '"flags": "SYN"'));
+    await page.getByTestId('import-show').click();
+    expect(await page.getByTestId('import-problem').innerText()).toContain('segments[0].flags');
+    await page.getByTestId('import-text').fill(json);
+    await page.getByTestId('import-show').click();
+    await page.getByTestId('imported-note').waitFor();
+    expect(await segmentLabels(page)).toEqual(labels);
+    await context.close();
+  });
+
+  test('compare shows linux and rfc side by side', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await openSimulator(page, '?scenario=syn-dropped-default&seed=1&compare=1');
+    await page.getByTestId('ladder-player-compare').waitFor();
+    const headings = await page.getByTestId('results').locator('h2').allInnerTexts();
+    expect(headings).toEqual(['linux', 'rfc']);
+    await context.close();
+  });
+});
+
+describe('accessibility and looks', () => {
+  const axeSource = readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
+
+  async function seriousViolations(page: Page): Promise<string[]> {
+    await page.addScriptTag({ content: axeSource });
+    return page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: () => Promise<{
+              violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+            }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run();
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+  }
+
+  test.each([
+    { device: 'desktop', width: 1280, height: 900, scheme: 'light' },
+    { device: 'desktop', width: 1280, height: 900, scheme: 'dark' },
+    { device: 'phone', width: 375, height: 800, scheme: 'light' },
+    { device: 'phone', width: 375, height: 800, scheme: 'dark' },
+  ] as const)(
+    '$device ($width px), $scheme: no serious axe violations; screenshot',
+    async ({ device, width, height, scheme }) => {
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme: scheme });
+      await openSimulator(page, '?scenario=third-ack-dropped&seed=3');
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `simulator-${device}-${scheme}`);
+      await context.close();
+    },
+  );
+
+  test('a multi-client scenario (syn-flood) and compare mode pass axe too', async () => {
+    const context = await newContext(browser, 'zh-CN');
+    const page = await context.newPage();
+    await openSimulator(page, '?scenario=syn-flood&seed=1&compare=1');
+    await page.getByTestId('ladder-player-compare').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'simulator-syn-flood-compare-zh');
+    await context.close();
+  });
+});
