@@ -52,7 +52,7 @@ export function renderLadderText(trace: Trace): string {
     });
   }
   for (const e of trace.events) {
-    const what = `${e.endpoint}: ${e.event}${e.bytes !== undefined ? ` ${e.bytes}` : ''}${e.errno !== undefined ? ` ${e.errno}` : ''}`;
+    const what = `${e.endpoint}: ${e.event}${e.socket === 'listener' ? ' (listener)' : ''}${e.bytes !== undefined ? ` ${e.bytes}` : ''}${e.errno !== undefined ? ` ${e.errno}` : ''}`;
     lines.push({
       t: e.t,
       order: order++,

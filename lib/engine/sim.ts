@@ -257,6 +257,7 @@ export class World {
       bytes: extra.bytes,
       cport: extra.cport,
       op: extra.op,
+      socket: extra.socket,
     });
   }
 
@@ -798,8 +799,9 @@ export class World {
       c.rcvNxt += 1;
       c.finRcvd = true;
       c.ooo = [];
+      // tcp_fin decides how the FIN (and any data before it) is acknowledged.
       this.tcpFin(host, c);
-      if (c.state === 'CLOSED' || c.minisock) return;
+      return;
     }
     c.ackPending = true;
     this.ackSndCheck(c, filledHole);
@@ -874,7 +876,8 @@ export class World {
         this.setState(c, 'CLOSE_WAIT');
         c.pingpong = true;
         c.ackPending = true;
-        this.sendDelayedAck(c);
+        // __tcp_ack_snd_check: still immediate if more than one MSS is unacknowledged.
+        this.ackSndCheck(c, false);
         return;
       case 'CLOSE_WAIT':
       case 'CLOSING':
@@ -1956,7 +1959,7 @@ export class World {
   private closeListener(host: Host, lst: Listener): void {
     if (lst.closed) return;
     lst.closed = true;
-    this.appEvent(host, 'close', {});
+    this.appEvent(host, 'close', { socket: 'listener' });
     this.stateRecord(host.name, 'listener', null, 'CLOSED');
     for (const req of lst.reqs.values()) this.stateRecord(host.name, 'conn', req.cport, 'CLOSED');
     lst.reqs.clear();

@@ -86,6 +86,8 @@ export interface TraceEvent {
   cport?: number | undefined;
   /** The program operation that failed (for `error`). */
   op?: string | undefined;
+  /** "listener" when the event concerns the listening socket (its close). */
+  socket?: 'listener' | undefined;
 }
 
 export type TimerName =
