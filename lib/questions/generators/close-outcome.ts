@@ -1,7 +1,7 @@
 // Family "close-outcome": who ends in TIME_WAIT, how long TIME_WAIT lasts, and what a close
 // with unread data sends, each read from the simulated close.
 
-import type { Trace } from '@/lib/engine';
+import type { TcpState, Trace } from '@/lib/engine';
 import {
   buildChoice,
   fmtSeconds,
@@ -11,7 +11,8 @@ import {
   sourceOf,
   type Distractor,
 } from '../build';
-import { describeSegment, flagWords, steps, tr, type Text } from '../locales/common';
+import { describeSegment, endpointName, flagWords, steps, tr, type Text } from '../locales/common';
+import type { MisconceptionId } from '../misconceptions';
 import type { Answer, Question, QuestionBody } from '../schema';
 import type { GenContext, Locale, SimSpec, TemplateDef } from '../types';
 
@@ -36,7 +37,7 @@ const TEXT = {
   },
   stemHowLong: {
     en: (p: string) => `Under the ${p} profile, how long does the active closer stay in TIME_WAIT?`,
-    zh: (p: string) => `在 ${p} 配置下，主动关闭方在 TIME_WAIT 状态停留多长时间？`,
+    zh: (p: string) => `在 ${p}配置下，主动关闭方在 TIME_WAIT 状态停留多长时间？`,
   },
   stemUnread: {
     en: (l: number) =>
@@ -84,6 +85,16 @@ const TEXT = {
       u
         ? '收到的数据一直没有被读取，因此 Linux 用 RST 中止连接（RFC 2525），而不是发送 FIN。'
         : '应用先读完了全部数据，因此 close() 发送正常的 FIN。',
+  },
+  stemPath: {
+    en: (who: string) =>
+      `The trace below stops when the first FIN is sent. Which states does ${who} pass through until its socket is gone? Select all that apply.`,
+    zh: (who: string) =>
+      `下图的时序在第一个 FIN 发出时停止。从此刻起直到连接彻底关闭，${who}会经过哪些状态？（多选）`,
+  },
+  pathStates: {
+    en: (who: string, path: string) => `In the full trace ${who} goes ${path} (then CLOSED).`,
+    zh: (who: string, path: string) => `完整时序中${who}依次经过 ${path}（最后 CLOSED）。`,
   },
   key: { en: (a: string) => `Answer: ${a}.`, zh: (a: string) => `答案：${a}。` },
 };
@@ -245,6 +256,7 @@ function generate(ctx: GenContext): QuestionBody {
       source: sourceOf(spec, { variant: 'duration' }),
     };
   }
+  if (rng.next() < 0.5) return generatePath(ctx);
   const spec: SimSpec = {
     scenario: pick(rng, ['close-unread-data', 'handshake-data-close']),
     seed: rng.uint32(),
@@ -281,7 +293,85 @@ function generate(ctx: GenContext): QuestionBody {
   };
 }
 
+/** States `endpoint` passes through from the first FIN on (ESTABLISHED and CLOSED left out). */
+function closePath(trace: Trace, endpoint: string): TcpState[] {
+  const fin = trace.segments.find((s) => s.flags.includes('F'));
+  const out: TcpState[] = [];
+  for (const s of trace.states) {
+    if (s.endpoint !== endpoint || s.socket !== 'conn' || fin === undefined || s.t < fin.t)
+      continue;
+    if (s.state === 'ESTABLISHED' || s.state === 'CLOSED' || out.includes(s.state)) continue;
+    out.push(s.state);
+  }
+  return out;
+}
+
+const PATH_STATES: readonly TcpState[] = [
+  'FIN_WAIT1',
+  'FIN_WAIT2',
+  'CLOSING',
+  'TIME_WAIT',
+  'CLOSE_WAIT',
+  'LAST_ACK',
+];
+
+/** Multi-select: every state one endpoint passes through while the connection closes. */
+function generatePath(ctx: GenContext): QuestionBody {
+  const { rng, locale } = ctx;
+  const spec: SimSpec = {
+    scenario: pick(rng, [
+      'handshake-data-close',
+      'server-active-close',
+      'simultaneous-close',
+      'close-merged',
+    ]),
+    seed: rng.uint32(),
+    set: {},
+  };
+  const endpoint = pick(rng, ['client', 'server']);
+  const trace = runSim(spec);
+  const path = closePath(trace, endpoint);
+  const fin = trace.segments.findIndex((s) => s.flags.includes('F'));
+  const finSeg = trace.segments[fin]!;
+  const active = finSeg.from === endpoint;
+  const options = PATH_STATES.map((state, i) => ({ id: String.fromCharCode(97 + i), text: state }));
+  const misconceptions: Record<string, MisconceptionId> = {};
+  for (const o of options) {
+    if (path.some((s) => s === o.text)) continue;
+    if (o.text === 'TIME_WAIT' && !active) misconceptions[o.id] = 'time-wait-on-passive-closer';
+    else if (o.text === 'CLOSE_WAIT' && active) misconceptions[o.id] = 'close-wait-vs-fin-wait-2';
+    else if (o.text === 'FIN_WAIT2' && !active) misconceptions[o.id] = 'close-wait-vs-fin-wait-2';
+  }
+  const answer = options.filter((o) => path.some((s) => s === o.text)).map((o) => o.id);
+  const who = endpointName(endpoint, locale);
+  return {
+    kind: 'multi',
+    topics: ['close', 'states'],
+    lesson:
+      spec.scenario === 'simultaneous-close'
+        ? 'simultaneous-open-and-close'
+        : spec.scenario === 'close-merged'
+          ? 'three-segment-close'
+          : 'four-way-close',
+    stem: TEXT.stemPath[locale](who),
+    trace: prefixTrace(trace, fin + 1, finSeg.t + 1e-6),
+    options,
+    answer: { options: answer },
+    explanation: steps([
+      TEXT.firstFin[locale](describeSegment(finSeg, locale)),
+      TEXT.pathStates[locale](who, path.join(' → ')),
+      TEXT.key[locale](path.join(', ')),
+    ]),
+    misconceptions,
+    source: sourceOf(spec, { variant: 'path', endpoint }),
+  };
+}
+
 function solve(trace: Trace | null, q: Question): Answer {
+  if (trace !== null && q.kind === 'multi') {
+    const path = closePath(trace, String(q.source.focus['endpoint']));
+    return { options: q.options.filter((o) => path.some((s) => s === o.text)).map((o) => o.id) };
+  }
   if (trace === null || q.kind !== 'choice') throw new TypeError('close-outcome needs a trace');
   const text = correctText(trace, {
     variant: String(q.source.focus['variant']),
@@ -294,7 +384,7 @@ function solve(trace: Trace | null, q: Question): Answer {
 export const closeOutcome: TemplateDef = {
   id: 'close-outcome',
   topics: ['close', 'time-wait', 'rst'],
-  kinds: ['choice'],
+  kinds: ['choice', 'multi'],
   difficulties: [1, 2, 3],
   generate,
   solve,

@@ -40,13 +40,13 @@ const TEXT = {
     en: (p: string, r: number) =>
       `Under the ${p} profile, with tcp_syn_retries = ${r}, every SYN the client sends is lost. How many seconds after the first SYN does connect() fail with ETIMEDOUT?`,
     zh: (p: string, r: number) =>
-      `在 ${p} 配置下，tcp_syn_retries = ${r}，客户端发出的每个 SYN 都丢失。从第一个 SYN 算起，多少秒后 connect() 以 ETIMEDOUT 失败？`,
+      `在 ${p}配置下，tcp_syn_retries = ${r}，客户端发出的每个 SYN 都丢失。从第一个 SYN 算起，多少秒后 connect() 以 ETIMEDOUT 失败？`,
   },
   stemNth: {
     en: (p: string, k: number) =>
       `Under the ${p} profile every SYN the client sends is lost. At what time (seconds after the first SYN) does it send retransmission #${k}?`,
     zh: (p: string, k: number) =>
-      `在 ${p} 配置下，客户端发出的每个 SYN 都丢失。第 ${k} 次重传的 SYN 在第一个 SYN 之后多少秒发出？`,
+      `在 ${p}配置下，客户端发出的每个 SYN 都丢失。第 ${k} 次重传的 SYN 在第一个 SYN 之后多少秒发出？`,
   },
   profile: {
     linux: { en: 'linux (Linux 6.x defaults)', zh: 'linux（Linux 6.x 默认行为）' },
