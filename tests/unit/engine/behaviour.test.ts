@@ -106,6 +106,21 @@ describe('closing', () => {
     expect(twSets[1]!.t).toBeGreaterThan(twSets[0]!.t);
   });
 
+  test('simultaneous close: each side sends exactly one ACK, at once, and both end in TIME_WAIT', () => {
+    const t = named('simultaneous-close');
+    const fins = t.segments.filter((s) => s.flags === 'F.');
+    const after = t.segments.filter((s) => s.t > fins[1]!.t);
+    expect(after.map((s) => `${s.from} ${s.flags}`).sort()).toEqual(['client .', 'server .']);
+    for (const who of ['client', 'server']) {
+      expect(
+        t.states.filter((s) => s.endpoint === who && s.socket === 'conn').map((s) => s.state),
+      ).toContain('CLOSING');
+      expect(
+        t.states.filter((s) => s.endpoint === who && s.socket === 'conn').map((s) => s.state),
+      ).toContain('TIME_WAIT');
+    }
+  });
+
   test('close() with unread data sends R. instead of FIN; the peer gets ECONNRESET', () => {
     const t = named('close-unread-data');
     expect(from(t, 'server').map((s) => s.flags)).not.toContain('F.');
