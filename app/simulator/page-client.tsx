@@ -121,6 +121,9 @@ export function SimulatorClient() {
   const [run, setRun] = useState<RunConfig>(initial);
   const [imported, setImported] = useState<Trace | null>(null);
   const [copied, setCopied] = useState(false);
+  // How far each diagram is stepped, so the state table does not give away what comes next.
+  const [cutoff0, setCutoff0] = useState(Infinity);
+  const [cutoff1, setCutoff1] = useState(Infinity);
 
   const checked = useMemo(() => checkText(text), [text]);
   const outcome = useMemo(() => execute(run), [run]);
@@ -373,8 +376,9 @@ export function SimulatorClient() {
             <LadderPlayer
               trace={trace}
               testId={i === 0 ? 'ladder-player' : 'ladder-player-compare'}
+              onCutoffChange={i === 0 ? setCutoff0 : setCutoff1}
             />
-            <StateTimeline trace={trace} />
+            <StateTimeline trace={trace} until={i === 0 ? cutoff0 : cutoff1} />
             <ExportPanel trace={trace} />
           </section>
         ))}

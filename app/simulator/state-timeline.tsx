@@ -6,11 +6,11 @@ import type { Trace } from '@/lib/engine';
 import { STATE_CHIP } from '@/app/_components/ladder';
 import { formatTime, orderEndpoints } from '@/lib/trace-export';
 
-export function StateTimeline({ trace }: { trace: Trace }) {
+export function StateTimeline({ trace, until = Infinity }: { trace: Trace; until?: number }) {
   const t = useTranslations('simulator');
   const headingId = useId();
   const tracks = orderEndpoints(trace).flatMap((endpoint) => {
-    const own = trace.states.filter((s) => s.endpoint === endpoint);
+    const own = trace.states.filter((s) => s.endpoint === endpoint && s.t < until);
     const keys = [
       ...new Set(own.map((s) => (s.socket === 'listener' ? 'listener' : String(s.cport)))),
     ];

@@ -82,6 +82,16 @@ describe('the simulator playground', () => {
     await page.keyboard.press('ArrowRight');
     expect(await player.locator('[data-testid=segment]').count()).toBe(1);
     expect(await page.getByTestId('step-counter').innerText()).toBe(`Step 1 of ${total}`);
+    // Jump from the event list, then play on from there.
+    await page.getByTestId('event-list').locator('li[data-kind=segment] button').first().click();
+    expect(await player.getAttribute('data-step')).toBe('1');
+    await page.getByTestId('play').click();
+    await page.waitForFunction(
+      () =>
+        Number(document.querySelector('[data-testid=ladder-player]')?.getAttribute('data-step')) >=
+        3,
+    );
+    await page.getByTestId('play').click();
     await context.close();
   });
 
@@ -92,6 +102,8 @@ describe('the simulator playground', () => {
     await page.getByTestId('predict-toggle').check();
     const player = page.getByTestId('ladder-player');
     expect(await player.getAttribute('data-step')).toBe('0');
+    // Nothing ahead is given away: the state table shows only what the diagram shows.
+    expect(await page.getByTestId('state-timeline').innerText()).not.toContain('ESTABLISHED');
     const form = page.getByTestId('prediction');
     await form.getByText('S', { exact: true }).click();
     await form.getByRole('button', { name: 'Check' }).click();

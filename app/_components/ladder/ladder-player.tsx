@@ -22,6 +22,8 @@ export interface LadderPlayerProps {
   /** Show the text list of events under the diagram (the diagram's text alternative). */
   showList?: boolean;
   testId?: string;
+  /** Told the time up to which the diagram is shown (Infinity: all), e.g. to keep a state table in step. */
+  onCutoffChange?: (cutoff: number) => void;
 }
 
 const PLAY_MS = 800;
@@ -49,6 +51,7 @@ export function LadderPlayer({
   predict: predictInitially = false,
   showList = true,
   testId = 'ladder-player',
+  onCutoffChange,
 }: LadderPlayerProps) {
   const t = useTranslations('ladder');
   const segments = useMemo(() => sortedSegments(trace), [trace]);
@@ -65,6 +68,10 @@ export function LadderPlayer({
   const cutoff = cutoffAt(segments, step);
   const next = step < total ? segments[step] : undefined;
   const asking = predict && next !== undefined && !playing;
+
+  useEffect(() => {
+    onCutoffChange?.(cutoff);
+  }, [cutoff, onCutoffChange]);
 
   const go = (k: number): void => setStep(Math.max(0, Math.min(total, k)));
 

@@ -127,6 +127,9 @@ export function LadderSvg({
 }: LadderSvgProps) {
   const { width, height, lanes, rows, gaps, arrows, marks, bands, timers, yAt } = layout;
   const cutY = Number.isFinite(cutoff) ? yAt(cutoff) : height;
+  // While stepping, the diagram ends a little below the present instead of showing
+  // an empty stretch as tall as the whole trace.
+  const shownHeight = Number.isFinite(cutoff) ? Math.min(height, Math.max(cutY + 56, 120)) : height;
   const shownRows = rows.filter((r) => r.t < cutoff || r.y <= cutY);
   return (
     <svg
@@ -134,8 +137,8 @@ export function LadderSvg({
       role="img"
       aria-label={title}
       width={width}
-      height={height}
-      viewBox={`0 0 ${width} ${height}`}
+      height={shownHeight}
+      viewBox={`0 0 ${width} ${shownHeight}`}
       className="block select-none"
     >
       <title>{title}</title>
@@ -186,7 +189,7 @@ export function LadderSvg({
           x1={l.x}
           x2={l.x}
           y1={0}
-          y2={height - 8}
+          y2={shownHeight - 8}
           className="stroke-slate-300 dark:stroke-slate-700"
           strokeWidth={1}
         />
