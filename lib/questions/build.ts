@@ -2,7 +2,9 @@
 // before the answer, seeded shuffles, and choice options built from named misconceptions.
 
 import {
+  applySet,
   getScenario,
+  parseScenario,
   simulate,
   type Rng,
   type ScenarioFile,
@@ -14,18 +16,44 @@ import type { QuestionOption, QuestionSource, ShownTrace } from './schema';
 import type { SimSpec } from './types';
 
 const scenarios = new Map<string, ScenarioFile>();
+/** Parsed scenarios with `set` applied, by scenario and overrides; bounded, oldest dropped. */
+const overridden = new Map<string, ScenarioFile>();
+const OVERRIDDEN_MAX = 512;
 
-/** Simulate a catalog scenario; the parsed file is cached, so each question costs one run. */
-export function runSim(spec: SimSpec): Trace {
-  let file = scenarios.get(spec.scenario);
-  if (file === undefined) {
-    file = getScenario(spec.scenario);
-    scenarios.set(spec.scenario, file);
+/**
+ * The validated file of a catalog scenario with `set` applied. simulate() would apply and
+ * re-validate the overrides on every call (a structured clone and a zod parse); most templates
+ * draw `set` from a few dozen combinations, so each combination is parsed once.
+ */
+function scenarioFile(name: string, set: Record<string, string | number>): ScenarioFile {
+  let base = scenarios.get(name);
+  if (base === undefined) {
+    base = getScenario(name);
+    scenarios.set(name, base);
   }
-  return simulate(file, {
+  const keys = Object.keys(set);
+  if (keys.length === 0) return base;
+  const key = `${name}|${keys
+    .sort()
+    .map((k) => `${k}=${set[k]}`)
+    .join('|')}`;
+  let file = overridden.get(key);
+  if (file === undefined) {
+    file = parseScenario(applySet(base, set));
+    if (overridden.size >= OVERRIDDEN_MAX) {
+      const oldest = overridden.keys().next();
+      if (oldest.done !== true) overridden.delete(oldest.value);
+    }
+    overridden.set(key, file);
+  }
+  return file;
+}
+
+/** Simulate a catalog scenario with overrides: one engine run per question. */
+export function runSim(spec: SimSpec): Trace {
+  return simulate(scenarioFile(spec.scenario, spec.set), {
     seed: spec.seed,
     ...(spec.profile === undefined ? {} : { profile: spec.profile }),
-    set: spec.set,
   });
 }
 

@@ -209,11 +209,7 @@ function solveTrace(trace: Trace, variant: Variant, locale: Locale): Solved {
 function plan(ctx: GenContext): { spec: SimSpec; variant: Variant } {
   const { rng } = ctx;
   if (ctx.difficulty === 3) {
-    // Readable ISNs for the loss problem; elsewhere the engine draws real 32-bit ISNs.
-    const set: Record<string, number> = {
-      'isn.client': rng.int(1000, 99_999_999),
-      'isn.server': rng.int(1000, 99_999_999),
-    };
+    const set: Record<string, number> = {};
     const mss = pick(rng, MSS_CHOICES);
     // MTU = MSS + 40 (IP, TCP) + 12 (timestamps option); three full segments, one lost.
     set['link.mtu'] = mss + 52;
