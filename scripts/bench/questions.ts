@@ -56,11 +56,7 @@ export function runQuestionsBench(seconds = 0.5, warmup = 500): BenchSection {
     const qps = rate((i) => void generateFor(template, i), seconds, 100);
     // Ceiling: only the simulations these questions need, from pre-generated sources.
     const sources = Array.from({ length: 300 }, (_, i) => generateFor(template, i).source);
-    const sps = rate(
-      (i) => void runSource(sources[i % sources.length]!),
-      seconds / 2,
-      300,
-    );
+    const sps = rate((i) => void runSource(sources[i % sources.length]!), seconds / 2, 300);
     const engine = sources[0]?.scenario === null ? '— (authored)' : fmt(sps);
     rows.push(`| ${template} | ${fmt(qps)} | ${engine} | ${qps >= 20_000 ? 'yes' : 'no'} |`);
     if (qps < slowest) {
