@@ -1,18 +1,21 @@
 // The discrete-event simulator: one `World` per run holds the hosts, the wire, the event
-// queue and the trace under construction. Segment processing follows Linux's order
+// queue and the trace under construction; this file has the connection's receive path, send
+// path and timers (the listener is in listener.ts, the program runner in app.ts). Members
+// are not `private` because those two modules use them; nothing here leaves the engine. Segment processing follows Linux's order
 // (tcp_v4_rcv → tcp_rcv_state_process / tcp_check_req / tcp_timewait_state_process) and
 // RFC 9293 §3.10.7; every place where Linux departs from the RFC says so.
 
+import { runApp } from './app';
 import { EngineError, assertNever } from './errors';
-import type { ResolvedEndpoint, ResolvedScenario, ResolvedStep } from './resolve';
+import { connRequest, listenerProcess, onReqTimer } from './listener';
+import type { ResolvedEndpoint, ResolvedScenario } from './resolve';
 import type { Rng } from './rng';
 import { EventQueue } from './scheduler';
 import { applyFaults } from './network';
 import { type Segment, flagString, segSpace } from './segment';
-import { SYNCOOKIE_MSS, checkCookie, makeCookie, mssIndex } from './syncookies';
 import { seqAdd, seqDiff } from './sequence';
 import type { Sysctls } from './sysctl';
-import { type Conn, type TimerSlot, connKey, newConn } from './tcb';
+import { type Conn, type TimerSlot, connKey } from './tcb';
 import { modelTimeout, timerFireTime } from './timers';
 import type {
   Errno,
@@ -27,22 +30,22 @@ import type {
 
 // Flag bits (same values as segment.ts; local so the hot path reads constants, not the
 // module-namespace getters a CommonJS transpile would generate).
-const FIN = 1;
-const SYN = 2;
-const RST = 4;
-const PSH = 8;
-const ACK = 16;
+export const FIN = 1;
+export const SYN = 2;
+export const RST = 4;
+export const PSH = 8;
+export const ACK = 16;
 
 /** Linux constants (include/net/tcp.h). */
-const TCP_TIMEOUT_INIT = 1;
-const TCP_ATO_MIN = 0.04;
-const TCP_DELACK_MAX = 0.2;
-const TCP_TIMEWAIT_LEN = 60;
-const TCP_MAX_QUICKACKS = 16;
-const TCP_TIMEOUT_MIN_JIFFIES = 2;
-const TCPOLEN_TSTAMP = 12;
+export const TCP_TIMEOUT_INIT = 1;
+export const TCP_ATO_MIN = 0.04;
+export const TCP_DELACK_MAX = 0.2;
+export const TCP_TIMEWAIT_LEN = 60;
+export const TCP_MAX_QUICKACKS = 16;
+export const TCP_TIMEOUT_MIN_JIFFIES = 2;
+export const TCPOLEN_TSTAMP = 12;
 
-interface Request {
+export interface Request {
   key: string;
   remote: string;
   rport: number;
@@ -57,7 +60,7 @@ interface Request {
   lastOow: number;
 }
 
-interface Listener {
+export interface Listener {
   host: string;
   port: number;
   maxAck: number;
@@ -67,7 +70,7 @@ interface Listener {
   closed: boolean;
 }
 
-interface AppState {
+export interface AppState {
   pc: number;
   started: boolean;
   waitingAt: number;
@@ -81,7 +84,7 @@ interface AppState {
   readyAt: number;
 }
 
-interface Host {
+export interface Host {
   ep: ResolvedEndpoint;
   name: string;
   port: number;
@@ -94,7 +97,7 @@ interface Host {
   lastRstOow: number;
 }
 
-type SimEvent =
+export type SimEvent =
   | { k: 'arrive'; seg: Segment }
   | { k: 'timer'; conn: Conn; slot: TimerSlot; gen: number }
   | { k: 'req'; lst: Listener; req: Request; gen: number }
@@ -109,21 +112,21 @@ export interface RawTrace {
 }
 
 export class World {
-  private readonly q = new EventQueue<SimEvent>();
-  private now = 0;
-  private readonly hosts = new Map<string, Host>();
-  private nextId = 1;
-  private readonly segs: TraceSegment[] = [];
-  private readonly states: TraceState[] = [];
-  private readonly events: TraceEvent[] = [];
-  private readonly timers: TraceTimer[] = [];
-  private readonly faultHits: number[];
-  private readonly cookieSecret: number;
-  private readonly linux: boolean;
+  readonly q = new EventQueue<SimEvent>();
+  now = 0;
+  readonly hosts = new Map<string, Host>();
+  nextId = 1;
+  readonly segs: TraceSegment[] = [];
+  readonly states: TraceState[] = [];
+  readonly events: TraceEvent[] = [];
+  readonly timers: TraceTimer[] = [];
+  readonly faultHits: number[];
+  readonly cookieSecret: number;
+  readonly linux: boolean;
 
   constructor(
-    private readonly sc: ResolvedScenario,
-    private readonly rng: Rng,
+    readonly sc: ResolvedScenario,
+    readonly rng: Rng,
   ) {
     this.linux = sc.profile === 'linux';
     this.faultHits = sc.faults.map(() => 0);
@@ -191,13 +194,13 @@ export class World {
     };
   }
 
-  private dispatch(ev: SimEvent): void {
+  dispatch(ev: SimEvent): void {
     switch (ev.k) {
       case 'arrive': {
         const host = this.hosts.get(ev.seg.dst);
         if (host === undefined) return;
         this.receive(host, ev.seg);
-        this.runApp(host);
+        runApp(this, host);
         return;
       }
       case 'timer': {
@@ -206,26 +209,26 @@ export class World {
         c.timerAt[ev.slot] = -1;
         this.onTimer(c, ev.slot);
         const host = this.hostOf(c);
-        this.runApp(host);
+        runApp(this, host);
         return;
       }
       case 'req':
         if (ev.req.gen !== ev.gen || ev.lst.reqs.get(ev.req.key) !== ev.req) return;
-        this.onReqTimer(ev.lst, ev.req);
+        onReqTimer(this, ev.lst, ev.req);
         return;
       case 'app':
-        this.runApp(ev.host);
+        runApp(this, ev.host);
         return;
       default:
         assertNever(ev, 'event');
     }
   }
 
-  private hostOf(c: Conn): Host {
+  hostOf(c: Conn): Host {
     return c.owner as Host;
   }
 
-  private host(name: string): Host {
+  host(name: string): Host {
     const h = this.hosts.get(name);
     if (h === undefined) throw new EngineError('INTERNAL', `no endpoint ${name}`);
     return h;
@@ -233,22 +236,17 @@ export class World {
 
   // ---------------------------------------------------------------- trace helpers
 
-  private setState(c: Conn, s: TcpState): void {
+  setState(c: Conn, s: TcpState): void {
     if (c.state === s) return;
     c.state = s;
     this.states.push({ t: this.now, endpoint: c.host, socket: 'conn', cport: c.cport, state: s });
   }
 
-  private stateRecord(
-    host: string,
-    socket: 'listener' | 'conn',
-    cport: number | null,
-    s: TcpState,
-  ): void {
+  stateRecord(host: string, socket: 'listener' | 'conn', cport: number | null, s: TcpState): void {
     this.states.push({ t: this.now, endpoint: host, socket, cport, state: s });
   }
 
-  private appEvent(host: Host, event: TraceEventKind, extra: Partial<TraceEvent> = {}): void {
+  appEvent(host: Host, event: TraceEventKind, extra: Partial<TraceEvent> = {}): void {
     this.events.push({
       t: this.now,
       endpoint: host.name,
@@ -261,12 +259,7 @@ export class World {
     });
   }
 
-  private timerTrace(
-    c: Conn,
-    timer: TimerName,
-    action: 'set' | 'fire' | 'cancel',
-    expires?: number,
-  ): void {
+  timerTrace(c: Conn, timer: TimerName, action: 'set' | 'fire' | 'cancel', expires?: number): void {
     const entry: TraceTimer = {
       t: this.now,
       endpoint: c.host,
@@ -281,16 +274,16 @@ export class World {
 
   // ---------------------------------------------------------------- timers
 
-  private hz(c: Conn | Host): number {
+  hz(c: Conn | Host): number {
     const sys = 'sys' in c ? c.sys : this.hostOf(c).sys;
     return sys.hz;
   }
 
-  private tickPhase(c: Conn): number {
+  tickPhase(c: Conn): number {
     return this.hostOf(c).sys.hz_phase_us / 1e6;
   }
 
-  private arm(c: Conn, slot: TimerSlot, delay: number, name: TimerName): void {
+  arm(c: Conn, slot: TimerSlot, delay: number, name: TimerName): void {
     const at = timerFireTime(this.now, delay, this.hz(c), this.tickPhase(c));
     c.timerGen[slot]++;
     c.timerAt[slot] = at;
@@ -298,27 +291,27 @@ export class World {
     this.timerTrace(c, name, 'set', at);
   }
 
-  private cancel(c: Conn, slot: TimerSlot, name: TimerName): void {
+  cancel(c: Conn, slot: TimerSlot, name: TimerName): void {
     if (c.timerAt[slot] < 0) return;
     c.timerGen[slot]++;
     c.timerAt[slot] = -1;
     this.timerTrace(c, name, 'cancel');
   }
 
-  private cancelAll(c: Conn): void {
+  cancelAll(c: Conn): void {
     for (const slot of ['rtx', 'delack', 'keepalive', 'tw'] as const) {
       c.timerGen[slot]++;
       c.timerAt[slot] = -1;
     }
   }
 
-  private rtxName(c: Conn): TimerName {
+  rtxName(c: Conn): TimerName {
     return c.rtxKind === 'tlp' ? 'loss_probe' : 'retransmit';
   }
 
   // ---------------------------------------------------------------- wire
 
-  private emit(
+  emit(
     host: Host,
     init: {
       sport: number;
@@ -380,12 +373,12 @@ export class World {
     if (duplicate) this.q.push(at, { k: 'arrive', seg: { ...seg } });
   }
 
-  private advWindow(c: Conn): number {
+  advWindow(c: Conn): number {
     // After the handshake Linux advertises its receive space scaled by wscale (here 2^10).
     return Math.max(0, Math.floor((c.rcvBuf - c.unread) / 1024) * 1024);
   }
 
-  private sendCtl(c: Conn, flags: number, seqOff: number, why?: string): void {
+  sendCtl(c: Conn, flags: number, seqOff: number, why?: string): void {
     const host = this.hostOf(c);
     const init = {
       sport: c.lport,
@@ -403,12 +396,12 @@ export class World {
   }
 
   /** Pure ACK <SEQ=SND.NXT><ACK=RCV.NXT>. */
-  private sendAck(c: Conn, why?: string): void {
+  sendAck(c: Conn, why?: string): void {
     this.sendCtl(c, ACK, c.sndNxt, why);
   }
 
   /** tcp_event_ack_sent: any segment carrying the current ACK clears the delayed ACK. */
-  private ackSent(c: Conn): void {
+  ackSent(c: Conn): void {
     c.rcvWup = c.rcvNxt;
     if (c.ackPending) {
       c.ackPending = false;
@@ -422,7 +415,7 @@ export class World {
    * RFC 9293 §3.10.7.1): with ACK set reply <SEQ=SEG.ACK><CTL=RST>, otherwise
    * <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>. Never answer a RST.
    */
-  private sendReset(host: Host, seg: Segment, why?: string): void {
+  sendReset(host: Host, seg: Segment, why?: string): void {
     if (seg.flags & RST) return;
     const base = {
       sport: seg.dport,
@@ -446,7 +439,7 @@ export class World {
 
   // ---------------------------------------------------------------- ISN, MSS, RTO
 
-  private chooseIsn(host: Host): number {
+  chooseIsn(host: Host): number {
     if (!host.isnUsed) {
       host.isnUsed = true;
       return host.ep.isn;
@@ -454,15 +447,15 @@ export class World {
     return this.rng.uint32();
   }
 
-  private ownMss(): number {
+  ownMss(): number {
     return this.sc.mtu - 40;
   }
 
-  private rtoMin(c: Conn): number {
+  rtoMin(c: Conn): number {
     return this.hostOf(c).sys.tcp_rto_min_us / 1e6;
   }
 
-  private rtoMax(c: Conn): number {
+  rtoMax(c: Conn): number {
     return this.hostOf(c).sys.tcp_rto_max_ms / 1000;
   }
 
@@ -472,7 +465,7 @@ export class World {
    * rto = 3*rtt"); later samples smooth like RFC 6298 with the variance term floored at
    * rto_min. The rfc profile uses RFC 6298 (2.2)-(2.4) with its 1 s floor.
    */
-  private rttSample(c: Conn, m: number): void {
+  rttSample(c: Conn, m: number): void {
     if (m < 0) return;
     if (c.srtt === 0) {
       c.srtt = Math.max(m, 1e-6);
@@ -484,7 +477,7 @@ export class World {
     this.setRto(c);
   }
 
-  private setRto(c: Conn): void {
+  setRto(c: Conn): void {
     const min = this.rtoMin(c);
     const hz = this.hz(c);
     let rto = this.linux
@@ -497,7 +490,7 @@ export class World {
 
   // ---------------------------------------------------------------- receive path
 
-  private receive(host: Host, seg: Segment): void {
+  receive(host: Host, seg: Segment): void {
     if (host.spoofPorts.has(seg.dport)) return; // the spoofed source does not exist
     const c = host.conns.get(connKey(seg.dport, seg.src, seg.sport));
     if (c !== undefined) {
@@ -508,7 +501,7 @@ export class World {
     }
     const lst = host.listeners.get(seg.dport);
     if (lst !== undefined && !lst.closed) {
-      this.listenerProcess(host, lst, seg);
+      listenerProcess(this, host, lst, seg);
       return;
     }
     // No socket: RFC 9293 §3.10.7.1, tcp_v4_send_reset (reason NO_SOCKET).
@@ -516,7 +509,7 @@ export class World {
   }
 
   /** tcp_rcv_synsent_state_process (RFC 9293 §3.10.7.3). */
-  private synSentProcess(host: Host, c: Conn, seg: Segment): void {
+  synSentProcess(host: Host, c: Conn, seg: Segment): void {
     const f = seg.flags;
     if (f & ACK) {
       const ackOff = seqDiff(seg.ack, c.iss);
@@ -574,7 +567,7 @@ export class World {
   }
 
   /** Synchronized states: tcp_validate_incoming + tcp_ack + tcp_data_queue + tcp_fin. */
-  private established(host: Host, c: Conn, seg: Segment): void {
+  established(host: Host, c: Conn, seg: Segment): void {
     const f = seg.flags;
     const segOff = seqDiff(seg.seq, c.irs);
     const endOff = segOff + segSpace(seg);
@@ -654,7 +647,7 @@ export class World {
     if ((c.state as TcpState) !== 'CLOSED') this.trySend(c);
   }
 
-  private synRecvEstablished(host: Host, c: Conn, seg: Segment): void {
+  synRecvEstablished(host: Host, c: Conn, seg: Segment): void {
     c.sndUna = 1;
     c.sndWnd = seg.win;
     const syn = c.inflight[0];
@@ -669,7 +662,7 @@ export class World {
   }
 
   /** Out-of-window segment: duplicate ACK, rate-limited unless it carries data or FIN (tcp_oow_rate_limited). */
-  private oowAck(c: Conn, seg: Segment): void {
+  oowAck(c: Conn, seg: Segment): void {
     const limited = seg.len === 0 && !(seg.flags & FIN);
     if (limited || seg.flags & SYN) {
       if (this.now - c.lastOowAck < this.hostOf(c).sys.tcp_invalid_ratelimit / 1000) return;
@@ -679,14 +672,14 @@ export class World {
   }
 
   /** tcp_send_challenge_ack: per-socket limit of one per tcp_invalid_ratelimit. */
-  private challengeAck(c: Conn): void {
+  challengeAck(c: Conn): void {
     if (this.now - c.lastOowAck < this.hostOf(c).sys.tcp_invalid_ratelimit / 1000) return;
     c.lastOowAck = this.now;
     this.sendAck(c, 'challenge');
   }
 
   /** tcp_ack. Returns false when the segment must be dropped. */
-  private processAck(host: Host, c: Conn, seg: Segment): boolean {
+  processAck(host: Host, c: Conn, seg: Segment): boolean {
     const a = seqDiff(seg.ack, c.iss);
     if (a > c.sndNxt) return false; // ACK of unsent data: dropped silently
     const prevWnd = c.sndWnd;
@@ -749,7 +742,7 @@ export class World {
     return true;
   }
 
-  private resetBackoff(c: Conn): void {
+  resetBackoff(c: Conn): void {
     c.backoff = 0;
     c.retransmits = 0;
     c.totalRto = 0;
@@ -758,7 +751,7 @@ export class World {
   }
 
   /** tcp_data_queue + tcp_fin + __tcp_ack_snd_check. */
-  private dataQueue(host: Host, c: Conn, seg: Segment, segOff: number): void {
+  dataQueue(host: Host, c: Conn, seg: Segment, segOff: number): void {
     const hasFin = Boolean(seg.flags & FIN);
     if (seg.len === 0 && !hasFin) return;
     const end = segOff + seg.len;
@@ -808,7 +801,7 @@ export class World {
   }
 
   /** tcp_event_data_recv: the delayed-ACK engine's estimate of the peer's pacing. */
-  private eventDataRecv(c: Conn): void {
+  eventDataRecv(c: Conn): void {
     const quickFill = Math.max(
       2,
       Math.min(TCP_MAX_QUICKACKS, Math.floor(c.rcvBuf / (2 * Math.max(c.mss, 536)))),
@@ -827,7 +820,7 @@ export class World {
   }
 
   /** __tcp_ack_snd_check: immediate ACK or delayed ACK. */
-  private ackSndCheck(c: Conn, force: boolean): void {
+  ackSndCheck(c: Conn, force: boolean): void {
     if (!c.ackPending) return;
     const quickMode = this.linux ? c.quick > 0 && !c.pingpong : false;
     if (force || c.rcvNxt - c.rcvWup > c.mss || quickMode) {
@@ -842,7 +835,7 @@ export class World {
    * smoothed RTT (not below 40 ms). With ato == 0 (no data received yet) the timer is
    * armed for "now" and fires on the next jiffy. The rfc profile delays a fixed 200 ms.
    */
-  private sendDelayedAck(c: Conn): void {
+  sendDelayedAck(c: Conn): void {
     let ato = c.ato;
     if (!this.linux) ato = TCP_DELACK_MAX;
     else if (ato > TCP_ATO_MIN) {
@@ -866,7 +859,7 @@ export class World {
   }
 
   /** tcp_fin (RFC 9293 §3.10.7.4 eighth). */
-  private tcpFin(host: Host, c: Conn): void {
+  tcpFin(host: Host, c: Conn): void {
     switch (c.state) {
       case 'SYN_RECV':
       case 'ESTABLISHED':
@@ -905,7 +898,7 @@ export class World {
 
   // ---------------------------------------------------------------- TIME_WAIT / FIN_WAIT2 minisock
 
-  private enterTimeWait(c: Conn): void {
+  enterTimeWait(c: Conn): void {
     this.cancelAll(c);
     c.minisock = true;
     c.twKind = 'time_wait';
@@ -916,7 +909,7 @@ export class World {
     this.arm(c, 'tw', len, 'time_wait');
   }
 
-  private enterFinWait2Orphan(c: Conn): void {
+  enterFinWait2Orphan(c: Conn): void {
     const sys = this.hostOf(c).sys;
     const tmo = Math.max(sys.tcp_fin_timeout, 3.5 * c.rto);
     this.cancelAll(c);
@@ -926,7 +919,7 @@ export class World {
   }
 
   /** tcp_timewait_state_process. */
-  private timewaitProcess(host: Host, c: Conn, seg: Segment): void {
+  timewaitProcess(host: Host, c: Conn, seg: Segment): void {
     const f = seg.flags;
     const segOff = seqDiff(seg.seq, c.irs);
     const endOff = segOff + segSpace(seg);
@@ -974,7 +967,7 @@ export class World {
         // RFC 6191 / tcp_v4_rcv TCP_TW_SYN: the new SYN is accepted with ISN = snd_nxt + 65537.
         const isn = seqAdd(c.iss, c.sndNxt + 65535 + 2) || 1;
         this.destroy(host, c);
-        this.connRequest(host, lst, seg, isn);
+        connRequest(this, host, lst, seg, isn);
         return;
       }
     }
@@ -986,12 +979,12 @@ export class World {
     }
   }
 
-  private rescheduleTimeWait(c: Conn): void {
+  rescheduleTimeWait(c: Conn): void {
     const len = this.linux ? TCP_TIMEWAIT_LEN : 2 * this.hostOf(c).sys.msl;
     this.arm(c, 'tw', len, 'time_wait');
   }
 
-  private twAck(c: Conn, seg: Segment): void {
+  twAck(c: Conn, seg: Segment): void {
     const limited = (seg.len === 0 && !(seg.flags & FIN)) || Boolean(seg.flags & SYN);
     if (limited) {
       if (this.now - c.lastOowAck < this.hostOf(c).sys.tcp_invalid_ratelimit / 1000) return;
@@ -1000,288 +993,9 @@ export class World {
     this.sendCtl(c, ACK, c.sndNxt);
   }
 
-  // ---------------------------------------------------------------- listener
-
-  private listenerProcess(host: Host, lst: Listener, seg: Segment): void {
-    const key = connKey(seg.dport, seg.src, seg.sport);
-    const req = lst.reqs.get(key);
-    if (req !== undefined) {
-      this.checkReq(host, lst, req, seg);
-      return;
-    }
-    const f = seg.flags;
-    // LISTEN input (tcp_rcv_state_process case TCP_LISTEN; RFC 9293 §3.10.7.2).
-    if (f & RST) return;
-    if (f & ACK) {
-      if (!(f & SYN) && this.cookieCheck(host, lst, seg)) return;
-      this.sendReset(host, seg);
-      return;
-    }
-    if (f & SYN && !(f & FIN)) this.connRequest(host, lst, seg, undefined);
-  }
-
-  private acceptqFull(lst: Listener): boolean {
-    // sk_acceptq_is_full: `>`, so backlog + 1 children fit (commit 64a146513f8f revert).
-    return lst.acceptQ.length > lst.maxAck;
-  }
-
-  /** tcp_conn_request (order of checks: FIDELITY item 35). */
-  private connRequest(host: Host, lst: Listener, seg: Segment, twIsn: number | undefined): void {
-    const sys = host.sys;
-    let wantCookie = false;
-    if (twIsn === undefined && (sys.tcp_syncookies === 2 || lst.reqs.size > lst.maxAck)) {
-      lst.lastOverflow = this.now;
-      if (sys.tcp_syncookies === 0) return; // TCPREQQFULLDROP: dropped silently
-      wantCookie = true;
-    }
-    // A full accept queue drops the SYN (ListenOverflows), even with cookies: the recordings
-    // accept-overflow-* show clients 3 and 4 getting no SYN-ACK at all.
-    if (this.acceptqFull(lst)) return;
-    if (!wantCookie && twIsn === undefined && sys.tcp_syncookies === 0) {
-      // "last quarter of backlog is filled with destinations proven to be alive".
-      const max = sys.tcp_max_syn_backlog;
-      if (max - lst.reqs.size < max >> 2) return;
-    }
-    const peerMss = seg.mss || 536;
-    const cport = seg.cport;
-    if (wantCookie) {
-      const isn = makeCookie(this.cookieSecret, seg, peerMss, this.now);
-      const m = Math.min(SYNCOOKIE_MSS[mssIndex(peerMss)]!, this.ownMss());
-      this.emit(host, {
-        sport: seg.dport,
-        dst: seg.src,
-        dport: seg.sport,
-        seq: isn,
-        ack: seqAdd(seg.seq, 1),
-        flags: SYN | ACK,
-        len: 0,
-        win: 65160,
-        mss: m,
-        cport,
-        why: 'syncookie',
-      });
-      return;
-    }
-    const req: Request = {
-      key: connKey(seg.dport, seg.src, seg.sport),
-      remote: seg.src,
-      rport: seg.sport,
-      cport,
-      irs: seg.seq,
-      iss: twIsn ?? this.chooseIsn(host),
-      peerMss,
-      numTimeout: 0,
-      acked: false,
-      gen: 0,
-      lastSent: this.now,
-      lastOow: -Infinity,
-    };
-    lst.reqs.set(req.key, req);
-    this.stateRecord(host.name, 'conn', cport, 'SYN_RECV');
-    this.sendSynAck(host, req, undefined);
-    this.armReq(lst, req, TCP_TIMEOUT_INIT);
-  }
-
-  private sendSynAck(host: Host, req: Request, why: string | undefined): void {
-    req.lastSent = this.now;
-    const init = {
-      sport: host.port,
-      dst: req.remote,
-      dport: req.rport,
-      seq: req.iss,
-      ack: seqAdd(req.irs, 1),
-      flags: SYN | ACK,
-      len: 0,
-      win: 65160,
-      mss: this.ownMss(),
-      cport: req.cport,
-    };
-    this.emit(host, why === undefined ? init : { ...init, why });
-  }
-
-  private armReq(lst: Listener, req: Request, delay: number): void {
-    req.gen++;
-    const at = timerFireTime(
-      this.now,
-      delay,
-      this.host(lst.host).sys.hz,
-      this.host(lst.host).sys.hz_phase_us / 1e6,
-    );
-    this.q.push(at, { k: 'req', lst, req, gen: req.gen });
-  }
-
-  /** reqsk_timer_handler + syn_ack_recalc: SYN-ACKs at 1, 3, 7, 15, 31 s; silent drop at 63 s. */
-  private onReqTimer(lst: Listener, req: Request): void {
-    const host = this.host(lst.host);
-    const sys = host.sys;
-    let maxRetries = sys.tcp_synack_retries;
-    const qlen = lst.reqs.size;
-    if (qlen * 2 > Math.max(8, lst.maxAck)) {
-      // The "young" rule: under load, old requests get fewer retries (not below 2).
-      let young = 0;
-      for (const r of lst.reqs.values()) if (r.numTimeout === 0) young++;
-      young <<= 1;
-      while (maxRetries > 2) {
-        if (qlen < young) break;
-        maxRetries--;
-        young <<= 1;
-      }
-    }
-    if (req.numTimeout >= maxRetries) {
-      lst.reqs.delete(req.key);
-      this.stateRecord(host.name, 'conn', req.cport, 'CLOSED');
-      return;
-    }
-    this.sendSynAck(host, req, 'synack_timer');
-    req.numTimeout++;
-    this.armReq(
-      lst,
-      req,
-      Math.min(TCP_TIMEOUT_INIT * 2 ** req.numTimeout, sys.tcp_rto_max_ms / 1000),
-    );
-  }
-
-  /** tcp_check_req: a segment for a pending request (TCP_NEW_SYN_RECV). */
-  private checkReq(host: Host, lst: Listener, req: Request, seg: Segment): void {
-    const f = seg.flags;
-    const sys = host.sys;
-    const segOff = seqDiff(seg.seq, req.irs);
-    if (f & SYN && !(f & (ACK | RST)) && segOff === 0) {
-      // Retransmitted SYN: re-send the SYN-ACK now (unless an out-of-window answer went out
-      // within tcp_invalid_ratelimit) and push the request timer (recording synack-dropped).
-      if (this.now - req.lastOow < sys.tcp_invalid_ratelimit / 1000) return;
-      req.lastOow = this.now;
-      this.sendSynAck(host, req, 'syn_retransmit');
-      this.armReq(
-        lst,
-        req,
-        Math.min(TCP_TIMEOUT_INIT * 2 ** req.numTimeout, sys.tcp_rto_max_ms / 1000),
-      );
-      return;
-    }
-    if (f & ACK && seqDiff(seg.ack, req.iss) !== 1) {
-      // "Invalid ACK: reset will be sent by listening socket"; the request is kept.
-      this.sendReset(host, seg);
-      return;
-    }
-    const inWindow = segOff >= 1 - (f & SYN ? 0 : 0) && segOff <= 1 + 65535;
-    if (!inWindow && !(f & RST)) {
-      if (this.now - req.lastOow >= sys.tcp_invalid_ratelimit / 1000) {
-        req.lastOow = this.now;
-        this.emit(host, {
-          sport: host.port,
-          dst: req.remote,
-          dport: req.rport,
-          seq: seqAdd(req.iss, 1),
-          ack: seqAdd(req.irs, 1),
-          flags: ACK,
-          len: 0,
-          win: 65160,
-          cport: req.cport,
-        });
-      }
-      return;
-    }
-    if (f & (RST | SYN)) {
-      // Embryonic reset: an in-window RST (RFC 9293 Fig. 8) or SYN drops the request silently.
-      if (!(f & RST)) this.sendReset(host, seg);
-      lst.reqs.delete(req.key);
-      this.stateRecord(host.name, 'conn', req.cport, 'CLOSED');
-      return;
-    }
-    if (!(f & ACK)) return;
-    if (this.acceptqFull(lst)) {
-      // Accept-queue overflow on the third ACK (tcp_check_req listen_overflow).
-      if (sys.tcp_abort_on_overflow === 0) {
-        req.acked = true;
-        return;
-      }
-      this.sendReset(host, seg);
-      lst.reqs.delete(req.key);
-      this.stateRecord(host.name, 'conn', req.cport, 'CLOSED');
-      return;
-    }
-    lst.reqs.delete(req.key);
-    const child = this.makeChild(
-      host,
-      lst,
-      req.remote,
-      req.rport,
-      req.cport,
-      req.iss,
-      req.irs,
-      req.peerMss,
-    );
-    // RTT from the SYN-ACK just answered (timestamps echo its TSval).
-    child.inflight = [
-      { seq: 0, len: 0, syn: true, fin: false, sentAt: req.lastSent, firstSentAt: req.lastSent },
-    ];
-    child.sndNxt = 1;
-    child.state = 'SYN_RECV';
-    this.established(host, child, seg);
-    this.wakeAccept(host);
-  }
-
-  private makeChild(
-    host: Host,
-    lst: Listener,
-    remote: string,
-    rport: number,
-    cport: number,
-    iss: number,
-    irs: number,
-    peerMss: number,
-  ): Conn {
-    const c = newConn({
-      id: this.nextId++,
-      host: host.name,
-      owner: host,
-      lport: host.port,
-      remote,
-      rport,
-      cport,
-      iss,
-      passive: true,
-      mss: Math.min(peerMss, this.ownMss()) - TCPOLEN_TSTAMP,
-      rto: TCP_TIMEOUT_INIT,
-    });
-    c.irs = irs;
-    c.rcvNxt = 1;
-    c.rcvWup = 1;
-    c.sndUna = 0;
-    c.sndNxt = 1;
-    c.lastRcv = this.now;
-    const opts = host.app.pendingOpts;
-    c.keepalive = { ...opts.keepalive };
-    c.nodelay = opts.nodelay;
-    host.conns.set(c.key, c);
-    lst.acceptQ.push(c);
-    return c;
-  }
-
-  private wakeAccept(host: Host): void {
-    this.q.push(this.now, { k: 'app', host });
-  }
-
-  /** cookie_v4_check: only if the listener overflowed within the last 2 minutes. */
-  private cookieCheck(host: Host, lst: Listener, ack: Segment): boolean {
-    if (host.sys.tcp_syncookies === 0 || this.now - lst.lastOverflow > 120) return false;
-    const mss = checkCookie(this.cookieSecret, ack, this.now);
-    if (mss === undefined) return false;
-    const cookie = seqAdd(ack.ack, -1);
-    const clientIsn = seqAdd(ack.seq, -1);
-    if (this.acceptqFull(lst)) return true; // valid cookie but no room: the ACK is dropped
-    const child = this.makeChild(host, lst, ack.src, ack.sport, ack.cport, cookie, clientIsn, mss);
-    child.state = 'SYN_RECV';
-    this.stateRecord(host.name, 'conn', child.cport, 'SYN_RECV');
-    this.established(host, child, ack);
-    this.wakeAccept(host);
-    return true;
-  }
-
   // ---------------------------------------------------------------- send path
 
-  private sendSyn(c: Conn, withAck: boolean, why: string | undefined, armTimer = true): void {
+  sendSyn(c: Conn, withAck: boolean, why: string | undefined, armTimer = true): void {
     const host = this.hostOf(c);
     const flags = withAck ? SYN | ACK : SYN;
     const init = {
@@ -1316,7 +1030,7 @@ export class World {
   }
 
   /** tcp_write_xmit: new data (MSS-sized, Nagle) and a FIN behind it. */
-  private trySend(c: Conn): void {
+  trySend(c: Conn): void {
     if (
       c.state !== 'ESTABLISHED' &&
       c.state !== 'CLOSE_WAIT' &&
@@ -1375,7 +1089,7 @@ export class World {
     }
   }
 
-  private xmit(
+  xmit(
     c: Conn,
     seqOff: number,
     len: number,
@@ -1409,7 +1123,7 @@ export class World {
    * the FIN re-sent ~0.2 s after it was lost (counter TCPLossProbes), then the RTO 0.2 s
    * after that, not doubled.
    */
-  private armXmitTimer(c: Conn, fromAck: boolean): void {
+  armXmitTimer(c: Conn, fromAck: boolean): void {
     const sys = this.hostOf(c).sys;
     const tlpOk =
       this.linux &&
@@ -1437,7 +1151,7 @@ export class World {
     }
   }
 
-  private retransmitSeg(c: Conn, idx: number, why: string): void {
+  retransmitSeg(c: Conn, idx: number, why: string): void {
     const s = c.inflight[idx];
     if (s === undefined) return;
     if (c.retransStamp < 0) c.retransStamp = s.firstSentAt;
@@ -1451,7 +1165,7 @@ export class World {
     this.xmit(c, s.seq, s.len, s.fin, s.seq + s.len === c.writeSeq, why);
   }
 
-  private fastRetransmit(c: Conn): void {
+  fastRetransmit(c: Conn): void {
     // RFC 5681 §3.2 / Reno: ssthresh = flight/2, retransmit the head, enter recovery.
     const flight = c.inflight.length;
     c.ssthresh = Math.max(2, Math.floor(flight / 2));
@@ -1465,7 +1179,7 @@ export class World {
 
   // ---------------------------------------------------------------- timers
 
-  private onTimer(c: Conn, slot: TimerSlot): void {
+  onTimer(c: Conn, slot: TimerSlot): void {
     const host = this.hostOf(c);
     switch (slot) {
       case 'delack':
@@ -1500,7 +1214,7 @@ export class World {
   }
 
   /** tcp_send_loss_probe: re-send the tail, then the full RTO from now (tcp_rearm_rto). */
-  private onLossProbe(c: Conn): void {
+  onLossProbe(c: Conn): void {
     if (c.inflight.length === 0) return;
     if (c.sndNxt < c.writeSeq) this.trySend(c);
     else this.retransmitSeg(c, c.inflight.length - 1, 'tlp');
@@ -1516,7 +1230,7 @@ export class World {
    * tcp_syn_linear_timeouts retransmissions keep RTO = 1 s. Other states: time bound
    * tcp_model_timeout(retries2 or orphan retries, 200 ms) from the oldest unacked send.
    */
-  private onRetransmitTimer(host: Host, c: Conn): void {
+  onRetransmitTimer(host: Host, c: Conn): void {
     const sys = host.sys;
     if (c.inflight.length === 0) return;
     const synState = c.state === 'SYN_SENT' || c.state === 'SYN_RECV';
@@ -1568,14 +1282,14 @@ export class World {
     this.arm(c, 'rtx', c.rto, 'retransmit');
   }
 
-  private startKeepalive(c: Conn): void {
+  startKeepalive(c: Conn): void {
     if (!c.keepalive.on) return;
     const sys = this.hostOf(c).sys;
     this.arm(c, 'keepalive', c.keepalive.idle ?? sys.tcp_keepalive_time, 'keepalive');
   }
 
   /** tcp_keepalive_timer: probe = ACK with seq snd_una-1; after `cnt` unanswered probes, R. and ETIMEDOUT. */
-  private onKeepalive(host: Host, c: Conn): void {
+  onKeepalive(host: Host, c: Conn): void {
     if (!c.keepalive.on || c.state === 'CLOSED' || c.minisock) return;
     const sys = host.sys;
     const idle = c.keepalive.idle ?? sys.tcp_keepalive_time;
@@ -1603,13 +1317,13 @@ export class World {
   // ---------------------------------------------------------------- teardown
 
   /** The connection is gone (tcp_done); report `errno` to the application if it still holds it. */
-  private resetConn(host: Host, c: Conn, errno: Errno | undefined): void {
+  resetConn(host: Host, c: Conn, errno: Errno | undefined): void {
     if (errno !== undefined && !c.orphan) c.err = errno;
     c.dead = true;
     this.destroy(host, c);
   }
 
-  private destroy(host: Host, c: Conn): void {
+  destroy(host: Host, c: Conn): void {
     this.cancelAll(c);
     c.inflight = [];
     c.minisock = false;
@@ -1619,356 +1333,5 @@ export class World {
       const i = lst.acceptQ.indexOf(c);
       if (i >= 0) lst.acceptQ.splice(i, 1);
     }
-  }
-
-  // ---------------------------------------------------------------- application
-
-  private runApp(host: Host): void {
-    const app = host.app;
-    for (let guard = 0; guard < 10000 && !app.done; guard++) {
-      const step = host.ep.program[app.pc];
-      if (step === undefined) {
-        this.exitProgram(host);
-        return;
-      }
-      if (!app.started) {
-        const startAt = Math.max(step.at ?? 0, app.readyAt);
-        if (this.now < startAt) {
-          if (app.waitingAt !== startAt) {
-            app.waitingAt = startAt;
-            this.q.push(startAt, { k: 'app', host });
-          }
-          return;
-        }
-      }
-      if (!this.runStep(host, step)) return;
-      app.pc++;
-      app.started = false;
-      app.waitingAt = -1;
-      app.readyAt = this.now + this.sc.appLatency;
-    }
-  }
-
-  /** Exit: the process closes what it still holds; a program ending in `listen` keeps serving. */
-  private exitProgram(host: Host): void {
-    const app = host.app;
-    app.done = true;
-    const last = host.ep.program[host.ep.program.length - 1];
-    if (last !== undefined && last.kind === 'listen') return;
-    for (const c of app.conns) if (!c.orphan) this.appClose(host, c, false);
-    if (app.listener !== undefined && !app.listener.closed) this.closeListener(host, app.listener);
-  }
-
-  /** Runs (or continues) one step; returns true when it completed. */
-  private runStep(host: Host, step: ResolvedStep): boolean {
-    const app = host.app;
-    const c = app.conn;
-    switch (step.kind) {
-      case 'listen': {
-        const lst: Listener = {
-          host: host.name,
-          port: host.port,
-          maxAck: Math.min(
-            step.backlog < 0 ? host.sys.somaxconn : step.backlog,
-            host.sys.somaxconn,
-          ),
-          reqs: new Map(),
-          acceptQ: [],
-          lastOverflow: -Infinity,
-          closed: false,
-        };
-        host.listeners.set(host.port, lst);
-        app.listener = lst;
-        this.stateRecord(host.name, 'listener', null, 'LISTEN');
-        this.appEvent(host, 'listen');
-        return true;
-      }
-      case 'accept': {
-        const lst = app.listener;
-        if (lst === undefined) {
-          this.appEvent(host, 'error', { op: 'accept', errno: 'ENOTCONN' });
-          return true;
-        }
-        const child = lst.acceptQ.shift();
-        if (child === undefined) return false;
-        app.conn = child;
-        app.conns.push(child);
-        this.appEvent(host, 'accept', { cport: child.cport });
-        return true;
-      }
-      case 'connect': {
-        if (!app.started) {
-          app.started = true;
-          const peer = this.host(step.peer);
-          const rport = step.port ?? peer.port;
-          const conn = newConn({
-            id: this.nextId++,
-            host: host.name,
-            owner: host,
-            lport: host.port,
-            remote: peer.name,
-            rport,
-            cport: Math.max(host.port, rport),
-            iss: this.chooseIsn(host),
-            passive: false,
-            mss: this.ownMss() - TCPOLEN_TSTAMP,
-            rto: TCP_TIMEOUT_INIT,
-          });
-          const opts = app.pendingOpts;
-          conn.keepalive = { ...opts.keepalive };
-          conn.nodelay = opts.nodelay;
-          conn.lingerZero = opts.lingerZero;
-          host.conns.set(conn.key, conn);
-          app.conn = conn;
-          app.conns.push(conn);
-          this.setState(conn, 'SYN_SENT');
-          this.sendSyn(conn, false, undefined);
-          return false;
-        }
-        if (c === undefined) return true;
-        if (c.state === 'ESTABLISHED' || c.state === 'CLOSE_WAIT') {
-          this.appEvent(host, 'connect_ok', { cport: c.cport });
-          return true;
-        }
-        if (c.err !== undefined || c.state === 'CLOSED') {
-          this.appEvent(host, 'connect_error', { cport: c.cport, errno: c.err ?? 'ECONNREFUSED' });
-          c.err = undefined;
-          // A failed connect() ends the program (the recorded programs exit).
-          app.done = true;
-          return false;
-        }
-        return false;
-      }
-      case 'send': {
-        if (c === undefined) {
-          this.appEvent(host, 'error', { op: 'send', errno: 'ENOTCONN' });
-          return true;
-        }
-        if (c.err !== undefined) {
-          this.appEvent(host, 'error', { op: 'send', errno: c.err, cport: c.cport });
-          c.err = undefined;
-          return true;
-        }
-        if (c.dead || c.sndShutdown || c.state === 'CLOSED') {
-          this.appEvent(host, 'error', { op: 'send', errno: 'EPIPE', cport: c.cport });
-          return true;
-        }
-        c.writeSeq += step.bytes;
-        this.appEvent(host, 'send', { bytes: step.bytes, cport: c.cport });
-        this.trySend(c);
-        return true;
-      }
-      case 'recv':
-      case 'recv_until_eof': {
-        if (c === undefined) {
-          this.appEvent(host, 'error', { op: 'recv', errno: 'ENOTCONN' });
-          return true;
-        }
-        const want = step.kind === 'recv' ? step.bytes : Infinity;
-        if (
-          c.unread > 0 &&
-          (want === 'all' ||
-            step.kind === 'recv_until_eof' ||
-            c.unread >= want ||
-            c.finRcvd ||
-            c.dead)
-        ) {
-          const n = want === 'all' || want === Infinity ? c.unread : Math.min(c.unread, want);
-          c.unread -= n;
-          this.appEvent(host, 'recv', { bytes: n, cport: c.cport });
-          if (step.kind === 'recv') return true;
-        }
-        if (c.err !== undefined) {
-          this.appEvent(host, 'error', { op: 'recv', errno: c.err, cport: c.cport });
-          c.err = undefined;
-          return true;
-        }
-        if (c.unread === 0 && (c.finRcvd || c.dead)) {
-          this.appEvent(host, 'eof', { cport: c.cport });
-          return true;
-        }
-        if (step.kind === 'recv' && want === 'all') return c.unread === 0 ? false : true;
-        return false;
-      }
-      case 'shutdown': {
-        if (c === undefined) return true;
-        this.appEvent(host, 'shutdown', { cport: c.cport });
-        if (step.how === 'read' || step.how === 'both') c.rcvShutdown = true;
-        if (step.how === 'write' || step.how === 'both') this.shutdownWrite(c);
-        return true;
-      }
-      case 'close': {
-        if (step.socket === 'listener') {
-          if (app.listener !== undefined) this.closeListener(host, app.listener);
-          return true;
-        }
-        if (c === undefined) {
-          if (app.listener !== undefined) this.closeListener(host, app.listener);
-          return true;
-        }
-        this.appClose(host, c, true);
-        return true;
-      }
-      case 'abort': {
-        if (c === undefined) return true;
-        c.lingerZero = true;
-        this.appClose(host, c, true);
-        return true;
-      }
-      case 'sleep': {
-        if (!app.started) {
-          app.started = true;
-          app.waitingAt = this.now + step.seconds;
-          this.q.push(app.waitingAt, { k: 'app', host });
-          return false;
-        }
-        return this.now >= app.waitingAt;
-      }
-      case 'setsockopt': {
-        const target = c ?? undefined;
-        const opts = app.pendingOpts;
-        if (step.keepalive !== undefined) {
-          const k = step.keepalive;
-          opts.keepalive =
-            typeof k === 'boolean'
-              ? { on: k, idle: undefined, intvl: undefined, cnt: undefined }
-              : { on: true, idle: k.idle, intvl: k.intvl, cnt: k.cnt };
-        }
-        if (step.nodelay !== undefined) opts.nodelay = step.nodelay;
-        if (step.linger !== undefined) opts.lingerZero = step.linger === 0;
-        if (target !== undefined) {
-          target.keepalive = { ...opts.keepalive };
-          target.nodelay = opts.nodelay;
-          target.lingerZero = opts.lingerZero;
-          if (
-            target.keepalive.on &&
-            (target.state === 'ESTABLISHED' || target.state === 'CLOSE_WAIT')
-          )
-            this.startKeepalive(target);
-        }
-        return true;
-      }
-      case 'syn_flood': {
-        // Spoofed SYNs: each from a different (nonexistent) source port; their SYN-ACKs vanish.
-        const target = this.host(step.target);
-        const port = step.srcPort + app.floodSent;
-        host.spoofPorts.add(port);
-        this.emit(host, {
-          sport: port,
-          dst: target.name,
-          dport: target.port,
-          seq: this.rng.uint32(),
-          ack: 0,
-          flags: SYN,
-          len: 0,
-          win: 64240,
-          mss: step.mss,
-          cport: port,
-          why: 'spoofed',
-        });
-        app.floodSent++;
-        if (app.floodSent >= step.count) {
-          app.floodSent = 0;
-          return true;
-        }
-        app.started = true;
-        app.waitingAt = this.now + step.interval;
-        this.q.push(app.waitingAt, { k: 'app', host });
-        return false;
-      }
-      case 'inject_syn': {
-        // An old duplicate SYN from an earlier incarnation (RFC 9293 §3.5 Fig. 8): its
-        // sequence number is seq_offset away from the ISN this endpoint will use next.
-        const target = this.host(step.to);
-        this.emit(host, {
-          sport: host.port,
-          dst: target.name,
-          dport: target.port,
-          seq: seqAdd(host.ep.isn, step.seqOffset),
-          ack: 0,
-          flags: SYN,
-          len: 0,
-          win: 64240,
-          mss: this.ownMss(),
-          cport: Math.max(host.port, target.port),
-          why: 'old_duplicate',
-        });
-        return true;
-      }
-      default:
-        return assertNever(step, 'step');
-    }
-  }
-
-  private shutdownWrite(c: Conn): void {
-    if (c.sndShutdown) return;
-    c.sndShutdown = true;
-    switch (c.state) {
-      case 'ESTABLISHED':
-        this.setState(c, 'FIN_WAIT1');
-        break;
-      case 'CLOSE_WAIT':
-        this.setState(c, 'LAST_ACK');
-        break;
-      default:
-        return;
-    }
-    c.finQueued = true;
-    this.trySend(c);
-  }
-
-  /** tcp_close (RFC 9293 §3.10.4). */
-  private appClose(host: Host, c: Conn, emitEvent: boolean): void {
-    if (emitEvent) this.appEvent(host, 'close', { cport: c.cport });
-    if (c.orphan) return;
-    c.orphan = true;
-    c.rcvShutdown = true;
-    if (c.state === 'CLOSED' || c.minisock) return;
-    if (c.state === 'SYN_SENT') {
-      // close() in SYN_SENT: no RST, the socket just vanishes (close-on-syn-sent.pkt).
-      this.destroy(host, c);
-      return;
-    }
-    if (c.unread > 0 || c.lingerZero) {
-      // Unread data was tossed (RFC 2525 §2.17) or SO_LINGER 0: R. and CLOSED, no FIN.
-      const resetStates: TcpState[] = [
-        'ESTABLISHED',
-        'CLOSE_WAIT',
-        'FIN_WAIT1',
-        'FIN_WAIT2',
-        'SYN_RECV',
-      ];
-      if (resetStates.includes(c.state))
-        this.sendCtl(c, RST | ACK, c.sndNxt, c.unread > 0 ? 'unread_data' : 'abort');
-      this.destroy(host, c);
-      return;
-    }
-    if (c.state === 'FIN_WAIT2') {
-      this.enterFinWait2Orphan(c);
-      return;
-    }
-    if (c.state === 'ESTABLISHED' || c.state === 'CLOSE_WAIT' || c.state === 'SYN_RECV') {
-      c.sndShutdown = true;
-      this.setState(c, c.state === 'CLOSE_WAIT' ? 'LAST_ACK' : 'FIN_WAIT1');
-      c.finQueued = true;
-      this.trySend(c);
-    }
-  }
-
-  /** Closing a listener resets unaccepted children (R. via tcp_disconnect) and drops requests. */
-  private closeListener(host: Host, lst: Listener): void {
-    if (lst.closed) return;
-    lst.closed = true;
-    this.appEvent(host, 'close', { socket: 'listener' });
-    this.stateRecord(host.name, 'listener', null, 'CLOSED');
-    for (const req of lst.reqs.values()) this.stateRecord(host.name, 'conn', req.cport, 'CLOSED');
-    lst.reqs.clear();
-    for (const child of [...lst.acceptQ]) {
-      if (child.state !== 'CLOSED') this.sendCtl(child, RST | ACK, child.sndNxt);
-      child.orphan = true;
-      this.destroy(host, child);
-    }
-    lst.acceptQ = [];
-    host.listeners.delete(lst.port);
   }
 }
