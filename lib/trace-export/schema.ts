@@ -1,11 +1,12 @@
 // The trace JSON of DESIGN.md §2 as a zod schema: an imported file is parsed here before the
-// UI shows it, and a problem is reported with the path of the first bad field.
+// UI shows it, and a problem is reported with the path of the first bad field. Fields the
+// engine adds later pass through untouched (loose objects), so an export imports back whole.
 import { z } from 'zod';
 import { TCP_STATES, type Trace } from '@/lib/engine';
 
 const time = z.number().finite().min(0);
 
-const segmentSchema = z.object({
+const segmentSchema = z.looseObject({
   /** Send time, seconds from the first segment. */
   t: time,
   from: z.string().min(1),
@@ -26,7 +27,7 @@ const segmentSchema = z.object({
   why: z.string().optional(),
 });
 
-const stateSchema = z.object({
+const stateSchema = z.looseObject({
   t: time,
   endpoint: z.string().min(1),
   socket: z.enum(['listener', 'conn']),
@@ -36,7 +37,7 @@ const stateSchema = z.object({
   ),
 });
 
-const eventSchema = z.object({
+const eventSchema = z.looseObject({
   t: time,
   endpoint: z.string().min(1),
   event: z.enum([
@@ -57,7 +58,7 @@ const eventSchema = z.object({
   op: z.string().optional(),
 });
 
-const timerSchema = z.object({
+const timerSchema = z.looseObject({
   t: time,
   endpoint: z.string().min(1),
   socket: z.literal('conn'),
@@ -77,7 +78,7 @@ const timerSchema = z.object({
 
 /** A whole trace; `timers` and `end` may be missing from older exports and are filled in. */
 export const traceSchema = z
-  .object({
+  .looseObject({
     scenario: z.string(),
     seed: z.union([z.number(), z.string()]),
     profile: z.enum(['linux', 'rfc']),

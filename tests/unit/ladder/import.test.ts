@@ -11,6 +11,17 @@ describe('parseTraceJson', () => {
     expect(result).toEqual({ ok: true, trace });
   });
 
+  test("fields a newer engine adds (rounds, an event's socket) are kept, not dropped", () => {
+    const base = handshakeTrace();
+    const newer = {
+      ...base,
+      rounds: [{ round: 1, cwnd: 1000 }],
+      events: [{ ...base.events[0]!, socket: 'conn' }],
+    };
+    const result = parseTraceJson(JSON.stringify(newer));
+    expect(result.ok && result.trace).toEqual(newer);
+  });
+
   test('a trace without timers or end (an older export) gets them filled in', () => {
     const { timers: _timers, end: _end, ...old } = handshakeTrace();
     const result = parseTraceJson(JSON.stringify(old));
