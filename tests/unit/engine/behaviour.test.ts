@@ -191,6 +191,52 @@ describe('listener and handshake', () => {
     expect(new Set(synacks.map((s) => s.cport))).toEqual(new Set([40001, 40002]));
   });
 
+  const thirdAckOverflow = (abort: number): Trace => {
+    const client = (port: number, at: number) => ({
+      port,
+      program: [{ connect: 'server', at }, { recv_until_eof: {} }],
+    });
+    return simulate(
+      inline(
+        'third-ack-overflow',
+        {
+          server: { port: 9000, program: [{ listen: { backlog: 1 } }, { close: {}, at: 20 }] },
+          c1: client(40001, 0),
+          c2: client(40002, 0.1),
+          c3: client(40003, 0.1),
+        },
+        { sysctl: { server: { tcp_abort_on_overflow: abort } }, isn: {}, link: { delay: 0.001 } },
+      ),
+      { seed: 1 },
+    );
+  };
+
+  test('third ACK on a full accept queue, tcp_abort_on_overflow=0 → ACK dropped, SYN-ACK retransmitted and re-ACKed', () => {
+    const t = thirdAckOverflow(0);
+    const c3 = t.segments.filter((s) => s.cport === 40003);
+    expect(c3.filter((s) => s.from === 'server').map((s) => [s.flags, s.why ?? 'first'])).toEqual([
+      ['S.', 'first'],
+      ['S.', 'synack_timer'],
+      ['S.', 'synack_timer'],
+      ['S.', 'synack_timer'],
+      ['S.', 'synack_timer'],
+    ]);
+    expect(c3.filter((s) => s.from === 'c3' && s.flags === '.').length).toBe(5);
+    expect(t.events.some((e) => e.endpoint === 'c3' && e.event === 'error')).toBe(false);
+  });
+
+  test('third ACK on a full accept queue, tcp_abort_on_overflow=1 → R (seq = SEG.ACK) and ECONNRESET', () => {
+    const t = thirdAckOverflow(1);
+    const rst = t.segments.find(
+      (s) => s.cport === 40003 && s.from === 'server' && s.flags === 'R',
+    )!;
+    const ack = t.segments.find((s) => s.cport === 40003 && s.from === 'c3' && s.flags === '.')!;
+    expect(rst.abs_seq).toBe(ack.abs_ack);
+    expect(t.events.find((e) => e.endpoint === 'c3' && e.event === 'error')?.errno).toBe(
+      'ECONNRESET',
+    );
+  });
+
   test('simultaneous open: both sides SYN_SENT → SYN_RECV → ESTABLISHED', () => {
     const t = named('simultaneous-open');
     for (const who of ['client', 'server']) {
