@@ -144,7 +144,7 @@ function generate(ctx: GenContext): QuestionBody {
   const { rng, locale } = ctx;
   if (ctx.difficulty === 1) {
     const b = rng.int(0, 2);
-    const s = rng.int(0, 3);
+    const s = rng.int(1, 3);
     const spec: SimSpec = {
       scenario: 'accept-overflow-drop',
       seed: rng.uint32(),

@@ -20,12 +20,25 @@ const TEXT = {
     zh: ['标志位（如 S.、F.、SYN+ACK）', '序号 seq', '确认号 ack'],
   },
   last: {
-    en: (d: string) => `The last segment it received: ${d}.`,
-    zh: (d: string) => `它最近收到的报文段：${d}。`,
+    en: (ep: string, d: string) => `The last segment ${ep} received: ${d}.`,
+    zh: (ep: string, d: string) => `${ep}最近收到的报文段：${d}。`,
   },
-  seq: {
-    en: (n: number) => `seq = ${n}: the next sequence number it has not used yet.`,
-    zh: (n: number) => `seq = ${n}：本端尚未使用的下一个序号。`,
+  seqIsn: {
+    en: (n: number) => `seq = ${n}: its first segment carries its ISN.`,
+    zh: (n: number) => `seq = ${n}：本端的第一个报文段携带初始序号 ISN。`,
+  },
+  seqCtl: {
+    en: (sum: string, f: string) => `seq = ${sum}: its ${f} consumed one sequence number.`,
+    zh: (sum: string, f: string) => `seq = ${sum}：本端发出的 ${f} 消耗了一个序号。`,
+  },
+  seqData: {
+    en: (sum: string) => `seq = ${sum}: it already sent those bytes.`,
+    zh: (sum: string) => `seq = ${sum}：这些字节本端已经发送过。`,
+  },
+  seqSame: {
+    en: (n: number) =>
+      `seq = ${n}: its last segment carried no data, SYN or FIN, so seq does not move.`,
+    zh: (n: number) => `seq = ${n}：本端上一个报文段既无数据也无 SYN、FIN，序号不变。`,
   },
   ackSyn: {
     en: (s: number) => `ack = ${sumText(s, 1)}: the SYN consumes one sequence number.`,
@@ -80,13 +93,30 @@ function lastReceived(trace: Trace, index: number, ep: string): TraceSegment | u
     .at(-1);
 }
 
+/** Why the seq is what it is: the endpoint's previous segment plus what that one consumed. */
+function seqStep(trace: Trace, index: number, locale: Locale): string {
+  const seg = trace.segments[index]!;
+  const own = trace.segments
+    .slice(0, index)
+    .filter((s) => s.from === seg.from)
+    .at(-1);
+  if (own === undefined) return TEXT.seqIsn[locale](seg.abs_seq);
+  const ctl = own.flags.includes('S') ? 'SYN' : own.flags.includes('F') ? 'FIN' : null;
+  const step = own.len + (ctl === null ? 0 : 1);
+  if (mod32(own.abs_seq + step) !== seg.abs_seq) return TEXT.seqSame[locale](seg.abs_seq);
+  if (ctl !== null && own.len === 0) return TEXT.seqCtl[locale](sumText(own.abs_seq, 1), ctl);
+  if (own.len > 0 && ctl === null) return TEXT.seqData[locale](sumText(own.abs_seq, own.len));
+  return TEXT.seqSame[locale](seg.abs_seq);
+}
+
 function explain(trace: Trace, index: number, locale: Locale): string {
   const seg = trace.segments[index]!;
   const got = lastReceived(trace, index, seg.from);
   const lines: string[] = [];
-  if (got !== undefined) lines.push(TEXT.last[locale](describeSegment(got, locale)));
+  if (got !== undefined)
+    lines.push(TEXT.last[locale](endpointName(seg.from, locale), describeSegment(got, locale)));
   lines.push(TEXT.flagsWhy[locale](flagWords(seg.flags)));
-  lines.push(TEXT.seq[locale](seg.abs_seq));
+  lines.push(seqStep(trace, index, locale));
   if (seg.abs_ack === null) lines.push(TEXT.noAck[locale]);
   else if (got !== undefined && got.flags.includes('S') && seg.abs_ack === mod32(got.abs_seq + 1))
     lines.push(TEXT.ackSyn[locale](got.abs_seq));

@@ -1,6 +1,7 @@
 // Every template, difficulty and locale over a band of seeds: well-formed, key from a fresh
 // simulation, explanation states the key, deterministic, numbers vary with the seed.
 
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   DIFFICULTIES,
@@ -68,4 +69,19 @@ test('--list summary: every template with kinds, topics and difficulties 1-3', (
     expect(t.kinds.length).toBeGreaterThan(0);
     expect(t.topics.length).toBeGreaterThan(0);
   }
+});
+
+test('property: any seed (number or string), locale and difficulty gives a valid question', () => {
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...TEMPLATE_IDS),
+      fc.oneof(fc.integer(), fc.string({ maxLength: 40 })),
+      fc.constantFrom(...LOCALES),
+      fc.constantFrom(...DIFFICULTIES),
+      (template, seed, locale, difficulty) => {
+        checkQuestion(generateQuestion(template, { seed, locale, difficulty }));
+      },
+    ),
+    { numRuns: 200 },
+  );
 });

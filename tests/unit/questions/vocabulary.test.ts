@@ -1,9 +1,11 @@
-// The registry provides exactly the template ids lessons reference, and every topic tag comes
-// from the shared vocabulary; lib/questions re-declares both lists, this test compares them.
+// The registry provides exactly the template ids lessons reference, every topic tag comes from
+// the shared vocabulary (lib/questions re-declares both lists; this test compares them), and
+// every lesson a question links to exists.
 
+import { readdirSync } from 'node:fs';
 import { TEMPLATE_IDS as CONTENT_TEMPLATE_IDS, TOPICS as CONTENT_TOPICS } from '@/lib/content';
 import { describe, expect, test } from 'vitest';
-import { TEMPLATES, TEMPLATE_IDS, TOPICS, listTemplates } from '@/lib/questions';
+import { TEMPLATES, TEMPLATE_IDS, TOPICS, generateQuestion, listTemplates } from '@/lib/questions';
 
 describe('vocabularies shared with lib/content', () => {
   test('template ids are exactly the content vocabulary’s', () => {
@@ -17,5 +19,26 @@ describe('vocabularies shared with lib/content', () => {
 
   test('every template’s topics come from the vocabulary', () => {
     for (const t of listTemplates()) for (const topic of t.topics) expect(TOPICS).toContain(topic);
+  });
+});
+
+describe('lessons the questions link to', () => {
+  const slugs = (locale: 'zh' | 'en') =>
+    new Set(
+      readdirSync(new URL(`../../../content/lessons/${locale}/`, import.meta.url)).map((f) =>
+        f.replace(/^\d+-/, '').replace(/\.md$/, ''),
+      ),
+    );
+
+  test('every generated question names a lesson that exists in zh and en', () => {
+    const zh = slugs('zh');
+    const en = slugs('en');
+    for (const template of TEMPLATE_IDS)
+      for (const difficulty of [1, 2, 3] as const)
+        for (let seed = 0; seed < 30; seed++) {
+          const { lesson } = generateQuestion(template, { seed, locale: 'en', difficulty });
+          expect(en, `${template} d${difficulty} seed ${seed}`).toContain(lesson);
+          expect(zh).toContain(lesson);
+        }
   });
 });
