@@ -115,8 +115,10 @@ export function OverridesForm({
   );
 }
 
-type Match = 'any' | 'flags' | 'pure_ack' | 'data';
-type Action = 'drop' | 'duplicate' | 'delay';
+const MATCHES = ['pure_ack', 'data', 'flags', 'any'] as const;
+const ACTIONS = ['drop', 'duplicate', 'delay'] as const;
+type Match = (typeof MATCHES)[number];
+type Action = (typeof ACTIONS)[number];
 
 export function FaultForm({
   endpoints,
@@ -186,7 +188,7 @@ export function FaultForm({
           <select
             className={field}
             value={match}
-            onChange={(e) => setMatch(e.target.value as Match)}
+            onChange={(e) => setMatch(MATCHES.find((m) => m === e.target.value) ?? 'any')}
             data-testid="fault-match"
           >
             <option value="pure_ack">{t('matchPureAck')}</option>
@@ -220,7 +222,7 @@ export function FaultForm({
           <select
             className={field}
             value={action}
-            onChange={(e) => setAction(e.target.value as Action)}
+            onChange={(e) => setAction(ACTIONS.find((a) => a === e.target.value) ?? 'drop')}
             data-testid="fault-action"
           >
             <option value="drop">{t('actionDrop')}</option>

@@ -263,11 +263,10 @@ export function SimulatorClient() {
             <FaultForm
               endpoints={endpoints}
               onAdd={(fault) => {
-                if (!checked.value || typeof checked.value !== 'object') return;
-                const v = checked.value as { faults?: unknown[] };
-                setText(
-                  pretty({ ...v, faults: [...(Array.isArray(v.faults) ? v.faults : []), fault] }),
-                );
+                const v = checked.value;
+                if (!v || typeof v !== 'object' || Array.isArray(v)) return;
+                const faults = 'faults' in v && Array.isArray(v.faults) ? v.faults : [];
+                setText(pretty({ ...v, faults: [...faults, fault] }));
               }}
             />
             <label htmlFor="scenario-text" className="block text-sm font-medium">

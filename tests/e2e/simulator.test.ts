@@ -137,6 +137,13 @@ describe('the simulator playground', () => {
     await page.getByTestId('run').click();
     await lost.first().waitFor();
     expect(await lost.first().getAttribute('data-label')).toBe('. ack 1');
+    // The edited scenario travels in the share link.
+    const link = await page.getByTestId('share-link').inputValue();
+    expect(link).toContain('file=');
+    const other = await context.newPage();
+    await other.goto(link);
+    await other.getByTestId('ladder').first().waitFor();
+    expect(await segmentLabels(other)).toEqual(await segmentLabels(page));
     await context.close();
   });
 
@@ -208,6 +215,22 @@ describe('the simulator playground', () => {
     expect(headings).toEqual(['linux', 'rfc']);
     await context.close();
   });
+});
+
+test('the engine is loaded only by the pages that use it, not by the layout', async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto('/');
+  const scripts = await page
+    .locator('script[src]')
+    .evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).src));
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const src of scripts) {
+    const body = await (await page.request.get(src)).text();
+    // A sysctl name only the engine's code spells out.
+    expect(body.includes('tcp_syn_linear_timeouts'), src).toBe(false);
+  }
+  await context.close();
 });
 
 describe('accessibility and looks', () => {
