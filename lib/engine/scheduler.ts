@@ -1,60 +1,75 @@
 // Event queue of the discrete-event simulator: a binary min-heap ordered by (time, insertion
-// order), so simultaneous events run in the order they were scheduled (deterministic).
-
-export interface Scheduled<E> {
-  t: number;
-  order: number;
-  ev: E;
-}
+// order), so simultaneous events run in the order they were scheduled (deterministic). Times,
+// insertion numbers and events live in parallel arrays: no wrapper object per event.
 
 export class EventQueue<E> {
-  private heap: Scheduled<E>[] = [];
+  private readonly times: number[] = [];
+  private readonly orders: number[] = [];
+  private readonly events: E[] = [];
   private counter = 0;
+  /** Time of the event most recently returned by pop(). */
+  lastTime = 0;
 
   get size(): number {
-    return this.heap.length;
+    return this.events.length;
   }
 
   push(t: number, ev: E): void {
-    const item: Scheduled<E> = { t, order: this.counter++, ev };
-    const h = this.heap;
-    h.push(item);
-    let i = h.length - 1;
+    const times = this.times;
+    const orders = this.orders;
+    const events = this.events;
+    const order = this.counter++;
+    let i = events.length;
+    times.push(t);
+    orders.push(order);
+    events.push(ev);
     while (i > 0) {
       const p = (i - 1) >> 1;
-      const parent = h[p] as Scheduled<E>;
-      if (!before(item, parent)) break;
-      h[i] = parent;
+      const pt = times[p]!;
+      if (pt < t || (pt === t && orders[p]! < order)) break;
+      times[i] = pt;
+      orders[i] = orders[p]!;
+      events[i] = events[p]!;
       i = p;
     }
-    h[i] = item;
+    times[i] = t;
+    orders[i] = order;
+    events[i] = ev;
   }
 
-  pop(): Scheduled<E> | undefined {
-    const h = this.heap;
-    const top = h[0];
-    if (top === undefined) return undefined;
-    const last = h.pop() as Scheduled<E>;
-    if (h.length > 0) {
+  /** Removes and returns the earliest event (its time is then in `lastTime`). */
+  pop(): E | undefined {
+    const times = this.times;
+    const orders = this.orders;
+    const events = this.events;
+    const n = events.length;
+    if (n === 0) return undefined;
+    const top = events[0]!;
+    this.lastTime = times[0]!;
+    const lastT = times.pop()!;
+    const lastO = orders.pop()!;
+    const lastE = events.pop()!;
+    const m = n - 1;
+    if (m > 0) {
       let i = 0;
-      const n = h.length;
       for (;;) {
         const l = 2 * i + 1;
-        if (l >= n) break;
+        if (l >= m) break;
         const r = l + 1;
         let c = l;
-        if (r < n && before(h[r] as Scheduled<E>, h[l] as Scheduled<E>)) c = r;
-        const child = h[c] as Scheduled<E>;
-        if (!before(child, last)) break;
-        h[i] = child;
+        if (r < m && (times[r]! < times[l]! || (times[r] === times[l] && orders[r]! < orders[l]!)))
+          c = r;
+        const ct = times[c]!;
+        if (ct > lastT || (ct === lastT && orders[c]! > lastO)) break;
+        times[i] = ct;
+        orders[i] = orders[c]!;
+        events[i] = events[c]!;
         i = c;
       }
-      h[i] = last;
+      times[i] = lastT;
+      orders[i] = lastO;
+      events[i] = lastE;
     }
     return top;
   }
-}
-
-function before<E>(x: Scheduled<E>, y: Scheduled<E>): boolean {
-  return x.t < y.t || (x.t === y.t && x.order < y.order);
 }

@@ -166,11 +166,12 @@ export class World {
     for (const h of this.hosts.values()) this.q.push(0, { k: 'app', host: h });
     let count = 0;
     for (;;) {
-      const item = this.q.pop();
-      if (item === undefined) break;
-      if (item.t < this.now)
-        throw new EngineError('CLOCK_BACKWARDS', `event at ${item.t} s after ${this.now} s`);
-      if (item.t > this.sc.maxTime) {
+      const ev = this.q.pop();
+      if (ev === undefined) break;
+      const t = this.q.lastTime;
+      if (t < this.now)
+        throw new EngineError('CLOCK_BACKWARDS', `event at ${t} s after ${this.now} s`);
+      if (t > this.sc.maxTime) {
         throw new EngineError(
           'LIMIT_TIME',
           `scenario "${this.sc.name}" still running at ${this.sc.maxTime} s of virtual time (limits.max_time)`,
@@ -182,8 +183,8 @@ export class World {
           `scenario "${this.sc.name}" exceeded ${this.sc.maxEvents} events (limits.max_events); is it looping?`,
         );
       }
-      this.now = item.t;
-      this.dispatch(item.ev);
+      this.now = t;
+      this.dispatch(ev);
     }
     return {
       segments: this.segs,

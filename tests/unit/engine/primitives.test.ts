@@ -67,8 +67,18 @@ describe('event queue', () => {
     q.push(1, 'b');
     q.push(0.5, 'z');
     const out: string[] = [];
-    for (let e = q.pop(); e !== undefined; e = q.pop()) out.push(e.ev);
+    for (let e = q.pop(); e !== undefined; e = q.pop()) out.push(e);
     expect(out).toEqual(['z', 'a', 'b', 'c']);
+  });
+
+  test('matches a sort by (time, insertion order) on random input', () => {
+    const q = new EventQueue<number>();
+    const r = createRng(5);
+    const items = Array.from({ length: 500 }, (_, i) => ({ t: r.int(0, 20), i }));
+    for (const it of items) q.push(it.t, it.i);
+    const out: number[] = [];
+    for (let e = q.pop(); e !== undefined; e = q.pop()) out.push(e);
+    expect(out).toEqual([...items].sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.i));
   });
 });
 
