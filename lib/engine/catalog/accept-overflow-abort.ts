@@ -1,4 +1,4 @@
-// Catalog scenario "accept-overflow-abort": As accept-overflow-drop with tcp_abort_on_overflow=1.
+// Catalog scenario "accept-overflow-abort" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';

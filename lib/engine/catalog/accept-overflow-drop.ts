@@ -1,4 +1,4 @@
-// Catalog scenario "accept-overflow-drop": Backlog 1 and an application that never accepts.
+// Catalog scenario "accept-overflow-drop" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';

@@ -1,4 +1,4 @@
-// Catalog scenario "close-merged": The server closes as soon as it reads EOF, inside the 40 ms delayed-ACK window.
+// Catalog scenario "close-merged" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';

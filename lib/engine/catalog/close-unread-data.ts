@@ -1,4 +1,4 @@
-// Catalog scenario "close-unread-data": The server closes without reading what the client sent.
+// Catalog scenario "close-unread-data" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';

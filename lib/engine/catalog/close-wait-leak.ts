@@ -1,4 +1,4 @@
-// Catalog scenario "close-wait-leak": The server never closes after EOF (a CLOSE_WAIT leak); the client's orphaned FIN_WAIT2 dies after tcp_fin_timeout and the server's late FIN is answered by RST.
+// Catalog scenario "close-wait-leak" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';

@@ -1,4 +1,4 @@
-// Catalog scenario "data-after-close": The client closes right away; the server's data reaches a closed socket, which answers RST, and the server's next send fails with EPIPE.
+// Catalog scenario "data-after-close" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';

@@ -1,4 +1,4 @@
-// Catalog scenario "data-loss": A transfer of several segments in which one chosen data segment is lost and recovered (tail-loss probe, duplicate ACKs or RTO depending on which one).
+// Catalog scenario "data-loss" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';

@@ -1,4 +1,4 @@
-// Catalog scenario "fast-retransmit": A burst of ten segments loses an early one.
+// Catalog scenario "fast-retransmit" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';

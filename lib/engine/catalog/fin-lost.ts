@@ -1,4 +1,4 @@
-// Catalog scenario "fin-lost": The client's FIN is lost twice.
+// Catalog scenario "fin-lost" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';

@@ -1,4 +1,4 @@
-// Catalog scenario "half-close": shutdown(SHUT_WR).
+// Catalog scenario "half-close" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';

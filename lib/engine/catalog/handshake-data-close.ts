@@ -1,4 +1,4 @@
-// Catalog scenario "handshake-data-close": Three-way handshake, the client sends a request and closes; the server reads to EOF, waits, then closes.
+// Catalog scenario "handshake-data-close" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';

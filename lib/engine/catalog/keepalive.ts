@@ -1,4 +1,4 @@
-// Catalog scenario "keepalive": Keepalive (idle 2 s, interval 1 s, 3 probes) on an idle connection whose peer went silent.
+// Catalog scenario "keepalive" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';

@@ -1,4 +1,4 @@
-// Catalog scenario "last-ack-lost": The client's final ACK is lost.
+// Catalog scenario "last-ack-lost" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';

@@ -1,4 +1,4 @@
-// Catalog scenario "old-duplicate-syn": An old duplicate SYN from an earlier connection reaches the listener first (RFC 9293 Fig.
+// Catalog scenario "old-duplicate-syn" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';

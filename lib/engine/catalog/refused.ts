@@ -1,4 +1,4 @@
-// Catalog scenario "refused": Nothing listens on the port.
+// Catalog scenario "refused" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';

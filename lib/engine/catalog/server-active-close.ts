@@ -1,4 +1,4 @@
-// Catalog scenario "server-active-close": Request/response where the server closes first.
+// Catalog scenario "server-active-close" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';

@@ -1,4 +1,4 @@
-// Catalog scenario "simultaneous-close": Both sides close at the same moment and their FINs cross.
+// Catalog scenario "simultaneous-close" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';

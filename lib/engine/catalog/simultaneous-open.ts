@@ -1,4 +1,4 @@
-// Catalog scenario "simultaneous-open": Both ends call connect() to each other and the SYNs cross.
+// Catalog scenario "simultaneous-open" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';

@@ -1,4 +1,4 @@
-// Catalog scenario "syn-dropped-classic": Every SYN is dropped; with tcp_syn_linear_timeouts=0 the SYN is retransmitted at 1, 3, 7 s (classic doubling) and connect() fails with ETIMEDOUT at 15 s.
+// Catalog scenario "syn-dropped-classic" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';

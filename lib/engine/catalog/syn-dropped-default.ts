@@ -1,4 +1,4 @@
-// Catalog scenario "syn-dropped-default": Every SYN is dropped with default sysctls (tcp_syn_retries=6, linear 4).
+// Catalog scenario "syn-dropped-default" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';

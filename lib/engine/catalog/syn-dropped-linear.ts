@@ -1,4 +1,4 @@
-// Catalog scenario "syn-dropped-linear": Every SYN is dropped; Linux's first four retransmissions keep RTO = 1 s (tcp_syn_linear_timeouts=4), then it doubles; connect() gives up at 19 s.
+// Catalog scenario "syn-dropped-linear" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';

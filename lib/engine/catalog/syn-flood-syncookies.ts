@@ -1,4 +1,4 @@
-// Catalog scenario "syn-flood-syncookies": The same SYN flood with tcp_syncookies=1.
+// Catalog scenario "syn-flood-syncookies" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';

@@ -1,4 +1,4 @@
-// Catalog scenario "syn-flood": A SYN flood from spoofed sources fills the SYN queue (backlog+1 requests) with syncookies off.
+// Catalog scenario "syn-flood" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';

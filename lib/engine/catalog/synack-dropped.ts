@@ -1,4 +1,4 @@
-// Catalog scenario "synack-dropped": The SYN-ACKs are lost for a while.
+// Catalog scenario "synack-dropped" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';

@@ -1,4 +1,4 @@
-// Catalog scenario "third-ack-dropped-data": The third ACK is lost but the client's first data segment also acknowledges the SYN-ACK, so it completes the handshake at the server.
+// Catalog scenario "third-ack-dropped-data" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';

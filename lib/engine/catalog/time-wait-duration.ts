@@ -1,4 +1,4 @@
-// Catalog scenario "time-wait-duration": The active closer's socket stays in TIME_WAIT.
+// Catalog scenario "time-wait-duration" (see its `description`), as a module so the catalog works in the browser.
 // Randomisable values ("random", {range}) are drawn from the seed by simulate().
 
 import type { ScenarioInput } from '../scenario-schema';
