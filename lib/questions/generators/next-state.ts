@@ -114,10 +114,10 @@ const TEXT = {
       `${ep}当前处于 ${prev} 状态。下图的时序在第 ${n} 个报文段（${seg}）到达${ep}时停止。${ep}接下来进入什么状态？`,
   },
   stemApp: {
-    en: (ep: string, prev: string, t: string) =>
-      `${ep} is in ${prev}. At t = ${t} s its application acts and the trace below stops there. Which state does it enter next?`,
-    zh: (ep: string, prev: string, t: string) =>
-      `${ep}当前处于 ${prev} 状态。在 t = ${t} 秒，${ep}的应用程序执行了操作，时序在此停止。${ep}接下来进入什么状态？`,
+    en: (ep: string, prev: string, t: string, call: string) =>
+      `${ep} is in ${prev}. At t = ${t} s its application calls ${call}; the trace below stops there. Which state does it enter next?`,
+    zh: (ep: string, prev: string, t: string, call: string) =>
+      `${ep}当前处于 ${prev} 状态。在 t = ${t} 秒，${ep}的应用程序调用了 ${call}，时序在此停止。${ep}接下来进入什么状态？`,
   },
   stepWas: {
     en: (ep: string, prev: string) => `${ep} was in ${prev}.`,
@@ -167,6 +167,22 @@ function targets(trace: Trace, allowed: readonly TcpState[] | null): Target[] {
     out.push({ index, prev, cause: cause === -1 ? null : cause });
   });
   return out;
+}
+
+/** The socket call behind a state change no segment caused (close, shutdown or connect). */
+function appCall(trace: Trace, endpoint: string, t: number): string {
+  const e = trace.events.find(
+    (x) => x.endpoint === endpoint && Math.abs(x.t - t) < 1e-9 && x.event !== 'send',
+  );
+  switch (e?.event) {
+    case 'shutdown':
+      return 'shutdown(SHUT_WR)';
+    case 'connect_ok':
+    case 'connect_error':
+      return 'connect()';
+    default:
+      return 'close()';
+  }
 }
 
 function peerOf(trace: Trace, endpoint: string, t: number): TcpState | null {
@@ -239,7 +255,12 @@ function generate(ctx: GenContext): QuestionBody {
           (target.cause ?? 0) + 1,
           describeSegment(cause, locale),
         )
-      : TEXT.stemApp[locale](endpointTitle(ep, locale), target.prev.state, fmtSeconds(target_t));
+      : TEXT.stemApp[locale](
+          endpointTitle(ep, locale),
+          target.prev.state,
+          fmtSeconds(target_t),
+          appCall(trace, ep, target_t),
+        );
   const reason = REASONS[`${target.prev.state}>${state}`];
   const lines = [TEXT.stepWas[locale](endpointTitle(ep, locale), target.prev.state)];
   if (cause !== undefined) lines.push(TEXT.stepGot[locale](describeSegment(cause, locale)));
