@@ -229,7 +229,6 @@ export function LadderPlayer({
           revealed={step}
           cutoff={cutoff}
           title={heading}
-          lostLabel={t('lost')}
           describeSegment={describe}
         />
       </div>

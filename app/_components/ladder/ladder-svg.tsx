@@ -12,7 +12,6 @@ export interface LadderSvgProps {
   /** Items before this time are shown (Infinity: all). */
   cutoff: number;
   title: string;
-  lostLabel: string;
   describeSegment: (segment: TraceSegment) => string;
 }
 
@@ -28,21 +27,19 @@ function ArrowView({
   arrow,
   current,
   compact,
-  lostLabel,
   description,
 }: {
   arrow: Arrow;
   current: boolean;
   compact: boolean;
-  lostLabel: string;
   description: string;
 }) {
   const { x1, y1, x2, y2 } = arrow;
   const angle = (Math.atan2(y2 - y1, x2 - x1) * 180) / Math.PI;
   // Keep labels upright: a right-to-left arrow is labelled along the reversed direction.
   const upright = angle > 90 || angle < -90 ? angle - 180 : angle;
-  const mx = (x1 + x2) / 2;
-  const my = (y1 + y2) / 2;
+  const mx = arrow.labelX;
+  const my = arrow.labelY;
   const tone = arrow.lost
     ? 'stroke-red-600 dark:stroke-red-400'
     : arrow.retransmission
@@ -57,7 +54,7 @@ function ArrowView({
       ? 'fill-amber-800 dark:fill-amber-300'
       : 'fill-slate-900 dark:fill-slate-100';
   const why = arrow.segment.why;
-  const label = `${arrow.retransmission ? '↻ ' : ''}${arrow.label}${why !== undefined && !arrow.retransmission ? ` (${why})` : ''}${arrow.lost ? ` ✗ ${lostLabel}` : ''}`;
+  const label = `${arrow.retransmission ? '↻ ' : ''}${arrow.label}${why !== undefined && !arrow.retransmission ? ` (${why})` : ''}${arrow.lost ? ' ✗' : ''}`;
   return (
     <g
       data-testid="segment"
@@ -117,14 +114,7 @@ export function LadderHeader({ layout }: { layout: LadderLayout }) {
   );
 }
 
-export function LadderSvg({
-  layout,
-  revealed,
-  cutoff,
-  title,
-  lostLabel,
-  describeSegment,
-}: LadderSvgProps) {
+export function LadderSvg({ layout, revealed, cutoff, title, describeSegment }: LadderSvgProps) {
   const { width, height, lanes, rows, gaps, arrows, marks, bands, timers, yAt } = layout;
   const cutY = Number.isFinite(cutoff) ? yAt(cutoff) : height;
   // While stepping, the diagram ends a little below the present instead of showing
@@ -231,7 +221,6 @@ export function LadderSvg({
             arrow={a}
             current={a.index === revealed - 1}
             compact={layout.compact}
-            lostLabel={lostLabel}
             description={describeSegment(a.segment)}
           />
         ))}

@@ -92,6 +92,9 @@ export interface Arrow {
   x2: number;
   y2: number;
   label: string;
+  /** Where the label is centred: the middle of the whole path, also for a lost segment. */
+  labelX: number;
+  labelY: number;
   lost: boolean;
   retransmission: boolean;
 }
@@ -285,6 +288,8 @@ export function layoutLadder(trace: Trace, width = 720): LadderLayout {
       x2: from.x + (to.x - from.x) * f,
       y2: y1 + (yEnd - y1) * f,
       label: segmentLabel(segment),
+      labelX: (from.x + to.x) / 2,
+      labelY: (y1 + yEnd) / 2,
       lost: segment.dropped,
       retransmission: isRetransmission(segment.why),
     });

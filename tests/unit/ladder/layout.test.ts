@@ -99,3 +99,11 @@ test('a spoofed SYN or a challenge ACK is annotated, not drawn as a retransmissi
   expect(spoofed.length).toBeGreaterThan(0);
   expect(spoofed.every((a) => !a.retransmission)).toBe(true);
 });
+
+test('a lost segment is labelled at the middle of its whole path, so the label has room', () => {
+  const layout = layoutLadder(handshakeTrace(), 343);
+  const lost = layout.arrows.find((a) => a.lost)!;
+  const [client, server] = layout.lanes;
+  expect(lost.labelX).toBe((client!.x + server!.x) / 2);
+  expect(lost.labelY).toBeGreaterThan(lost.y1);
+});
