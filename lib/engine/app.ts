@@ -16,7 +16,7 @@ import {
   type World,
 } from './sim';
 import type { TcpState } from './types';
-import { type Conn, newConn } from './tcb';
+import { type Conn, connPut, newConn } from './tcb';
 
 export function runApp(w: World, host: Host): void {
   const app = host.app;
@@ -110,7 +110,7 @@ function runStep(w: World, host: Host, step: ResolvedStep): boolean {
         conn.keepalive = { ...opts.keepalive };
         conn.nodelay = opts.nodelay;
         conn.lingerZero = opts.lingerZero;
-        host.conns.set(conn.key, conn);
+        connPut(host.conns, conn);
         app.conn = conn;
         app.conns.push(conn);
         w.setState(conn, 'SYN_SENT');

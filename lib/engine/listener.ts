@@ -16,7 +16,7 @@ import {
   type World,
 } from './sim';
 import { SYNCOOKIE_MSS, checkCookie, makeCookie, mssIndex } from './syncookies';
-import { type Conn, connKey, newConn } from './tcb';
+import { type Conn, connKey, connPut, newConn } from './tcb';
 import { timerFireTime } from './timers';
 
 export function listenerProcess(w: World, host: Host, lst: Listener, seg: Segment): void {
@@ -276,7 +276,7 @@ function makeChild(
   const opts = host.app.pendingOpts;
   c.keepalive = { ...opts.keepalive };
   c.nodelay = opts.nodelay;
-  host.conns.set(c.key, c);
+  connPut(host.conns, c);
   lst.acceptQ.push(c);
   return c;
 }

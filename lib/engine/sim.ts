@@ -15,7 +15,7 @@ import { applyFaults } from './network';
 import { type Segment, flagString, segSpace } from './segment';
 import { seqAdd, seqDiff } from './sequence';
 import type { Sysctls } from './sysctl';
-import { type Conn, type TimerSlot, connKey } from './tcb';
+import { type Conn, type ConnTable, type TimerSlot, connGet, connRemove } from './tcb';
 import { modelTimeout, timerFireTime } from './timers';
 import type {
   Errno,
@@ -89,7 +89,7 @@ export interface Host {
   name: string;
   port: number;
   sys: Sysctls;
-  conns: Map<string, Conn>;
+  conns: ConnTable;
   listeners: Map<number, Listener>;
   spoofPorts: Set<number>;
   app: AppState;
@@ -300,10 +300,13 @@ export class World {
   }
 
   cancelAll(c: Conn): void {
-    for (const slot of ['rtx', 'delack', 'keepalive', 'tw'] as const) {
-      c.timerGen[slot]++;
-      c.timerAt[slot] = -1;
-    }
+    const gen = c.timerGen;
+    const at = c.timerAt;
+    gen.rtx++;
+    gen.delack++;
+    gen.keepalive++;
+    gen.tw++;
+    at.rtx = at.delack = at.keepalive = at.tw = -1;
   }
 
   rtxName(c: Conn): TimerName {
@@ -493,7 +496,7 @@ export class World {
 
   receive(host: Host, seg: Segment): void {
     if (host.spoofPorts.has(seg.dport)) return; // the spoofed source does not exist
-    const c = host.conns.get(connKey(seg.dport, seg.src, seg.sport));
+    const c = connGet(host.conns, seg.src, seg.dport, seg.sport);
     if (c !== undefined) {
       if (c.minisock) this.timewaitProcess(host, c, seg);
       else if (c.state === 'SYN_SENT') this.synSentProcess(host, c, seg);
@@ -1329,7 +1332,7 @@ export class World {
     c.inflight = [];
     c.minisock = false;
     this.setState(c, 'CLOSED');
-    if (host.conns.get(c.key) === c) host.conns.delete(c.key);
+    connRemove(host.conns, c);
     for (const lst of host.listeners.values()) {
       const i = lst.acceptQ.indexOf(c);
       if (i >= 0) lst.acceptQ.splice(i, 1);

@@ -74,7 +74,32 @@ const RFC: Readonly<Sysctls> = Object.freeze({
 });
 
 export function defaultSysctls(profile: Profile): Sysctls {
-  return { ...(profile === 'linux' ? LINUX : RFC) };
+  const d = profile === 'linux' ? LINUX : RFC;
+  // Field by field (not a spread of the frozen table, which V8 copies slowly).
+  return {
+    tcp_syn_retries: d.tcp_syn_retries,
+    tcp_synack_retries: d.tcp_synack_retries,
+    tcp_syn_linear_timeouts: d.tcp_syn_linear_timeouts,
+    tcp_fin_timeout: d.tcp_fin_timeout,
+    tcp_abort_on_overflow: d.tcp_abort_on_overflow,
+    tcp_syncookies: d.tcp_syncookies,
+    tcp_max_syn_backlog: d.tcp_max_syn_backlog,
+    somaxconn: d.somaxconn,
+    tcp_keepalive_time: d.tcp_keepalive_time,
+    tcp_keepalive_intvl: d.tcp_keepalive_intvl,
+    tcp_keepalive_probes: d.tcp_keepalive_probes,
+    tcp_tw_reuse: d.tcp_tw_reuse,
+    tcp_orphan_retries: d.tcp_orphan_retries,
+    tcp_retries2: d.tcp_retries2,
+    tcp_rto_min_us: d.tcp_rto_min_us,
+    tcp_rto_max_ms: d.tcp_rto_max_ms,
+    tcp_early_retrans: d.tcp_early_retrans,
+    tcp_rfc1337: d.tcp_rfc1337,
+    tcp_invalid_ratelimit: d.tcp_invalid_ratelimit,
+    msl: d.msl,
+    hz: d.hz,
+    hz_phase_us: d.hz_phase_us,
+  };
 }
 
 export function isSysctlName(name: string): name is SysctlName {

@@ -35,7 +35,6 @@ export interface Conn {
   remote: string;
   rport: number;
   cport: number;
-  key: string;
   state: TcpState;
   passive: boolean;
   /** Minisock after close(): TIME_WAIT, or the orphaned FIN_WAIT2 substate (tcp_minisocks.c). */
@@ -124,7 +123,6 @@ export function newConn(init: {
   c.passive = init.passive;
   c.mss = init.mss;
   c.rto = init.rto;
-  c.key = connKey(init.lport, init.remote, init.rport);
   c.state = 'CLOSED';
   c.minisock = false;
   c.irs = 0;
@@ -181,4 +179,35 @@ class ConnRecord {}
 
 export function connKey(lport: number, remote: string, rport: number): string {
   return `${lport}|${remote}|${rport}`;
+}
+
+/**
+ * A host's connections by remote endpoint, then by port pair. Looking up with the segment's
+ * own strings and numbers avoids building a key string per segment (hot path).
+ */
+export type ConnTable = Map<string, Map<number, Conn>>;
+
+export function connGet(
+  table: ConnTable,
+  remote: string,
+  lport: number,
+  rport: number,
+): Conn | undefined {
+  return table.get(remote)?.get(lport * 65536 + rport);
+}
+
+export function connPut(table: ConnTable, c: Conn): void {
+  let byPorts = table.get(c.remote);
+  if (byPorts === undefined) {
+    byPorts = new Map();
+    table.set(c.remote, byPorts);
+  }
+  byPorts.set(c.lport * 65536 + c.rport, c);
+}
+
+/** Removes `c` if it is still the connection registered for its 4-tuple. */
+export function connRemove(table: ConnTable, c: Conn): void {
+  const byPorts = table.get(c.remote);
+  const k = c.lport * 65536 + c.rport;
+  if (byPorts !== undefined && byPorts.get(k) === c) byPorts.delete(k);
 }

@@ -81,7 +81,8 @@ export function buildTrace(
     scenario: meta.scenario,
     seed: meta.seed,
     profile: meta.profile,
-    params: { ...meta.params, t0: round6(t0) },
+    // The params record is created per run, so it can take t0 directly (no copy).
+    params: Object.assign(meta.params, { t0: round6(t0) }),
     segments: raw.segments,
     states: raw.states,
     events: raw.events,
