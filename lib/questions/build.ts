@@ -82,8 +82,8 @@ export function sourceOf(
 }
 
 /**
- * The part of a trace a learner may see: the first `count` segments and the states, events
- * and timers strictly before `until` (so the state or event being asked about is not shown).
+ * The part of a trace a learner may see: the first `count` segments and the states and events
+ * strictly before `until` (so the state or event being asked about is not shown).
  */
 export function prefixTrace(trace: Trace, count: number, until: number): ShownTrace {
   return {
@@ -94,7 +94,8 @@ export function prefixTrace(trace: Trace, count: number, until: number): ShownTr
     segments: trace.segments.slice(0, count),
     states: trace.states.filter((s) => s.t < until),
     events: trace.events.filter((e) => e.t < until),
-    timers: trace.timers.filter((x) => x.t < until),
+    // Timers are left out: an armed retransmission timer would say who retransmits next.
+    timers: [],
     end: until,
   };
 }

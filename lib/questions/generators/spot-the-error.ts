@@ -152,7 +152,7 @@ function generate(ctx: GenContext): QuestionBody {
   const plan = pick(rng, plans);
   const altered = mutate(trace, plan);
   const shownSegments = trace.segments.map((s, i) => (i === plan.index ? altered : s));
-  const shown: ShownTrace = { ...trace, segments: shownSegments };
+  const shown: ShownTrace = { ...trace, segments: shownSegments, timers: [] };
   const others = shuffle(
     rng,
     trace.segments.map((_, i) => i).filter((i) => i !== plan.index && !trace.segments[i]!.dropped),

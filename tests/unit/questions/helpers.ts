@@ -64,7 +64,10 @@ export function checkQuestion(q: Question): void {
   // The shown trace is a prefix of the real one (spot-the-error alters one segment on purpose).
   if (q.trace !== null && fresh !== null && q.template !== 'spot-the-error') {
     expect(q.trace.segments).toEqual(fresh.segments.slice(0, q.trace.segments.length));
-    expect(q.trace.states.every((s) => s.t < q.trace!.end)).toBe(true);
+    const end = q.trace.end;
+    expect(q.trace.states.every((s) => s.t < end)).toBe(true);
+    expect(q.trace.events.every((e) => e.t < end)).toBe(true);
+    expect(q.trace.timers).toEqual([]);
   }
   const pub = toPublicQuestion(q);
   for (const hidden of ['answer', 'explanation', 'misconceptions', 'source'])
