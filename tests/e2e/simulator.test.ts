@@ -46,6 +46,27 @@ async function exportedJson(page: Page): Promise<string> {
   return panel.getByTestId('export-text').innerText();
 }
 
+const axeSource = readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: () => Promise<{
+            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run();
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
 describe('the simulator playground', () => {
   test('two scenarios draw two different diagrams', async () => {
     const context = await newContext(browser);
@@ -115,6 +136,7 @@ describe('the simulator playground', () => {
     await form.getByRole('button', { name: 'Check' }).click();
     expect(await feedback.getAttribute('data-correct')).toBe('false');
     expect(await feedback.innerText()).toContain('S. 0:0(0) ack 1');
+    expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'simulator-predict');
     await context.close();
   });
@@ -234,27 +256,6 @@ test('the engine is loaded only by the pages that use it, not by the layout', as
 });
 
 describe('accessibility and looks', () => {
-  const axeSource = readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
-
-  async function seriousViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: axeSource });
-    return page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: () => Promise<{
-              violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-            }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run();
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-  }
-
   test.each([
     { device: 'desktop', width: 1280, height: 900, scheme: 'light' },
     { device: 'desktop', width: 1280, height: 900, scheme: 'dark' },

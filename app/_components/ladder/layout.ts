@@ -264,12 +264,18 @@ export function layoutLadder(trace: Trace, width = 720): LadderLayout {
     if (exact !== undefined) return exact;
     if (rows.length === 0) return m.top;
     if (t <= rows[0]!.t) return rows[0]!.y;
-    for (let i = 1; i < rows.length; i++) {
-      const a = rows[i - 1]!;
-      const b = rows[i]!;
-      if (t < b.t) return a.y + ((t - a.t) / (b.t - a.t)) * (b.y - a.y);
+    if (t >= rows.at(-1)!.t) return rows.at(-1)!.y;
+    // Binary search for the first row after t (traces can have thousands of rows).
+    let lo = 1;
+    let hi = rows.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid]!.t > t) hi = mid;
+      else lo = mid + 1;
     }
-    return rows.at(-1)!.y;
+    const a = rows[lo - 1]!;
+    const b = rows[lo]!;
+    return a.y + ((t - a.t) / (b.t - a.t)) * (b.y - a.y);
   };
 
   const arrows: Arrow[] = [];

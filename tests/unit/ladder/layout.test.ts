@@ -82,6 +82,10 @@ describe('layoutLadder', () => {
     const b = layout.rows[1]!;
     expect(layout.yAt((a.t + b.t) / 2)).toBeCloseTo((a.y + b.y) / 2);
     expect(layout.yAt(-1)).toBe(a.y);
+    layout.rows.slice(1).forEach((r, i) => {
+      const p = layout.rows[i]!;
+      expect(layout.yAt(p.t + (r.t - p.t) / 4)).toBeCloseTo(p.y + (r.y - p.y) / 4);
+    });
     expect(layout.yAt(1e9)).toBe(layout.rows.at(-1)!.y);
   });
 
