@@ -127,8 +127,8 @@ export function canonicalFlags(raw: string): string | null {
   return [...set].sort().join('');
 }
 
-function nullish(raw: number | string | null | undefined): boolean {
-  if (raw === null || raw === undefined) return true;
+/** An empty field: "", "-", "none", "无", … (a SYN or RST has no ack). */
+function emptyText(raw: number | string): boolean {
   if (typeof raw === 'number') return false;
   const t = toHalfWidth(raw).toLowerCase();
   return t === '' || t === '-' || t === 'none' || t === 'null' || t === '无' || t === 'n/a';
@@ -244,8 +244,8 @@ export function grade(question: Question, response: unknown): GradeResult {
       const nums: { seq: number | null; ack: number | null } = { seq: null, ack: null };
       for (const f of ['seq', 'ack'] as const) {
         const raw = r.fields[f];
-        if (nullish(raw)) continue;
-        const n = parseNumber(raw as number | string);
+        if (raw === null || raw === undefined || emptyText(raw)) continue;
+        const n = parseNumber(raw);
         if (n === null) return invalid('NOT_A_NUMBER', MSG.notNumber[locale](String(raw)));
         nums[f] = n;
       }
