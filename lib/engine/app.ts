@@ -16,7 +16,7 @@ import {
   type World,
 } from './sim';
 import type { TcpState } from './types';
-import { type Conn, connPut, newConn } from './tcb';
+import { type Conn, TupleTable, newConn } from './tcb';
 
 export function runApp(w: World, host: Host): void {
   const app = host.app;
@@ -64,7 +64,7 @@ function runStep(w: World, host: Host, step: ResolvedStep): boolean {
         host: host.name,
         port: host.port,
         maxAck: Math.min(step.backlog < 0 ? host.sys.somaxconn : step.backlog, host.sys.somaxconn),
-        reqs: new Map(),
+        reqs: new TupleTable(),
         acceptQ: [],
         lastOverflow: -Infinity,
         closed: false,
@@ -110,7 +110,7 @@ function runStep(w: World, host: Host, step: ResolvedStep): boolean {
         conn.keepalive = { ...opts.keepalive };
         conn.nodelay = opts.nodelay;
         conn.lingerZero = opts.lingerZero;
-        connPut(host.conns, conn);
+        host.conns.set(conn);
         app.conn = conn;
         app.conns.push(conn);
         w.setState(conn, 'SYN_SENT');

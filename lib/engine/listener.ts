@@ -16,12 +16,11 @@ import {
   type World,
 } from './sim';
 import { SYNCOOKIE_MSS, checkCookie, makeCookie, mssIndex } from './syncookies';
-import { type Conn, connKey, connPut, newConn } from './tcb';
+import { type Conn, newConn } from './tcb';
 import { timerFireTime } from './timers';
 
 export function listenerProcess(w: World, host: Host, lst: Listener, seg: Segment): void {
-  const key = connKey(seg.dport, seg.src, seg.sport);
-  const req = lst.reqs.get(key);
+  const req = lst.reqs.get(seg.src, seg.dport, seg.sport);
   if (req !== undefined) {
     checkReq(w, host, lst, req, seg);
     return;
@@ -86,8 +85,8 @@ export function connRequest(
     return;
   }
   const req: Request = {
-    key: connKey(seg.dport, seg.src, seg.sport),
     remote: seg.src,
+    lport: seg.dport,
     rport: seg.sport,
     cport,
     irs: seg.seq,
@@ -99,7 +98,7 @@ export function connRequest(
     lastSent: w.now,
     lastOow: -Infinity,
   };
-  lst.reqs.set(req.key, req);
+  lst.reqs.set(req);
   w.stateRecord(host.name, 'conn', cport, 'SYN_RECV');
   sendSynAck(w, host, req, undefined);
   armReq(w, lst, req, TCP_TIMEOUT_INIT);
@@ -151,7 +150,7 @@ export function onReqTimer(w: World, lst: Listener, req: Request): void {
     }
   }
   if (req.numTimeout >= maxRetries) {
-    lst.reqs.delete(req.key);
+    lst.reqs.delete(req);
     w.stateRecord(host.name, 'conn', req.cport, 'CLOSED');
     return;
   }
@@ -205,7 +204,7 @@ function checkReq(w: World, host: Host, lst: Listener, req: Request, seg: Segmen
   if (f & (RST | SYN)) {
     // Embryonic reset: an in-window RST (RFC 9293 Fig. 8) or SYN drops the request silently.
     if (!(f & RST)) w.sendReset(host, seg);
-    lst.reqs.delete(req.key);
+    lst.reqs.delete(req);
     w.stateRecord(host.name, 'conn', req.cport, 'CLOSED');
     return;
   }
@@ -217,11 +216,11 @@ function checkReq(w: World, host: Host, lst: Listener, req: Request, seg: Segmen
       return;
     }
     w.sendReset(host, seg);
-    lst.reqs.delete(req.key);
+    lst.reqs.delete(req);
     w.stateRecord(host.name, 'conn', req.cport, 'CLOSED');
     return;
   }
-  lst.reqs.delete(req.key);
+  lst.reqs.delete(req);
   const child = makeChild(
     w,
     host,
@@ -276,7 +275,7 @@ function makeChild(
   const opts = host.app.pendingOpts;
   c.keepalive = { ...opts.keepalive };
   c.nodelay = opts.nodelay;
-  connPut(host.conns, c);
+  host.conns.set(c);
   lst.acceptQ.push(c);
   return c;
 }

@@ -15,7 +15,7 @@ import { applyFaults } from './network';
 import { type Segment, flagString, segSpace } from './segment';
 import { seqAdd, seqDiff } from './sequence';
 import type { Sysctls } from './sysctl';
-import { type Conn, type ConnTable, type TimerSlot, connGet, connRemove } from './tcb';
+import { type Conn, type TimerSlot, TupleTable } from './tcb';
 import { modelTimeout, timerFireTime } from './timers';
 import type {
   Errno,
@@ -46,8 +46,8 @@ export const TCP_TIMEOUT_MIN_JIFFIES = 2;
 export const TCPOLEN_TSTAMP = 12;
 
 export interface Request {
-  key: string;
   remote: string;
+  lport: number;
   rport: number;
   cport: number;
   irs: number;
@@ -64,7 +64,7 @@ export interface Listener {
   host: string;
   port: number;
   maxAck: number;
-  reqs: Map<string, Request>;
+  reqs: TupleTable<Request>;
   acceptQ: Conn[];
   lastOverflow: number;
   closed: boolean;
@@ -89,7 +89,7 @@ export interface Host {
   name: string;
   port: number;
   sys: Sysctls;
-  conns: ConnTable;
+  conns: TupleTable<Conn>;
   listeners: Map<number, Listener>;
   spoofPorts: Set<number>;
   app: AppState;
@@ -137,7 +137,7 @@ export class World {
         name: ep.name,
         port: ep.port,
         sys: ep.sysctl,
-        conns: new Map(),
+        conns: new TupleTable<Conn>(),
         listeners: new Map(),
         spoofPorts: new Set(),
         app: {
@@ -214,7 +214,7 @@ export class World {
         return;
       }
       case 'req':
-        if (ev.req.gen !== ev.gen || ev.lst.reqs.get(ev.req.key) !== ev.req) return;
+        if (ev.req.gen !== ev.gen || !ev.lst.reqs.has(ev.req)) return;
         onReqTimer(this, ev.lst, ev.req);
         return;
       case 'app':
@@ -496,7 +496,7 @@ export class World {
 
   receive(host: Host, seg: Segment): void {
     if (host.spoofPorts.has(seg.dport)) return; // the spoofed source does not exist
-    const c = connGet(host.conns, seg.src, seg.dport, seg.sport);
+    const c = host.conns.get(seg.src, seg.dport, seg.sport);
     if (c !== undefined) {
       if (c.minisock) this.timewaitProcess(host, c, seg);
       else if (c.state === 'SYN_SENT') this.synSentProcess(host, c, seg);
@@ -1332,7 +1332,7 @@ export class World {
     c.inflight = [];
     c.minisock = false;
     this.setState(c, 'CLOSED');
-    connRemove(host.conns, c);
+    host.conns.delete(c);
     for (const lst of host.listeners.values()) {
       const i = lst.acceptQ.indexOf(c);
       if (i >= 0) lst.acceptQ.splice(i, 1);

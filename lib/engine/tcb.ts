@@ -177,37 +177,57 @@ export function newConn(init: {
 
 class ConnRecord {}
 
-export function connKey(lport: number, remote: string, rport: number): string {
-  return `${lport}|${remote}|${rport}`;
+export interface TupleKeyed {
+  remote: string;
+  lport: number;
+  rport: number;
 }
 
 /**
- * A host's connections by remote endpoint, then by port pair. Looking up with the segment's
- * own strings and numbers avoids building a key string per segment (hot path).
+ * Sockets by 4-tuple: remote endpoint name, then the port pair as one number. Looking up
+ * with the segment's own string and numbers avoids building a key string per segment.
  */
-export type ConnTable = Map<string, Map<number, Conn>>;
+export class TupleTable<T extends TupleKeyed> {
+  private readonly byRemote = new Map<string, Map<number, T>>();
+  size = 0;
 
-export function connGet(
-  table: ConnTable,
-  remote: string,
-  lport: number,
-  rport: number,
-): Conn | undefined {
-  return table.get(remote)?.get(lport * 65536 + rport);
-}
-
-export function connPut(table: ConnTable, c: Conn): void {
-  let byPorts = table.get(c.remote);
-  if (byPorts === undefined) {
-    byPorts = new Map();
-    table.set(c.remote, byPorts);
+  get(remote: string, lport: number, rport: number): T | undefined {
+    return this.byRemote.get(remote)?.get(lport * 65536 + rport);
   }
-  byPorts.set(c.lport * 65536 + c.rport, c);
-}
 
-/** Removes `c` if it is still the connection registered for its 4-tuple. */
-export function connRemove(table: ConnTable, c: Conn): void {
-  const byPorts = table.get(c.remote);
-  const k = c.lport * 65536 + c.rport;
-  if (byPorts !== undefined && byPorts.get(k) === c) byPorts.delete(k);
+  set(item: T): void {
+    let byPorts = this.byRemote.get(item.remote);
+    if (byPorts === undefined) {
+      byPorts = new Map();
+      this.byRemote.set(item.remote, byPorts);
+    }
+    const k = item.lport * 65536 + item.rport;
+    if (!byPorts.has(k)) this.size++;
+    byPorts.set(k, item);
+  }
+
+  /** Removes `item` if it is still the one registered for its 4-tuple. */
+  delete(item: T): void {
+    const byPorts = this.byRemote.get(item.remote);
+    const k = item.lport * 65536 + item.rport;
+    if (byPorts !== undefined && byPorts.get(k) === item) {
+      byPorts.delete(k);
+      this.size--;
+    }
+  }
+
+  has(item: T): boolean {
+    return this.get(item.remote, item.lport, item.rport) === item;
+  }
+
+  values(): T[] {
+    const out: T[] = [];
+    for (const byPorts of this.byRemote.values()) for (const v of byPorts.values()) out.push(v);
+    return out;
+  }
+
+  clear(): void {
+    this.byRemote.clear();
+    this.size = 0;
+  }
 }
