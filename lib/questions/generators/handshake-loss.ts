@@ -60,6 +60,12 @@ const TEXT = {
     en: (ts: string) => `The SYNs go out at t = ${ts} s.`,
     zh: (ts: string) => `各个 SYN 的发送时刻：t = ${ts} 秒。`,
   },
+  giveUpRule: {
+    en: (r: number, n: number) =>
+      `connect() gives up at the first timeout after tcp_syn_retries + tcp_syn_linear_timeouts = ${r} + 4 = ${r + 4} retransmissions, or once 2^${r + 1} − 1 = ${2 ** (r + 1) - 1} s have passed since the first SYN, whichever comes first; here ${n} retransmissions were sent.`,
+    zh: (r: number, n: number) =>
+      `connect() 在满足以下任一条件后的第一次超时时放弃：已重传 tcp_syn_retries + tcp_syn_linear_timeouts = ${r} + 4 = ${r + 4} 次，或距第一个 SYN 已过 2^${r + 1} − 1 = ${2 ** (r + 1) - 1} 秒；本例共重传了 ${n} 次。`,
+  },
   giveUp: {
     en: (t: string) => `The last retransmission times out and connect() fails at t = ${t} s.`,
     zh: (t: string) => `最后一次重传也超时后，connect() 在 t = ${t} 秒失败。`,
@@ -183,7 +189,10 @@ function generate(ctx: GenContext): QuestionBody {
     tr(locale, profile === 'linux' ? TEXT.linuxRule : TEXT.rfcRule),
     TEXT.synTimes[locale](times.map(fmtSeconds).join(', ')),
   ];
-  if (variant === 'give-up') lines.push(TEXT.giveUp[locale](fmtSeconds(key)));
+  if (variant === 'give-up') {
+    lines.push(TEXT.giveUpRule[locale](r, times.length - 1));
+    lines.push(TEXT.giveUp[locale](fmtSeconds(key)));
+  }
   lines.push(TEXT.keySeconds[locale](fmtSeconds(round3(key))));
   const p = tr(locale, TEXT.profile[profile]);
   return {
