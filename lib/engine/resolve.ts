@@ -109,7 +109,7 @@ export function resolveScenario(
     const isn = draw(isnRaw, rng, true, [0, 0xffffffff]) >>> 0;
     params[`isn.${name}`] = isn;
     const program = ep.program.map((raw, i) =>
-      resolveStep(raw as Record<string, unknown>, rng, `${name}.program[${i}]`, params),
+      resolveStep(raw as Record<string, unknown>, rng, { name, index: i }, params),
     );
     endpoints.push({ name, port: ep.port, sysctl, isn, program });
   }
@@ -132,24 +132,30 @@ export function resolveScenario(
   };
 }
 
+interface StepRef {
+  name: string;
+  index: number;
+}
+
 function drawParam(
   v: unknown,
   rng: Rng,
   integer: boolean,
   params: Record<string, ParamValue>,
-  where: string,
+  where: StepRef,
   key: string,
 ): number {
   if (typeof v === 'number') return v;
   const n = draw(v as RandomisableNumber, rng, integer, [0, 0]);
-  params[`${where}.${key}`] = n;
+  // The key string is built only for values that were actually drawn.
+  params[`${where.name}.program[${where.index}].${key}`] = n;
   return n;
 }
 
 function resolveStep(
   raw: Record<string, unknown>,
   rng: Rng,
-  where: string,
+  where: StepRef,
   params: Record<string, ParamValue>,
 ): ResolvedStep {
   const at = raw.at === undefined ? undefined : drawParam(raw.at, rng, false, params, where, 'at');
@@ -215,5 +221,8 @@ function resolveStep(
       seqOffset: drawParam(j.seq_offset, rng, true, params, where, 'inject_syn.seq_offset'),
     };
   }
-  throw new ScenarioError(where, 'expected exactly one action');
+  throw new ScenarioError(
+    `endpoints.${where.name}.program[${where.index}]`,
+    'expected exactly one action',
+  );
 }
