@@ -126,6 +126,15 @@ describe('the simulator playground', () => {
     // Nothing ahead is given away: the state table shows only what the diagram shows.
     expect(await page.getByTestId('state-timeline').innerText()).not.toContain('ESTABLISHED');
     const form = page.getByTestId('prediction');
+    // → does not skip the question: it moves the focus to it.
+    await page.getByTestId('ladder-scroll').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await player.getAttribute('data-step')).toBe('0');
+    expect(
+      await page.evaluate(
+        () => document.activeElement?.closest('[data-testid=prediction]') !== null,
+      ),
+    ).toBe(true);
     await form.getByText('S', { exact: true }).click();
     await form.getByRole('button', { name: 'Check' }).click();
     const feedback = page.getByTestId('prediction-feedback');
@@ -166,6 +175,20 @@ describe('the simulator playground', () => {
     await other.goto(link);
     await other.getByTestId('ladder').first().waitFor();
     expect(await segmentLabels(other)).toEqual(await segmentLabels(page));
+    await context.close();
+  });
+
+  test('a bad sysctl value is reported beside the overrides', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(
+      '/simulator?scenario=handshake-data-close&seed=1&set=client.tcp_syn_retries%3Dmany',
+    );
+    expect(await page.getByTestId('set-problem').innerText()).toContain('client.tcp_syn_retries');
+    await page.getByTestId('overrides').getByRole('button').click();
+    await page.getByTestId('run').click();
+    await page.getByTestId('set-problem').waitFor({ state: 'detached' });
+    expect((await segmentLabels(page)).length).toBeGreaterThan(0);
     await context.close();
   });
 

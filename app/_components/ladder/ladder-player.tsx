@@ -64,6 +64,7 @@ export function LadderPlayer({
     null,
   );
   const [scrollRef, width] = useWidth<HTMLDivElement>();
+  const sectionRef = useRef<HTMLElement>(null);
   const layout = useMemo(() => layoutLadder(trace, width), [trace, width]);
   const cutoff = cutoffAt(segments, step);
   const next = step < total ? segments[step] : undefined;
@@ -123,7 +124,13 @@ export function LadderPlayer({
     if (target === undefined) return;
     event.preventDefault();
     setPlaying(false);
-    if (asking && target > step) return; // answer (or reveal) first
+    if (asking && target > step) {
+      // Answer (or reveal) first: take the learner to the question.
+      sectionRef.current
+        ?.querySelector<HTMLInputElement>('[data-testid=prediction] input')
+        ?.focus();
+      return;
+    }
     go(target);
   };
 
@@ -135,7 +142,13 @@ export function LadderPlayer({
     'rounded border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-100 disabled:opacity-40 dark:border-slate-600 dark:hover:bg-slate-800';
 
   return (
-    <section data-testid={testId} data-step={step} data-total={total} className="space-y-3">
+    <section
+      ref={sectionRef}
+      data-testid={testId}
+      data-step={step}
+      data-total={total}
+      className="space-y-3"
+    >
       <div className="flex flex-wrap items-center gap-2">
         <button
           type="button"
