@@ -96,7 +96,7 @@ export interface Conn {
   twKind: 'time_wait' | 'fin_wait2';
 }
 
-export function newConn(init: {
+export interface ConnInit {
   id: number;
   host: string;
   owner: unknown;
@@ -108,74 +108,91 @@ export function newConn(init: {
   passive: boolean;
   mss: number;
   rto: number;
-}): Conn {
-  // Built field by field on a class instance: an object spread of this size falls into
-  // V8's slow dictionary mode and dominated the run time (see docs/BENCHMARKS.md).
-  const c = new ConnRecord() as unknown as Conn;
-  c.id = init.id;
-  c.host = init.host;
-  c.owner = init.owner;
-  c.lport = init.lport;
-  c.remote = init.remote;
-  c.rport = init.rport;
-  c.cport = init.cport;
-  c.iss = init.iss;
-  c.passive = init.passive;
-  c.mss = init.mss;
-  c.rto = init.rto;
-  c.state = 'CLOSED';
-  c.minisock = false;
-  c.irs = 0;
-  c.sndUna = 0;
-  c.sndNxt = 0;
-  c.writeSeq = 1;
-  c.finQueued = false;
-  c.finSent = false;
-  c.sndWnd = 65535;
-  c.cwnd = 10;
-  c.ssthresh = 1 << 30;
-  c.inLoss = false;
-  c.recoveryPoint = 0;
-  c.dupAcks = 0;
-  c.inflight = [];
-  c.rcvNxt = 0;
-  c.rcvWup = 0;
-  c.rcvBuf = 65536;
-  c.unread = 0;
-  c.ooo = [];
-  c.finRcvd = false;
-  c.srtt = 0;
-  c.rttvar = 0;
-  c.backoff = 0;
-  c.retransmits = 0;
-  c.totalRto = 0;
-  c.retransStamp = -1;
-  c.tlpHigh = -1;
-  c.synRetransmitted = false;
-  c.ato = 0;
-  c.quick = 0;
-  c.pingpong = false;
-  c.ackPending = false;
-  c.lrcvTime = 0;
-  c.lastOowAck = -Infinity;
-  c.keepalive = { on: false, idle: undefined, intvl: undefined, cnt: undefined };
-  c.probesOut = 0;
-  c.lastRcv = 0;
-  c.nodelay = false;
-  c.lingerZero = false;
-  c.orphan = false;
-  c.rcvShutdown = false;
-  c.sndShutdown = false;
-  c.err = undefined;
-  c.dead = false;
-  c.timerGen = { rtx: 0, delack: 0, keepalive: 0, tw: 0 };
-  c.timerAt = { rtx: -1, delack: -1, keepalive: -1, tw: -1 };
-  c.rtxKind = 'rto';
-  c.twKind = 'time_wait';
-  return c;
 }
 
-class ConnRecord {}
+export function newConn(init: ConnInit): Conn {
+  return new ConnRecord(init) as unknown as Conn;
+}
+
+// Every field assigned in the constructor, in one order: V8 gives all instances one
+// hidden class with in-object slots (an object spread or adding fields later is much slower).
+class ConnRecord {
+  constructor(init: {
+    id: number;
+    host: string;
+    owner: unknown;
+    lport: number;
+    remote: string;
+    rport: number;
+    cport: number;
+    iss: number;
+    passive: boolean;
+    mss: number;
+    rto: number;
+  }) {
+    const c = this as unknown as Conn;
+    c.id = init.id;
+    c.host = init.host;
+    c.owner = init.owner;
+    c.lport = init.lport;
+    c.remote = init.remote;
+    c.rport = init.rport;
+    c.cport = init.cport;
+    c.iss = init.iss;
+    c.passive = init.passive;
+    c.mss = init.mss;
+    c.rto = init.rto;
+    c.state = 'CLOSED';
+    c.minisock = false;
+    c.irs = 0;
+    c.sndUna = 0;
+    c.sndNxt = 0;
+    c.writeSeq = 1;
+    c.finQueued = false;
+    c.finSent = false;
+    c.sndWnd = 65535;
+    c.cwnd = 10;
+    c.ssthresh = 1 << 30;
+    c.inLoss = false;
+    c.recoveryPoint = 0;
+    c.dupAcks = 0;
+    c.inflight = [];
+    c.rcvNxt = 0;
+    c.rcvWup = 0;
+    c.rcvBuf = 65536;
+    c.unread = 0;
+    c.ooo = [];
+    c.finRcvd = false;
+    c.srtt = 0;
+    c.rttvar = 0;
+    c.backoff = 0;
+    c.retransmits = 0;
+    c.totalRto = 0;
+    c.retransStamp = -1;
+    c.tlpHigh = -1;
+    c.synRetransmitted = false;
+    c.ato = 0;
+    c.quick = 0;
+    c.pingpong = false;
+    c.ackPending = false;
+    c.lrcvTime = 0;
+    c.lastOowAck = -Infinity;
+    c.keepalive = { on: false, idle: undefined, intvl: undefined, cnt: undefined };
+    c.probesOut = 0;
+    c.lastRcv = 0;
+    c.nodelay = false;
+    c.lingerZero = false;
+    c.orphan = false;
+    c.rcvShutdown = false;
+    c.sndShutdown = false;
+    c.err = undefined;
+    c.dead = false;
+    c.timerGen = { rtx: 0, delack: 0, keepalive: 0, tw: 0 };
+    c.timerAt = { rtx: -1, delack: -1, keepalive: -1, tw: -1 };
+    c.rtxKind = 'rto';
+    c.twKind = 'time_wait';
+  }
+}
 
 export interface TupleKeyed {
   remote: string;
