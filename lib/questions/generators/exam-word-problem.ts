@@ -50,6 +50,12 @@ const TEXT = {
       en: (s: number, l1: number, l2: number, k: number) =>
         `ack = ${s} + ${l1} + ${l2} = ${k}: the next byte B expects.`,
     },
+    range: {
+      zh: (n: number, from: number, to: number, fate: boolean) =>
+        `第 ${n} 个段：序号 ${from}～${to}，${fate ? '丢失' : '到达'}。`,
+      en: (n: number, from: number, to: number, fate: boolean) =>
+        `Segment ${n}: bytes ${from}–${to}, ${fate ? 'lost' : 'received'}.`,
+    },
     hole: {
       zh: (k: number) => `TCP 采用累积确认，乙只能确认到第一个缺失字节：确认号为 ${k}。`,
       en: (k: number) =>
@@ -160,7 +166,7 @@ function generate(ctx: GenContext): QuestionBody {
           [a.abs_seq + a.len + b.len - 1, 'off-by-payload'],
           [b.abs_seq, 'ack-equals-seq'],
           [a.abs_seq + a.len, 'ack-equals-seq'],
-          [a.abs_seq + a.len + b.len + 1, 'syn-consumes-no-sequence-number'],
+          [a.abs_seq + a.len + b.len + 1, 'off-by-payload'],
         ]
       : [
           [a.abs_seq + 3 * mss, 'ack-skips-hole'],
@@ -172,7 +178,14 @@ function generate(ctx: GenContext): QuestionBody {
   const lines =
     variant === 'data'
       ? [TEXT.step.cum[locale](a.abs_seq, a.len, b.len, key)]
-      : [TEXT.step.hole[locale](key)];
+      : [
+          ...data
+            .slice(0, 3)
+            .map((s, i) =>
+              TEXT.step.range[locale](i + 1, s.abs_seq, s.abs_seq + s.len - 1, s.dropped),
+            ),
+          TEXT.step.hole[locale](key),
+        ];
   lines.push(TEXT.step.key[locale](String(key)));
   return {
     kind: 'numeric',
