@@ -168,18 +168,6 @@ export function fmtSeconds(t: number): string {
   return String(Math.round(t * 1000) / 1000);
 }
 
-/** Sequence arithmetic is modulo 2^32 (RFC 9293 §3.4). */
-export function mod32(n: number): number {
-  const m = n % 4294967296;
-  return m < 0 ? m + 4294967296 : m;
-}
-
-/** "a + b = c" for an explanation, noting the wrap-around when the sum passes 2^32. */
-export function sumText(a: number, b: number): string {
-  const c = mod32(a + b);
-  return `${a} + ${b} = ${c}${a + b >= 4294967296 ? ' (mod 2^32)' : ''}`;
-}
-
 /**
  * The reply `from` sends to what reaches it at time `t`: its first segment at or after `t`, or
  * the last of several it sends at that same instant (e.g. an ACK per arriving segment).

@@ -3,7 +3,8 @@
 
 import type { Trace } from '@/lib/engine';
 import { buildChoice, pick, replyAt, runSim, sourceOf } from '../build';
-import { steps } from '../locales/common';
+import { steps } from '../explain';
+
 import type { MisconceptionId } from '../misconceptions';
 import type { Answer, Question, QuestionBody } from '../schema';
 import type { GenContext, SimSpec, TemplateDef } from '../types';

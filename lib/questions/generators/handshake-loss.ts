@@ -11,7 +11,8 @@ import {
   sourceOf,
   type Distractor,
 } from '../build';
-import { describeSegment, steps, tr, type Text } from '../locales/common';
+import { steps } from '../explain';
+import { describeSegment, tr, type Text } from '../locales/common';
 import type { MisconceptionId } from '../misconceptions';
 import type { Answer, Question, QuestionBody } from '../schema';
 import type { GenContext, SimSpec, TemplateDef } from '../types';

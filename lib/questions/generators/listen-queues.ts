@@ -3,7 +3,8 @@
 
 import type { Trace } from '@/lib/engine';
 import { buildChoice, fmtSeconds, pick, prefixTrace, runSim, sourceOf } from '../build';
-import { endpointName, steps, tr, type Text } from '../locales/common';
+import { steps } from '../explain';
+import { endpointName, tr, type Text } from '../locales/common';
 import type { MisconceptionId } from '../misconceptions';
 import type { Answer, Question, QuestionBody } from '../schema';
 import type { GenContext, Locale, SimSpec, TemplateDef } from '../types';

@@ -2,8 +2,9 @@
 // fields, partial credit), read from the simulated trace.
 
 import type { Trace, TraceSegment } from '@/lib/engine';
-import { mod32, pick, prefixTrace, runSim, sourceOf, sumText } from '../build';
-import { describeSegment, endpointName, endpointTitle, flagWords, steps } from '../locales/common';
+import { pick, prefixTrace, runSim, sourceOf } from '../build';
+import { mod32, steps, sumText } from '../explain';
+import { describeSegment, endpointName, endpointTitle, flagWords } from '../locales/common';
 import type { MisconceptionId } from '../misconceptions';
 import type { Answer, FieldsAnswer, Question, QuestionBody } from '../schema';
 import type { Difficulty, GenContext, Locale, TemplateDef } from '../types';

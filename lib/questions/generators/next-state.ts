@@ -10,14 +10,8 @@ import {
   sourceOf,
   type Distractor,
 } from '../build';
-import {
-  describeSegment,
-  endpointName,
-  endpointTitle,
-  steps,
-  tr,
-  type Text,
-} from '../locales/common';
+import { steps } from '../explain';
+import { describeSegment, endpointName, endpointTitle, tr, type Text } from '../locales/common';
 import type { Answer, Question, QuestionBody } from '../schema';
 import type { Difficulty, GenContext, SimSpec, TemplateDef, Topic } from '../types';
 

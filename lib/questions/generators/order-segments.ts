@@ -3,7 +3,8 @@
 
 import type { Trace } from '@/lib/engine';
 import { pick, runSim, shuffle, sourceOf } from '../build';
-import { describeSegment, steps } from '../locales/common';
+import { steps } from '../explain';
+import { describeSegment } from '../locales/common';
 import type { Answer, Question, QuestionBody } from '../schema';
 import type { Difficulty, GenContext, Locale, TemplateDef } from '../types';
 

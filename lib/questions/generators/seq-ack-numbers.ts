@@ -2,8 +2,9 @@
 // (after a SYN, after data, after a FIN, and after a lost segment).
 
 import type { Trace, TraceSegment } from '@/lib/engine';
-import { mod32, pick, prefixTrace, replyAt, runSim, sourceOf, sumText } from '../build';
-import { describeSegment, steps } from '../locales/common';
+import { pick, prefixTrace, replyAt, runSim, sourceOf } from '../build';
+import { mod32, steps, sumText } from '../explain';
+import { describeSegment } from '../locales/common';
 import type { MisconceptionId } from '../misconceptions';
 import type { Answer, Question, QuestionBody } from '../schema';
 import type { GenContext, Locale, SimSpec, TemplateDef } from '../types';

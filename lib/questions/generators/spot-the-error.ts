@@ -3,8 +3,9 @@
 // a fresh simulation.
 
 import type { Trace, TraceSegment } from '@/lib/engine';
-import { buildChoice, mod32, pick, runSim, shuffle, sourceOf, type Distractor } from '../build';
-import { describeSegment, steps } from '../locales/common';
+import { buildChoice, pick, runSim, shuffle, sourceOf, type Distractor } from '../build';
+import { mod32, steps } from '../explain';
+import { describeSegment } from '../locales/common';
 import type { MisconceptionId } from '../misconceptions';
 import type { Answer, Question, QuestionBody, ShownTrace } from '../schema';
 import type { Difficulty, GenContext, Locale, TemplateDef } from '../types';

@@ -3,7 +3,8 @@
 
 import type { Trace } from '@/lib/engine';
 import { buildChoice, pick } from '../build';
-import { steps, tr } from '../locales/common';
+import { steps } from '../explain';
+import { tr } from '../locales/common';
 import type { Answer, Question, QuestionBody } from '../schema';
 import type { GenContext, TemplateDef } from '../types';
 import { WHY_ITEMS, type WhyItem } from './why-items';

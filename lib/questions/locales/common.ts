@@ -62,8 +62,3 @@ export function describeSegment(seg: TraceSegment, locale: Locale): string {
   if (seg.len > 0) parts.push(locale === 'zh' ? `数据 ${seg.len} 字节` : `${seg.len} bytes`);
   return parts.join(' ');
 }
-
-/** Numbered steps, one per line. */
-export function steps(lines: readonly string[]): string {
-  return lines.map((l, i) => `${i + 1}. ${l}`).join('\n');
-}
