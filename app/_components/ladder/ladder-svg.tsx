@@ -54,7 +54,7 @@ function ArrowView({
       ? 'fill-amber-800 dark:fill-amber-300'
       : 'fill-slate-900 dark:fill-slate-100';
   const why = arrow.segment.why;
-  const label = `${arrow.retransmission ? '↻ ' : ''}${arrow.label}${why !== undefined && !arrow.retransmission ? ` (${why})` : ''}${arrow.lost ? ' ✗' : ''}`;
+  const label = `${arrow.retransmission ? '↻ ' : ''}${arrow.label}${why !== undefined && !arrow.retransmission ? ` (${why})` : ''}`;
   return (
     <g
       data-testid="segment"
@@ -200,19 +200,29 @@ export function LadderSvg({ layout, revealed, cutoff, title, describeSegment }: 
         ))}
       {timers
         .filter((s) => s.t1 < cutoff)
-        .map((s, i) => (
-          <line
-            key={`tm${i}`}
-            data-testid="timer"
-            x1={s.x}
-            x2={s.x}
-            y1={s.y1}
-            y2={Math.min(s.y2, cutY)}
-            className="stroke-slate-400 dark:stroke-slate-500"
-            strokeDasharray="2 3"
-            strokeWidth={1.5}
-          />
-        ))}
+        .map((s, i) => {
+          const y2 = Math.min(s.y2, cutY);
+          const ended = s.t2 < cutoff;
+          return (
+            <g
+              key={`tm${i}`}
+              data-testid="timer"
+              data-timer={s.timer}
+              data-end={s.end}
+              className={
+                s.end === 'fire'
+                  ? 'stroke-slate-500 dark:stroke-slate-400'
+                  : 'stroke-slate-300 dark:stroke-slate-600'
+              }
+            >
+              <title>{`${s.timer}: ${s.end}`}</title>
+              <line x1={s.x} x2={s.x} y1={s.y1} y2={y2} strokeDasharray="2 3" strokeWidth={1.5} />
+              {ended && s.end !== 'fire' ? (
+                <line x1={s.x - 3} x2={s.x + 3} y1={y2} y2={y2} strokeWidth={1.5} />
+              ) : null}
+            </g>
+          );
+        })}
       {arrows
         .filter((a) => a.index < revealed)
         .map((a) => (

@@ -127,8 +127,14 @@ export interface TimerSpan {
   y1: number;
   y2: number;
   t1: number;
+  t2: number;
   timer: string;
+  /** How it ended: expired, cancelled, re-armed, or still pending when the run stopped. */
+  end: 'fire' | 'cancel' | 'reset' | 'open';
 }
+
+/** Timers that run side by side on one socket get their own strip beside the lifeline. */
+const TIMER_SLOT: Record<string, number> = { loss_probe: 1, delack: 2 };
 
 export interface LadderLayout {
   /** Phone-sized: smaller type and margins. */
@@ -183,25 +189,40 @@ export function layoutLadder(trace: Trace, width = 720): LadderLayout {
   const order: Record<MarkKind, number> = { event: 0, state: 1, timer: 2 };
   pending.sort((a, b) => a.t - b.t || order[a.kind] - order[b.kind]);
 
-  // Timer spans: from the last `set` before each expiry to the expiry.
+  // Timer spans: each `set` to what came next for the same timer of the same socket.
   const spans: Omit<TimerSpan, 'x' | 'y1' | 'y2'>[] = [];
-  const spanEnds: number[] = [];
-  for (const tm of fired) {
-    const set = (trace.timers ?? [])
-      .filter(
-        (s) =>
-          s.action === 'set' &&
-          s.endpoint === tm.endpoint &&
-          s.cport === tm.cport &&
-          s.timer === tm.timer &&
-          s.t <= tm.t,
-      )
-      .at(-1);
-    if (set) {
-      spans.push({ lane: tm.endpoint, t1: set.t, timer: tm.timer });
-      spanEnds.push(tm.t);
+  const open = new Map<string, { t: number; expires: number | undefined }>();
+  const close = (k: string, lane: string, timer: string, t2: number, end: TimerSpan['end']) => {
+    const started = open.get(k);
+    if (!started) return;
+    open.delete(k);
+    spans.push({ lane, timer, t1: started.t, t2, end });
+  };
+  for (const tm of trace.timers ?? []) {
+    const k = `${tm.endpoint}|${tm.cport}|${tm.timer}`;
+    if (tm.action === 'set') {
+      close(k, tm.endpoint, tm.timer, tm.t, 'reset');
+      open.set(k, { t: tm.t, expires: tm.expires });
+    } else {
+      close(k, tm.endpoint, tm.timer, tm.t, tm.action);
     }
   }
+  for (const [k, started] of open) {
+    const [lane = '', cport = '', timer = ''] = k.split('|');
+    // A timer never cancelled explicitly ends with its socket: when it closes or (for any
+    // timer but TIME_WAIT's own) becomes a TIME_WAIT socket, as FIN_WAIT2's timer does.
+    const gone = trace.states.find(
+      (st) =>
+        st.endpoint === lane &&
+        String(st.cport) === cport &&
+        st.t >= started.t &&
+        (st.state === 'CLOSED' || (st.state === 'TIME_WAIT' && timer !== 'time_wait')),
+    );
+    const t2 = Math.min(started.expires ?? trace.end, trace.end, gone?.t ?? Infinity);
+    spans.push({ lane, timer, t1: started.t, t2: Math.max(t2, started.t), end: 'open' });
+  }
+  spans.sort((a, b) => a.t1 - b.t1);
+  const spanStarts = spans.filter((sp) => sp.end === 'fire').map((sp) => sp.t1);
 
   const names = orderEndpoints(trace);
   const n = Math.max(names.length, 1);
@@ -226,7 +247,7 @@ export function layoutLadder(trace: Trace, width = 720): LadderLayout {
     addTime(s.t + delay);
   }
   for (const p of pending) addTime(p.t);
-  for (const s of spans) addTime(s.t1);
+  for (const t of spanStarts) addTime(t);
   addTime(trace.end);
   const sorted = [...times.values()].sort((a, b) => a - b);
 
@@ -343,15 +364,16 @@ export function layoutLadder(trace: Trace, width = 720): LadderLayout {
     });
   }
 
-  const timers: TimerSpan[] = spans.flatMap((s, i) => {
-    const lane = laneOf.get(s.lane);
+  const timers: TimerSpan[] = spans.flatMap((sp) => {
+    const lane = laneOf.get(sp.lane);
     if (!lane) return [];
+    const offset = 5 + 4 * (TIMER_SLOT[sp.timer] ?? 0);
     return [
       {
-        ...s,
-        x: lane.x + (lane.side === 'left' ? -5 : 5),
-        y1: yAt(s.t1),
-        y2: yAt(spanEnds[i]!),
+        ...sp,
+        x: lane.x + (lane.side === 'left' ? -offset : offset),
+        y1: yAt(sp.t1),
+        y2: yAt(sp.t2),
       },
     ];
   });

@@ -111,3 +111,17 @@ test('a lost segment is labelled at the middle of its whole path, so the label h
   expect(lost.labelX).toBe((client!.x + server!.x) / 2);
   expect(lost.labelY).toBeGreaterThan(lost.y1);
 });
+
+test('every timer shows from its set to how it ended: expired, cancelled or replaced', () => {
+  const trace = simulateNamed('handshake-data-close', { seed: 1 });
+  const layout = layoutLadder(trace, 720);
+  const byTimer = (name: string) => layout.timers.filter((s) => s.timer === name);
+  // The SYN's retransmission timer is cancelled by the SYN-ACK.
+  expect(byTimer('retransmit')[0]).toMatchObject({ lane: 'client', t1: 0, end: 'cancel' });
+  // FIN_WAIT2's timer gives way to TIME_WAIT's, which expires.
+  const finWait2 = byTimer('fin_wait2')[0]!;
+  const timeWait = byTimer('time_wait')[0]!;
+  expect(timeWait.end).toBe('fire');
+  expect(finWait2.t2).toBeLessThanOrEqual(timeWait.t1);
+  for (const s of layout.timers) expect(s.y2).toBeGreaterThanOrEqual(s.y1);
+});
