@@ -1,7 +1,8 @@
 // Golden tests: each Linux 6.18 recording in tests/fixtures/linux-traces, replayed from its
 // NAME.scenario.json by the `linux` profile, must give the same segments (order, direction,
 // flags, relative seq/ack, length, dropped), times within 5 % or 20 ms, the same long-lived
-// states and the same application results.
+// states, the same application results and the same number of retransmissions and resets per
+// side as the kernel's tracepoints (kernel_events).
 
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,6 +55,16 @@ describe('the comparison itself', () => {
     const trace = simulate(scenario, { seed: 1 });
     trace.segments.splice(3, 1);
     expect(compareWithRecording(trace, recording, scenario.link.delay).length).toBeGreaterThan(0);
+  });
+
+  test('a retransmission that is not marked as one no longer matches (kernel_events)', () => {
+    const { scenario, recording } = load('fin-lost');
+    const trace = simulate(scenario, { seed: 1 });
+    const tlp = trace.segments.find((s) => s.why === 'tlp')!;
+    tlp.why = undefined;
+    expect(compareWithRecording(trace, recording, scenario.link.delay).join('\n')).toContain(
+      'kernel events',
+    );
   });
 
   test('a retransmission 10 % late no longer matches', () => {

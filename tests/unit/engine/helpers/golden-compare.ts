@@ -25,7 +25,16 @@ export interface Recording {
     state: string;
   }>;
   events: Array<{ t: number; side: string; event: string; errno?: string; cport?: number }>;
+  kernel_events?: Array<{ t: number; side: string; event: string }>;
 }
+
+const RETRANSMISSIONS = new Set([
+  'rto',
+  'tlp',
+  'fast_retransmit',
+  'synack_timer',
+  'syn_retransmit',
+]);
 
 const side = (endpoint: string): string => (endpoint === 'server' ? 'server' : 'client');
 const tolerance = (t: number): number => Math.max(0.02, 0.05 * Math.abs(t));
@@ -149,6 +158,35 @@ export function compareWithRecording(trace: Trace, rec: Recording, linkDelay: nu
           `state ${key}: engine ${r.state} for ${(r.end - r.start).toFixed(3)} s from ${r.start.toFixed(3)} s, never seen in the recording`,
         );
     }
+  }
+
+  // The kernel's own tracepoints: retransmissions (retransmit_skb, retransmit_synack) and
+  // resets sent (send_reset), counted per side within the observation window.
+  const count = (xs: string[]): string =>
+    [...xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>())]
+      .sort()
+      .map(([k, v]) => `${k}×${v}`)
+      .join(', ');
+  const recKernel = (rec.kernel_events ?? [])
+    .filter((k) => k.t <= windowEnd)
+    .flatMap((k) =>
+      k.event.startsWith('retransmit')
+        ? [`${k.side} retransmit`]
+        : k.event === 'send_reset'
+          ? [`${k.side} reset`]
+          : [],
+    );
+  const myKernel = trace.segments
+    .filter((s) => s.t + t0 <= rec.duration)
+    .flatMap((s) =>
+      s.why !== undefined && RETRANSMISSIONS.has(s.why)
+        ? [`${side(s.from)} retransmit`]
+        : s.flags.startsWith('R')
+          ? [`${side(s.from)} reset`]
+          : [],
+    );
+  if (count(recKernel) !== count(myKernel)) {
+    problems.push(`kernel events: engine [${count(myKernel)}], recording [${count(recKernel)}]`);
   }
 
   const kinds = new Set(['connect_ok', 'connect_error', 'accept', 'eof', 'error']);
