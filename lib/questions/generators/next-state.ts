@@ -18,7 +18,13 @@ import type { Difficulty, GenContext, SimSpec, TemplateDef, Topic } from '../typ
 const SCENARIOS: Record<Difficulty, readonly string[]> = {
   1: ['handshake-data-close'],
   2: ['handshake-data-close', 'server-active-close'],
-  3: ['simultaneous-close', 'close-merged', 'simultaneous-open', 'third-ack-dropped-data'],
+  3: [
+    'simultaneous-close',
+    'close-merged',
+    'simultaneous-open',
+    'third-ack-dropped-data',
+    'half-close',
+  ],
 };
 /** Lesson and topics of each scenario's question. */
 const ABOUT: Record<string, { lesson: string; topics: Topic[] }> = {
@@ -33,6 +39,7 @@ const ABOUT: Record<string, { lesson: string; topics: Topic[] }> = {
     topics: ['states', 'simultaneous'],
   },
   'close-merged': { lesson: 'three-segment-close', topics: ['states', 'close'] },
+  'half-close': { lesson: 'half-close-shutdown-vs-close', topics: ['states', 'half-close'] },
   'third-ack-dropped-data': { lesson: 'data-on-the-handshake', topics: ['states', 'handshake'] },
 };
 const HANDSHAKE: readonly TcpState[] = ['SYN_RECV', 'ESTABLISHED'];
@@ -63,8 +70,8 @@ const REASONS: Record<string, Text> = {
     zh: '收到对 SYN+ACK 的确认（纯 ACK 或携带数据的报文段）后握手完成',
   },
   'ESTABLISHED>FIN_WAIT1': {
-    en: 'the application called close(), so this side sends FIN and waits for its ACK',
-    zh: '应用调用了 close()，本端发送 FIN 并等待对方确认',
+    en: 'the application closed its direction (close() or shutdown(SHUT_WR)), so this side sends FIN and waits for its ACK',
+    zh: '应用关闭了本端的发送方向（close() 或 shutdown(SHUT_WR)），本端发送 FIN 并等待对方确认',
   },
   'ESTABLISHED>CLOSE_WAIT': {
     en: 'a FIN from the peer means it will send no more; we ACK it and wait for our application to close',
