@@ -1,6 +1,6 @@
 // Text forms shared by the ladder diagram and the exports: times that read well from
 // microseconds to minutes, and tcpdump-like segment labels.
-import type { Trace, TraceEvent, TraceSegment } from '@/lib/engine';
+import type { TcpState, Trace, TraceEvent, TraceSegment } from '@/lib/engine';
 
 function trimFixed(value: number, digits: number): string {
   const s = value.toFixed(digits);
@@ -138,4 +138,13 @@ const RETRANSMISSION = new Set([
  */
 export function isRetransmission(why: string | undefined): boolean {
   return why !== undefined && (RETRANSMISSION.has(why) || why.includes('retrans'));
+}
+
+/**
+ * The textbook (RFC 9293) name of a Linux state name.
+ * @example rfcStateName('SYN_RECV') // "SYN-RECEIVED"; rfcStateName('FIN_WAIT1') // "FIN-WAIT-1"
+ */
+export function rfcStateName(state: TcpState): string {
+  if (state === 'SYN_RECV') return 'SYN-RECEIVED';
+  return state.replace(/_/g, '-').replace(/(\d)$/, '-$1');
 }

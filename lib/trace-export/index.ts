@@ -8,6 +8,7 @@ export {
   linkDelay,
   orderEndpoints,
   packetdrillSegment,
+  rfcStateName,
   segmentLabel,
 } from './format';
 export { LONG_GAP, toMermaid } from './mermaid';

@@ -101,6 +101,7 @@ export function LadderPlayer({
       el.scrollTop = Math.max(0, y - el.clientHeight / 2);
   }, [cutoff, layout, scrollRef, step]);
 
+  const multiConn = useMemo(() => new Set(segments.map((s) => s.cport)).size > 1, [segments]);
   const describe = (s: TraceSegment): string =>
     [
       t('segmentDescription', {
@@ -109,6 +110,7 @@ export function LadderPlayer({
         label: segmentLabel(s),
         time: formatTime(s.t),
       }),
+      ...(multiConn ? [t('connection', { port: s.cport })] : []),
       ...(s.dropped ? [t('lost')] : []),
       ...(s.why !== undefined ? [t('retransmission', { why: s.why })] : []),
     ].join(' — ');

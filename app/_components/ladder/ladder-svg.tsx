@@ -1,5 +1,6 @@
 // Draws a computed ladder layout as SVG, showing only what is revealed at the current step.
 import type { TraceSegment } from '@/lib/engine';
+import { rfcStateName } from '@/lib/trace-export';
 import { STATE_STROKE, STATE_TEXT } from './colors';
 import type { Arrow, LadderLayout } from './layout';
 
@@ -251,6 +252,7 @@ export function LadderSvg({ layout, revealed, cutoff, title, describeSegment }: 
                   : 'fill-slate-600 italic dark:fill-slate-300'
             }`}
           >
+            {mk.state ? <title>{`RFC 9293: ${rfcStateName(mk.state)}`}</title> : null}
             {mk.text}
           </text>
         ))}

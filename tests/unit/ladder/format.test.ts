@@ -6,6 +6,7 @@ import {
   formatTime,
   isRetransmission,
   orderEndpoints,
+  rfcStateName,
   segmentLabel,
 } from '@/lib/trace-export';
 import { handshakeTrace } from './fixtures';
@@ -75,4 +76,14 @@ test('only timer and loss-recovery reasons count as retransmissions', () => {
     expect(isRetransmission(why)).toBe(true);
   for (const why of [undefined, 'challenge', 'keepalive', 'spoofed', 'syncookie'])
     expect(isRetransmission(why)).toBe(false);
+});
+
+test.each([
+  ['SYN_RECV', 'SYN-RECEIVED'],
+  ['FIN_WAIT1', 'FIN-WAIT-1'],
+  ['FIN_WAIT2', 'FIN-WAIT-2'],
+  ['TIME_WAIT', 'TIME-WAIT'],
+  ['ESTABLISHED', 'ESTABLISHED'],
+] as const)('Linux %s is RFC 9293 %s', (linux, rfc) => {
+  expect(rfcStateName(linux)).toBe(rfc);
 });
