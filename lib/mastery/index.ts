@@ -1,0 +1,24 @@
+// The public API of lib/mastery (pure): per-topic Bayesian knowledge tracing and the policy
+// that picks a practice session's next question.
+export {
+  BKT_DEFAULTS,
+  MASTERED,
+  guessFor,
+  predictCorrect,
+  updateMastery,
+  type AnswerKind,
+  type BktParams,
+} from './bkt';
+export {
+  RETRY_GAP,
+  MasteryError,
+  chooseNext,
+  difficultyFor,
+  type DifficultyChoice,
+  type NextInput,
+  type NextQuestion,
+  type PastAnswer,
+  type TemplateInfo,
+  type TopicMastery,
+} from './next';
+export { hashSeed } from './seed';

@@ -1,0 +1,157 @@
+// The "what comes next" policy of a practice session: a mistaken template returns after a few
+// other questions with fresh numbers; otherwise the weakest chosen topic is practised next.
+import { BKT_DEFAULTS } from './bkt';
+import { hashSeed } from './seed';
+
+export interface TemplateInfo {
+  id: string;
+  topics: readonly string[];
+  difficulties: readonly number[];
+}
+
+/** One past answer, oldest first in the history passed to chooseNext. */
+export interface PastAnswer {
+  template: string;
+  seed: number;
+  correct: boolean;
+}
+
+export interface TopicMastery {
+  topic: string;
+  known: number;
+  attempts: number;
+}
+
+export type DifficultyChoice = 1 | 2 | 3 | 'adaptive';
+
+export interface NextInput {
+  templates: readonly TemplateInfo[];
+  /** The topics the learner chose; empty means mixed (every topic a template covers). */
+  topics: readonly string[];
+  mastery: readonly TopicMastery[];
+  /** This learner's answers, oldest first (the last ~50 are enough). */
+  history: readonly PastAnswer[];
+  difficulty: DifficultyChoice;
+  /** Stable per learner (user id, or the browser's visitor id): part of every seed. */
+  learnerKey: string;
+  /** How many answers the learner has given in total: the position of the next question. */
+  position: number;
+}
+
+export interface NextQuestion {
+  template: string;
+  seed: number;
+  difficulty: number;
+  /** Why this question: a retry of a mistake, or practice of the weakest topic. */
+  reason: 'retry' | 'weakest';
+  /** The topic the choice was made for (for a retry: the template's first chosen topic). */
+  topic: string;
+}
+
+/** A mistake comes back after this many other questions (spacing beats immediate repetition). */
+export const RETRY_GAP = 3;
+
+export class MasteryError extends Error {
+  override name = 'MasteryError';
+}
+
+function knownOf(mastery: readonly TopicMastery[], topic: string): TopicMastery {
+  return (
+    mastery.find((m) => m.topic === topic) ?? { topic, known: BKT_DEFAULTS.prior, attempts: 0 }
+  );
+}
+
+/** Adaptive difficulty: start easy, harder as the topic is known. */
+export function difficultyFor(known: number): 1 | 2 | 3 {
+  if (known < 0.4) return 1;
+  if (known < 0.75) return 2;
+  return 3;
+}
+
+function pickDifficulty(
+  choice: DifficultyChoice,
+  known: number,
+  offered: readonly number[],
+): number {
+  const want = choice === 'adaptive' ? difficultyFor(known) : choice;
+  if (offered.length === 0) return want;
+  // The nearest difficulty the template offers, the easier one on a tie.
+  return [...offered].sort((a, b) => Math.abs(a - want) - Math.abs(b - want) || a - b)[0] ?? want;
+}
+
+/** A seed for `template` that this learner has not seen for it yet. */
+function freshSeed(input: NextInput, template: string): number {
+  const used = new Set(input.history.filter((h) => h.template === template).map((h) => h.seed));
+  for (let salt = 0; ; salt++) {
+    const seed = hashSeed(input.learnerKey, template, input.position, salt);
+    if (!used.has(seed)) return seed;
+  }
+}
+
+/** Mistaken templates not answered correctly since, whose mistake is at least RETRY_GAP old. */
+function dueRetry(input: NextInput, eligible: readonly TemplateInfo[]): TemplateInfo | null {
+  const ids = new Set(eligible.map((t) => t.id));
+  const n = input.history.length;
+  for (let i = 0; i < n; i++) {
+    const h = input.history[i];
+    if (!h || h.correct || !ids.has(h.template)) continue;
+    if (n - 1 - i < RETRY_GAP) break; // later mistakes are younger still
+    const settled = input.history.slice(i + 1).some((later) => later.template === h.template);
+    if (!settled) return eligible.find((t) => t.id === h.template) ?? null;
+  }
+  return null;
+}
+
+/**
+ * The next question of a session. Deterministic: the same input gives the same question, so a
+ * reload resumes where the learner was.
+ */
+export function chooseNext(input: NextInput): NextQuestion {
+  const chosen =
+    input.topics.length > 0 ? input.topics : [...new Set(input.templates.flatMap((t) => t.topics))];
+  const eligible = input.templates.filter((t) => t.topics.some((topic) => chosen.includes(topic)));
+  if (eligible.length === 0) {
+    throw new MasteryError(`no template covers the topics ${chosen.join(', ') || '(none)'}`);
+  }
+
+  const retry = dueRetry(input, eligible);
+  if (retry) {
+    const topic = retry.topics.find((t) => chosen.includes(t)) ?? retry.topics[0] ?? '';
+    return {
+      template: retry.id,
+      seed: freshSeed(input, retry.id),
+      difficulty: pickDifficulty(
+        input.difficulty,
+        knownOf(input.mastery, topic).known,
+        retry.difficulties,
+      ),
+      reason: 'retry',
+      topic,
+    };
+  }
+
+  // Weakest first; among equals the less practised, then the order the topics were given in.
+  const covered = chosen.filter((topic) => eligible.some((t) => t.topics.includes(topic)));
+  const ranked = covered
+    .map((topic, order) => ({ ...knownOf(input.mastery, topic), order }))
+    .sort((a, b) => a.known - b.known || a.attempts - b.attempts || a.order - b.order);
+  const weakest = ranked[0];
+  if (!weakest) throw new MasteryError('no topic to practise');
+
+  // Among the templates for that topic, the one used least recently, so the kinds rotate.
+  const candidates = eligible.filter((t) => t.topics.includes(weakest.topic));
+  const lastUse = (id: string) => {
+    for (let i = input.history.length - 1; i >= 0; i--)
+      if (input.history[i]?.template === id) return i;
+    return -1;
+  };
+  const template = [...candidates].sort((a, b) => lastUse(a.id) - lastUse(b.id))[0];
+  if (!template) throw new MasteryError(`no template covers ${weakest.topic}`);
+  return {
+    template: template.id,
+    seed: freshSeed(input, template.id),
+    difficulty: pickDifficulty(input.difficulty, weakest.known, template.difficulties),
+    reason: 'weakest',
+    topic: weakest.topic,
+  };
+}
