@@ -305,6 +305,8 @@ describe('accessibility and looks', () => {
     await page.getByTestId('ladder-player-compare').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'simulator-syn-flood-compare-zh');
+    await openSimulator(page, '?scenario=syn-flood&seed=1');
+    await screenshot(page, 'simulator-syn-flood-zh');
     await context.close();
   });
 });

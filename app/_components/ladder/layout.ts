@@ -92,7 +92,8 @@ export interface Arrow {
   x2: number;
   y2: number;
   label: string;
-  /** Where the label is centred: the middle of the whole path, also for a lost segment. */
+  /** Where the label is centred: the middle of the whole path (also for a lost segment), or
+   *  nearer the sender when another segment crosses it in flight. */
   labelX: number;
   labelY: number;
   lost: boolean;
@@ -156,6 +157,9 @@ const key = (t: number): number => Math.round(t * 1e9);
 
 /** Where a lost segment is drawn to: this fraction of the way to its receiver. */
 export const LOST_AT = 0.55;
+
+/** Where along its path a segment that crosses another one in flight is labelled. */
+export const CROSSING_LABEL_AT = 0.3;
 
 /**
  * Compute the whole diagram for a width in pixels (lanes spread to fill it, never closer
@@ -233,7 +237,9 @@ export function layoutLadder(trace: Trace, width = 720): LadderLayout {
   const lanes: Lane[] = names.map((name, i) => ({
     name,
     x: m.axis + side + (n > 1 ? i * laneGap : inner / 2),
-    side: i === 0 && n > 1 ? 'left' : 'right',
+    // Only the last (listener) lane has its marks on the right: a middle lane's own
+    // segments mostly go right, towards the server, so its marks go left.
+    side: i === n - 1 && n > 1 ? 'right' : n > 1 ? 'left' : 'right',
   }));
   const laneOf = new Map(lanes.map((l) => [l.name, l]));
   const totalWidth = Math.max(width, m.axis + 2 * side + (n - 1) * laneGap);
@@ -299,6 +305,19 @@ export function layoutLadder(trace: Trace, width = 720): LadderLayout {
     return a.y + ((t - a.t) / (b.t - a.t)) * (b.y - a.y);
   };
 
+  // Segments in flight at once in opposite directions cross in the middle: their labels
+  // move towards their senders so they do not print over each other.
+  const crossing = new Set<number>();
+  segments.forEach((a, i) => {
+    for (let j = i + 1; j < segments.length && segments[j]!.t < a.t + delay - 1e-9; j++) {
+      const b = segments[j]!;
+      if (b.from === a.to && b.to === a.from) {
+        crossing.add(i);
+        crossing.add(j);
+      }
+    }
+  });
+
   const arrows: Arrow[] = [];
   segments.forEach((segment, index) => {
     const from = laneOf.get(segment.from);
@@ -307,6 +326,7 @@ export function layoutLadder(trace: Trace, width = 720): LadderLayout {
     const y1 = yAt(segment.t);
     const yEnd = yAt(segment.t + delay);
     const f = segment.dropped ? LOST_AT : 1;
+    const at = crossing.has(index) ? CROSSING_LABEL_AT : 0.5;
     arrows.push({
       index,
       segment,
@@ -315,8 +335,8 @@ export function layoutLadder(trace: Trace, width = 720): LadderLayout {
       x2: from.x + (to.x - from.x) * f,
       y2: y1 + (yEnd - y1) * f,
       label: segmentLabel(segment),
-      labelX: (from.x + to.x) / 2,
-      labelY: (y1 + yEnd) / 2,
+      labelX: from.x + (to.x - from.x) * at,
+      labelY: y1 + (yEnd - y1) * at,
       lost: segment.dropped,
       retransmission: isRetransmission(segment.why),
     });

@@ -1,7 +1,13 @@
 // The ladder's geometry: an ordinal time axis that keeps microseconds apart and folds
 // a 60 s TIME_WAIT into one marked break; lanes, lost segments, marks and timers.
 import { describe, expect, test } from 'vitest';
-import { COMPACT, LOST_AT, METRICS, layoutLadder } from '@/app/_components/ladder/layout';
+import {
+  COMPACT,
+  CROSSING_LABEL_AT,
+  LOST_AT,
+  METRICS,
+  layoutLadder,
+} from '@/app/_components/ladder/layout';
 import { simulateNamed } from '@/lib/engine';
 import { handshakeTrace } from './fixtures';
 
@@ -124,4 +130,23 @@ test('every timer shows from its set to how it ended: expired, cancelled or repl
   expect(timeWait.end).toBe('fire');
   expect(finWait2.t2).toBeLessThanOrEqual(timeWait.t1);
   for (const s of layout.timers) expect(s.y2).toBeGreaterThanOrEqual(s.y1);
+});
+
+test('segments that cross in flight are labelled nearer their senders', () => {
+  const flood = layoutLadder(simulateNamed('syn-flood', { seed: 1 }), 900);
+  const server = flood.lanes.find((l) => l.name === 'server')!;
+  const attacker = flood.lanes.find((l) => l.name === 'attacker')!;
+  const synAck = flood.arrows.find(
+    (a) => a.segment.from === 'server' && a.segment.to === 'attacker',
+  )!;
+  expect(synAck.labelX).toBeCloseTo(server.x + (attacker.x - server.x) * CROSSING_LABEL_AT);
+  // A plain handshake has no crossing: labels sit at the middle.
+  const plain = layoutLadder(handshakeTrace(), 720);
+  for (const a of plain.arrows)
+    expect(a.labelX).toBeCloseTo((plain.lanes[0]!.x + plain.lanes[1]!.x) / 2);
+});
+
+test('the middle lanes of a multi-client run put their marks on the left, the listener on the right', () => {
+  const flood = layoutLadder(simulateNamed('syn-flood', { seed: 1 }), 900);
+  expect(flood.lanes.map((l) => l.side)).toEqual(['left', 'left', 'right']);
 });
