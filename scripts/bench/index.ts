@@ -4,8 +4,9 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { runEngineBench, type BenchSection } from './engine';
+import { runQuestionsBench } from './questions';
 
-const PARTS: Array<() => BenchSection> = [() => runEngineBench()];
+const PARTS: Array<() => BenchSection> = [() => runEngineBench(), () => runQuestionsBench()];
 
 function main(): void {
   const sections: BenchSection[] = [];
