@@ -29,3 +29,23 @@ export {
   type UserDto,
   type AuditEntryDto,
 } from './users';
+export {
+  recordPracticeAnswer,
+  listTopicMastery,
+  listRecentAnswers,
+  countPracticeAnswers,
+  MasteryConflictError,
+  type PracticeAnswerDto,
+  type TopicMasteryDto,
+  type NewPracticeAnswer,
+  type MasteryUpdate,
+} from './practice';
+export {
+  listFlashcardStates,
+  recordFlashcardReview,
+  undoLastFlashcardReview,
+  countCardsIntroducedSince,
+  listFlashcardReviews,
+  type FlashcardStateDto,
+  type FlashcardReviewDto,
+} from './flashcards';

@@ -1,0 +1,219 @@
+// Data access for practice: graded answers (stored first, the source of truth) and per-topic
+// mastery, which is derived from them and updated with optimistic concurrency.
+import 'server-only';
+import { db } from './client';
+
+export type PracticeAnswerDto = {
+  id: string;
+  userId: string;
+  template: string;
+  seed: number;
+  difficulty: number;
+  locale: string;
+  topics: string[];
+  /** The learner's response as stored (JSON text parsed); the caller validates its shape. */
+  response: unknown;
+  correct: boolean;
+  score: number;
+  misconception: string | null;
+  createdAt: Date;
+};
+
+export type TopicMasteryDto = {
+  topic: string;
+  known: number;
+  attempts: number;
+  correct: number;
+  updatedAt: Date;
+};
+
+export type NewPracticeAnswer = {
+  userId: string;
+  template: string;
+  seed: number;
+  difficulty: number;
+  locale: string;
+  topics: readonly string[];
+  response: unknown;
+  correct: boolean;
+  score: number;
+  misconception: string | null;
+};
+
+/**
+ * The new mastery of a topic given its current value (null: never practised). Supplied by
+ * the caller (lib/mastery) so the data layer holds no learning model; it may be called more
+ * than once when a concurrent answer wins a race, so it must be pure.
+ */
+export type MasteryUpdate = (known: number | null, topic: string) => number;
+
+export class MasteryConflictError extends Error {
+  override name = 'MasteryConflictError';
+}
+
+const answerSelect = {
+  id: true,
+  userId: true,
+  template: true,
+  seed: true,
+  difficulty: true,
+  locale: true,
+  topics: true,
+  response: true,
+  correct: true,
+  score: true,
+  misconception: true,
+  createdAt: true,
+} as const;
+
+const masterySelect = {
+  topic: true,
+  known: true,
+  attempts: true,
+  correct: true,
+  updatedAt: true,
+  version: true,
+} as const;
+
+type AnswerRow = Omit<PracticeAnswerDto, 'topics' | 'response'> & {
+  topics: string;
+  response: string;
+};
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function toAnswerDto(row: AnswerRow): PracticeAnswerDto {
+  const topics = parseJson(row.topics);
+  return {
+    ...row,
+    topics: Array.isArray(topics) ? topics.filter((t) => typeof t === 'string') : [],
+    response: parseJson(row.response),
+  };
+}
+
+function toMasteryDto(row: TopicMasteryDto & { version: number }): TopicMasteryDto {
+  const { version: _version, ...dto } = row;
+  return dto;
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
+
+/** More than this many lost races on one row means something else is wrong. */
+const MAX_ATTEMPTS = 50;
+
+async function updateTopic(
+  userId: string,
+  topic: string,
+  correct: boolean,
+  update: MasteryUpdate,
+): Promise<TopicMasteryDto> {
+  const client = await db();
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const row = await client.topicMastery.findUnique({
+      where: { userId_topic: { userId, topic } },
+      select: masterySelect,
+    });
+    if (!row) {
+      try {
+        const created = await client.topicMastery.create({
+          data: {
+            userId,
+            topic,
+            known: update(null, topic),
+            attempts: 1,
+            correct: correct ? 1 : 0,
+          },
+          select: masterySelect,
+        });
+        return toMasteryDto(created);
+      } catch (error) {
+        if (isUniqueViolation(error)) continue; // another answer created it first: update it
+        throw error;
+      }
+    }
+    // Compare-and-set on `version`: if another answer updated the row since we read it, no
+    // row matches, and we read again and recompute from the newer value.
+    const { count } = await client.topicMastery.updateMany({
+      where: { userId, topic, version: row.version },
+      data: {
+        known: update(row.known, topic),
+        attempts: { increment: 1 },
+        correct: { increment: correct ? 1 : 0 },
+        version: { increment: 1 },
+      },
+    });
+    if (count === 1) {
+      const fresh = await client.topicMastery.findUniqueOrThrow({
+        where: { userId_topic: { userId, topic } },
+        select: masterySelect,
+      });
+      return toMasteryDto(fresh);
+    }
+  }
+  throw new MasteryConflictError(`mastery of ${topic} kept changing under ${MAX_ATTEMPTS} updates`);
+}
+
+/**
+ * Stores a graded answer, then updates the mastery of each of its topics. The answer is
+ * committed before mastery is touched: it is the record, and mastery can be replayed from
+ * the answers if an update is ever lost.
+ */
+export async function recordPracticeAnswer(
+  input: NewPracticeAnswer,
+  update: MasteryUpdate,
+): Promise<{ answer: PracticeAnswerDto; mastery: TopicMasteryDto[] }> {
+  const client = await db();
+  const row = await client.practiceAnswer.create({
+    data: {
+      userId: input.userId,
+      template: input.template,
+      seed: input.seed,
+      difficulty: input.difficulty,
+      locale: input.locale,
+      topics: JSON.stringify(input.topics),
+      response: JSON.stringify(input.response ?? null),
+      correct: input.correct,
+      score: input.score,
+      misconception: input.misconception,
+    },
+    select: answerSelect,
+  });
+  const mastery: TopicMasteryDto[] = [];
+  for (const topic of new Set(input.topics)) {
+    mastery.push(await updateTopic(input.userId, topic, input.correct, update));
+  }
+  return { answer: toAnswerDto(row), mastery };
+}
+
+export async function listTopicMastery(userId: string): Promise<TopicMasteryDto[]> {
+  const client = await db();
+  const rows = await client.topicMastery.findMany({
+    where: { userId },
+    select: masterySelect,
+    orderBy: { topic: 'asc' },
+  });
+  return rows.map(toMasteryDto);
+}
+
+/** The learner's latest answers, oldest first (what the next-question policy reads). */
+export async function listRecentAnswers(userId: string, limit = 50): Promise<PracticeAnswerDto[]> {
+  const client = await db();
+  const rows = await client.practiceAnswer.findMany({
+    where: { userId },
+    select: answerSelect,
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: limit,
+  });
+  return rows.reverse().map(toAnswerDto);
+}
+
+export async function countPracticeAnswers(userId: string): Promise<number> {
+  const client = await db();
+  return client.practiceAnswer.count({ where: { userId } });
+}
