@@ -76,8 +76,18 @@ const processor = unified()
       content: { type: 'text', value: '#' },
     })
     .use(rehypeHighlight, { detect: false })
+    .use(focusableCodeBlocks)
     .use(rehypeStringify)
     .freeze();
+
+/** Code blocks may scroll sideways; a scrollable region must be reachable by keyboard. */
+function focusableCodeBlocks() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName === 'pre') node.properties.tabIndex = 0;
+    });
+  };
+}
 
 /** Renders Markdown; throws a TraceBlockError for a malformed trace fence. */
 export function renderMarkdown(markdown: string): RenderedMarkdown {

@@ -2,7 +2,7 @@
 // diagram computed in the browser, and the way on to practice — in both languages.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, newContext, screenshot } from './browser';
+import { launchBrowser, newContext, screenshot, seriousViolations } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,6 +19,7 @@ test('the lesson list shows the whole curriculum in order', async () => {
   const items = page.getByTestId('lesson-list').locator('li');
   expect(await items.count()).toBeGreaterThanOrEqual(22);
   expect(await items.first().innerText()).toContain('Lesson 1');
+  expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'lessons-en');
   await context.close();
 });
@@ -39,7 +40,42 @@ test('a lesson renders its text, contents, a live diagram and a practice link', 
   await firstEntry.click();
   expect(decodeURIComponent(new URL(page.url()).hash)).toBe(decodeURIComponent(target));
   expect(errors).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'lesson-three-way-handshake-zh');
+  await context.close();
+});
+
+test("a lesson's diagram asks for the next segment, grades it, and steps with the keyboard", async () => {
+  const context = await newContext(browser, 'en-US');
+  const page = await context.newPage();
+  await page.goto('/lessons/three-way-handshake');
+  const trace = page.getByTestId('lesson-trace').first();
+  const player = trace.getByTestId('ladder-player');
+  await player.waitFor();
+  expect(await player.getAttribute('data-step')).toBe('0');
+  // The first diagram of a lesson is in prediction mode: the client's first segment is a SYN.
+  const form = trace.getByTestId('prediction');
+  await form.getByText('S', { exact: true }).click();
+  await form.getByRole('button', { name: 'Check' }).click();
+  const feedback = trace.getByTestId('prediction-feedback');
+  expect(await feedback.getAttribute('data-correct')).toBe('true');
+  expect(await player.getAttribute('data-step')).toBe('1');
+  // A wrong guess is told so, and the right segment is shown.
+  await form.getByText('R', { exact: true }).click();
+  await form.getByRole('button', { name: 'Check' }).click();
+  expect(await feedback.getAttribute('data-correct')).toBe('false');
+  expect(await player.getAttribute('data-step')).toBe('2');
+  // The comparison diagram beside it is a plain player: → and ← step through it.
+  const other = trace.getByTestId('ladder-player-compare');
+  const before = Number(await other.getAttribute('data-step'));
+  await other.getByTestId('ladder-scroll').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  expect(Number(await other.getAttribute('data-step'))).toBe(before + 2);
+  await page.keyboard.press('ArrowLeft');
+  expect(Number(await other.getAttribute('data-step'))).toBe(before + 1);
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'lesson-three-way-handshake-en');
   await context.close();
 });
 

@@ -1,11 +1,9 @@
 // The simulator playground as a learner uses it: run scenarios, step and predict, add a
 // fault, follow a share link, export; accessible (axe-core) and readable on a phone and in
 // the dark (screenshots under tests/e2e/screenshots).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newContext, screenshot } from './browser';
+import { launchBrowser, newContext, screenshot, seriousViolations } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -44,27 +42,6 @@ async function exportedJson(page: Page): Promise<string> {
   const panel = page.getByTestId('export').first();
   await panel.locator('summary').click();
   return panel.getByTestId('export-text').innerText();
-}
-
-const axeSource = readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: () => Promise<{
-            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run();
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
 }
 
 describe('the simulator playground', () => {

@@ -31,6 +31,8 @@ describe('renderMarkdown', () => {
     expect(html).toContain('<table>');
     expect(html).toContain('<td>1</td>');
     expect(html).toMatch(/<code class="hljs language-sh">/);
+    // A code block that scrolls sideways must be reachable by keyboard.
+    expect(html).toContain('<pre tabindex="0">');
   });
 
   test.each([
