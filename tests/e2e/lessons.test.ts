@@ -33,6 +33,11 @@ test('a lesson renders its text, contents, a live diagram and a practice link', 
   expect(await page.locator('h1').innerText()).toBe('三次握手');
   expect(await page.getByTestId('lesson-toc').locator('li').count()).toBeGreaterThan(3);
   await page.getByTestId('lesson-trace').first().locator('svg').first().waitFor();
+  // The diagram's event list speaks the reader's language too (End shows everything).
+  const compare = page.getByTestId('lesson-trace').first().getByTestId('ladder-player-compare');
+  await compare.getByTestId('ladder-scroll').focus();
+  await page.keyboard.press('End');
+  expect(await compare.getByTestId('event-list').innerText()).toContain('监听套接字');
   expect(await page.locator('a[href^="/practice?topics="]').count()).toBeGreaterThan(0);
   // A table-of-contents entry jumps to its section.
   const firstEntry = page.getByTestId('lesson-toc').locator('a').first();

@@ -6,7 +6,10 @@ import type { TraceSegment } from '@/lib/engine';
 import { eventLabel, formatTime, segmentLabel, type TimelineItem } from '@/lib/trace-export';
 import { isRevealed, stepOf } from './steps';
 
-export function describeItem(item: TimelineItem): string {
+/** The words of the event list that are not protocol notation, in the reader's language. */
+export type EventWords = { listener: string; timer: (name: string) => string };
+
+export function describeItem(item: TimelineItem, words: EventWords): string {
   switch (item.kind) {
     case 'segment': {
       const s = item.segment;
@@ -14,12 +17,12 @@ export function describeItem(item: TimelineItem): string {
     }
     case 'state': {
       const st = item.state;
-      return `${st.endpoint}: ${st.state}${st.socket === 'listener' ? ' (listener)' : st.cport !== null ? ` :${st.cport}` : ''}`;
+      return `${st.endpoint}: ${st.state}${st.socket === 'listener' ? ` (${words.listener})` : st.cport !== null ? ` :${st.cport}` : ''}`;
     }
     case 'event':
       return `${item.endpoint}: ${eventLabel(item.event)}`;
     case 'timer':
-      return `${item.endpoint}: ◷ ${item.timer.timer} timer`;
+      return `${item.endpoint}: ◷ ${words.timer(item.timer.timer)}`;
   }
 }
 
@@ -36,6 +39,10 @@ export function EventList({
 }) {
   const t = useTranslations('ladder');
   const shown = items.filter((item) => isRevealed(item, segments, step));
+  const words: EventWords = {
+    listener: t('listener'),
+    timer: (name) => t('timerName', { name }),
+  };
   return (
     <details open className="rounded-md border border-slate-200 text-sm dark:border-slate-800">
       <summary className="cursor-pointer px-3 py-2 font-medium">
@@ -56,7 +63,7 @@ export function EventList({
                 } ${item.kind === 'segment' ? '' : 'text-slate-600 dark:text-slate-400'}`}
               >
                 <span className="w-24 shrink-0 text-right tabular-nums">{formatTime(item.t)}</span>
-                <span className="whitespace-pre-wrap">{describeItem(item)}</span>
+                <span className="whitespace-pre-wrap">{describeItem(item, words)}</span>
               </button>
             </li>
           );
