@@ -13,6 +13,7 @@ export const NAMESPACES = [
   'meta',
   'nav',
   'placeholder',
+  'practice',
   'simulator',
   'teach',
 ] as const;

@@ -1,0 +1,66 @@
+// The shapes /practice exchanges between browser and server, validated on arrival: a ticket
+// names a question without its key; a visitor's local progress stands in for the database.
+import { z } from 'zod';
+import { LOCALES, TEMPLATE_IDS, TOPICS } from '@/lib/questions';
+
+export const difficultySchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export const difficultyChoiceSchema = z.union([difficultySchema, z.literal('adaptive')]);
+
+/** Everything that regenerates a question exactly: the server re-creates it to grade. */
+export const ticketSchema = z.object({
+  template: z.enum(TEMPLATE_IDS),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
+  difficulty: difficultySchema,
+  locale: z.enum(LOCALES),
+});
+export type Ticket = z.infer<typeof ticketSchema>;
+
+export const topicsSchema = z.array(z.enum(TOPICS)).max(TOPICS.length);
+
+export const localMasterySchema = z.object({
+  topic: z.enum(TOPICS),
+  known: z.number().min(0).max(1),
+  attempts: z.number().int().min(0),
+});
+export type LocalMastery = z.infer<typeof localMasterySchema>;
+
+/** What a signed-out visitor's browser keeps (localStorage) and sends with each request. */
+export const visitorProgressSchema = z.object({
+  /** Random per browser; seeds questions like a user id does. */
+  key: z.string().min(8).max(64),
+  history: z
+    .array(
+      z.object({ template: z.enum(TEMPLATE_IDS), seed: z.number().int(), correct: z.boolean() }),
+    )
+    .max(50),
+  mastery: z.array(localMasterySchema).max(TOPICS.length),
+  position: z.number().int().min(0),
+});
+export type VisitorProgress = z.infer<typeof visitorProgressSchema>;
+
+export const nextInputSchema = z.object({
+  topics: topicsSchema,
+  difficulty: difficultyChoiceSchema,
+  visitor: visitorProgressSchema.optional(),
+});
+export type NextInput = z.infer<typeof nextInputSchema>;
+
+export const answerInputSchema = z.object({
+  ticket: ticketSchema,
+  /** Checked against the question's kind by lib/questions grade(). */
+  response: z.unknown(),
+  /** A visitor's current mastery of the question's topics (signed-in learners: the database). */
+  visitorMastery: z.array(localMasterySchema).max(TOPICS.length).optional(),
+});
+export type AnswerInput = z.infer<typeof answerInputSchema>;
+
+/** Parses the ?topics=a,b of a lesson link; unknown topics are dropped. */
+export function parseTopicsParam(raw: string | string[] | undefined): string[] {
+  const text = Array.isArray(raw) ? raw.join(',') : (raw ?? '');
+  const known = new Set<string>(TOPICS);
+  return [...new Set(text.split(',').map((t) => t.trim()))].filter((t) => known.has(t));
+}
