@@ -61,3 +61,24 @@ export async function seriousViolations(page: Page): Promise<string[]> {
       .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
 }
+
+/** Answers the practice question on screen from the keyboard (right or wrong). */
+export async function answerPracticeQuestion(page: Page): Promise<void> {
+  const question = page.getByTestId('practice-question');
+  await question.waitFor();
+  const kind = await question.getAttribute('data-kind');
+  if (kind === 'choice' || kind === 'multi') {
+    await page.keyboard.press('2');
+  } else if (kind === 'order') {
+    const n = await page.getByTestId('practice-inputs').locator('kbd').count();
+    for (let k = 1; k <= n; k++) await page.keyboard.press(String(k));
+  } else if (kind === 'numeric') {
+    await page.getByTestId('practice-value').focus();
+    await page.keyboard.type('1');
+  } else {
+    await page.getByTestId('practice-field-flags').focus();
+    await page.keyboard.type('S.');
+  }
+  await page.keyboard.press('Enter');
+  await page.getByTestId('practice-feedback').waitFor();
+}

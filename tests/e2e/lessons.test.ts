@@ -2,7 +2,14 @@
 // diagram computed in the browser, and the way on to practice — in both languages.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, newContext, screenshot, seriousViolations } from './browser';
+import { loadLessons } from '@/lib/content/load';
+import {
+  answerPracticeQuestion,
+  launchBrowser,
+  newContext,
+  screenshot,
+  seriousViolations,
+} from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -89,5 +96,47 @@ test('an unknown lesson is a 404 page', async () => {
   const page = await context.newPage();
   const response = await page.goto('/lessons/no-such-lesson');
   expect(response?.status()).toBe(404);
+  await context.close();
+});
+
+test("a signed-in learner's lesson list shows progress from practice", async () => {
+  const context = await newContext(browser, 'en-US');
+  const page = await context.newPage();
+  await page.goto('/signup');
+  await page.getByLabel('Email').fill(`progress-${Date.now()}@example.com`);
+  await page.getByLabel('Password').fill('a good password');
+  await page.locator('form button[type=submit]').click();
+  await page.getByTestId('signed-in-as').waitFor();
+
+  await page.goto('/lessons');
+  const handshake = page.locator('li[data-slug="three-way-handshake"]');
+  expect(await handshake.getByTestId('lesson-progress').innerText()).toBe('Not practised yet');
+
+  // A lesson's practice link starts the session on its topics at once.
+  await page.goto('/practice?topics=handshake');
+  await answerPracticeQuestion(page);
+  const practised = await page
+    .getByTestId('practice-mastery')
+    .locator('li')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('data-topic')));
+  expect(practised).toContain('handshake');
+
+  await page.goto('/lessons');
+  expect(await handshake.getByTestId('lesson-progress').innerText()).toMatch(
+    /^\d+% mastered · [1-3] of 3 topics practised$/,
+  );
+  // A lesson none of whose topics the answer touched is still untouched.
+  const untouched = loadLessons().find(
+    (lesson) =>
+      lesson.locale === 'en' && lesson.topics.every((topic) => !practised.includes(topic)),
+  );
+  expect(untouched).toBeDefined();
+  expect(
+    await page
+      .locator(`li[data-slug="${untouched!.slug}"]`)
+      .getByTestId('lesson-progress')
+      .innerText(),
+  ).toBe('Not practised yet');
+  expect(await seriousViolations(page)).toEqual([]);
   await context.close();
 });
