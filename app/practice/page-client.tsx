@@ -227,6 +227,7 @@ export function PracticeClient({ signedIn, topics, topicNames, initialTopics, au
   return (
     <div className="max-w-4xl space-y-4" data-testid="practice-session">
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600 dark:text-slate-400">
+        <span>{signedIn ? t('savedNote') : t('visitorNote')}</span>
         <span data-testid="practice-score">
           {t('sessionScore', { correct: session.correct, total: session.answered })}
         </span>
@@ -241,6 +242,7 @@ export function PracticeClient({ signedIn, topics, topicNames, initialTopics, au
           className="space-y-4 outline-none"
           data-testid="practice-question"
           data-template={current.ticket.template}
+          data-seed={current.ticket.seed}
           data-kind={current.question.kind}
         >
           <p className="text-sm text-slate-600 dark:text-slate-400">

@@ -1,0 +1,124 @@
+// Practice as a learner meets it: ten questions with the keyboard alone, mastery moving after
+// each, a visitor's progress kept in the browser, and a signed-in learner's answers stored
+// so a reload resumes the session and mastery carries over.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchBrowser, newContext, screenshot, seriousViolations } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Answers the shown question from the keyboard (right or wrong does not matter here). */
+async function answerWithKeyboard(page: Page): Promise<void> {
+  const question = page.getByTestId('practice-question');
+  await question.waitFor();
+  const kind = await question.getAttribute('data-kind');
+  if (kind === 'choice' || kind === 'multi') {
+    await page.keyboard.press('2');
+  } else if (kind === 'order') {
+    const n = await page.getByTestId('practice-inputs').locator('kbd').count();
+    for (let k = 1; k <= n; k++) await page.keyboard.press(String(k));
+  } else if (kind === 'numeric') {
+    await page.getByTestId('practice-value').focus();
+    await page.keyboard.type('1');
+  } else {
+    await page.getByTestId('practice-field-flags').focus();
+    await page.keyboard.type('S.');
+  }
+  await page.keyboard.press('Enter');
+  await page.getByTestId('practice-feedback').waitFor();
+}
+
+async function masteryAfter(page: Page): Promise<Record<string, number>> {
+  const items = page.getByTestId('practice-mastery').locator('li');
+  const out: Record<string, number> = {};
+  for (const item of await items.all()) {
+    out[(await item.getAttribute('data-topic')) ?? ''] = Number(
+      await item.getAttribute('data-after'),
+    );
+  }
+  return out;
+}
+
+test('a visitor practises ten questions with the keyboard and sees mastery change', async () => {
+  const context = await newContext(browser, 'en-US');
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/practice');
+  await page.getByTestId('practice-setup').waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Start practising' }).focus();
+  await page.keyboard.press('Enter');
+
+  const seen = new Set<string>();
+  for (let i = 0; i < 10; i++) {
+    await answerWithKeyboard(page);
+    const mastery = await masteryAfter(page);
+    expect(Object.keys(mastery).length).toBeGreaterThan(0);
+    for (const value of Object.values(mastery)) {
+      expect(value).toBeGreaterThanOrEqual(0);
+      expect(value).toBeLessThanOrEqual(1);
+      // The first answer always moves a topic off the prior (0.2), right or wrong.
+      if (i === 0) expect(value).not.toBeCloseTo(0.2, 4);
+    }
+    expect(await page.getByTestId('practice-feedback').innerText()).toMatch(/Step by step/);
+    seen.add((await page.getByTestId('practice-question').getAttribute('data-template')) ?? '');
+    if (i === 0) {
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'practice-feedback-en');
+    }
+    await page.keyboard.press('Enter');
+    await page.getByTestId('practice-feedback').waitFor({ state: 'detached' });
+  }
+  expect(await page.getByTestId('practice-score').innerText()).toMatch(/of 10 right/);
+  expect(seen.size).toBeGreaterThan(1);
+
+  const stored = await page.evaluate(() => localStorage.getItem('ackademy.practice.v1'));
+  const progress = JSON.parse(stored ?? '{}') as { position?: number; history?: unknown[] };
+  expect(progress.position).toBe(10);
+  expect(progress.history).toHaveLength(10);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test("a signed-in learner's answers are stored: a reload resumes, mastery carries over", async () => {
+  const context = await newContext(browser, 'zh-CN');
+  const page = await context.newPage();
+  await page.goto('/signup');
+  await page.getByLabel(/邮箱|email/i).fill(`practice-${Date.now()}@example.com`);
+  await page.getByLabel(/密码|password/i).fill('a good password');
+  await page.locator('form button[type=submit]').click();
+  await page.getByTestId('signed-in-as').waitFor();
+
+  // A lesson link names its topics and starts at once; a reload before answering shows the
+  // same question (same seed: the next question follows from the stored answers).
+  await page.goto('/practice?topics=queues');
+  const question = page.getByTestId('practice-question');
+  await question.waitFor();
+  const first = await question.getAttribute('data-seed');
+  expect(await page.getByTestId('practice-session').innerText()).toContain('保存到你的账户');
+  await page.reload();
+  await question.waitFor();
+  expect(await question.getAttribute('data-seed')).toBe(first);
+
+  await answerWithKeyboard(page);
+  const afterFirst = await masteryAfter(page);
+  expect(afterFirst.queues).toBeDefined();
+
+  // The answer is in the account: after a reload the session is at the next question, and
+  // the next answer starts from the stored mastery.
+  await page.reload();
+  await question.waitFor();
+  expect(await question.getAttribute('data-seed')).not.toBe(first);
+  await answerWithKeyboard(page);
+  const item = page.getByTestId('practice-mastery').locator('li[data-topic=queues]');
+  expect(await item.innerText()).toContain(`${Math.round((afterFirst.queues ?? 0) * 100)}% →`);
+  await screenshot(page, 'practice-signed-in-zh');
+  await context.close();
+});
