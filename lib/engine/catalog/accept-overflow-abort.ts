@@ -1,117 +1,13 @@
 // Catalog scenario "accept-overflow-abort" (see its `description`), as a module so the catalog works in the browser.
-// Randomisable values ("random", {range}) are drawn from the seed by simulate().
+// The same clients and listener as accept-overflow-drop; only tcp_abort_on_overflow differs.
 
 import type { ScenarioInput } from '../scenario-schema';
+import { scenario as acceptOverflowDrop } from './accept-overflow-drop';
 
 export const scenario: ScenarioInput = {
-  sysctl: {
-    server: {
-      tcp_abort_on_overflow: 1,
-    },
-  },
-  isn: {
-    server: 'random',
-    client1: 'random',
-    client2: 'random',
-    client3: 'random',
-    client4: 'random',
-  },
-  endpoints: {
-    server: {
-      port: 9000,
-      program: [
-        {
-          listen: {
-            backlog: 1,
-          },
-        },
-        {
-          close: {
-            socket: 'listener',
-          },
-          at: 13.0,
-        },
-      ],
-    },
-    client1: {
-      port: 40001,
-      program: [
-        {
-          connect: 'server',
-          at: 0.0,
-        },
-        {
-          send: 10,
-        },
-        {
-          recv_until_eof: {},
-        },
-        {
-          close: {},
-        },
-      ],
-    },
-    client2: {
-      port: 40002,
-      program: [
-        {
-          connect: 'server',
-          at: 0.2,
-        },
-        {
-          send: 10,
-        },
-        {
-          recv_until_eof: {},
-        },
-        {
-          close: {},
-        },
-      ],
-    },
-    client3: {
-      port: 40003,
-      program: [
-        {
-          connect: 'server',
-          at: 0.4,
-        },
-        {
-          send: 10,
-        },
-        {
-          recv_until_eof: {},
-        },
-        {
-          close: {},
-        },
-      ],
-    },
-    client4: {
-      port: 40004,
-      program: [
-        {
-          connect: 'server',
-          at: 0.6,
-        },
-        {
-          send: 10,
-        },
-        {
-          recv_until_eof: {},
-        },
-        {
-          close: {},
-        },
-      ],
-    },
-  },
+  ...acceptOverflowDrop,
+  sysctl: { server: { tcp_abort_on_overflow: 1 } },
   name: 'accept-overflow-abort',
   description:
     'As accept-overflow-drop with tcp_abort_on_overflow=1: the queue overflows at the SYN, so no third ACK is ever answered with RST.',
-  profile: 'linux',
-  link: {
-    delay: 0.01,
-  },
-  faults: [],
 };
