@@ -11,6 +11,7 @@ export {
 } from './bkt';
 export {
   RETRY_GAP,
+  REST_WINDOW,
   MasteryError,
   chooseNext,
   difficultyFor,

@@ -51,6 +51,13 @@ export interface NextQuestion {
 /** A mistake comes back after this many other questions (spacing beats immediate repetition). */
 export const RETRY_GAP = 3;
 
+/**
+ * Topics touched by this many latest questions rest while other chosen topics remain, so the
+ * session interleaves topics (interleaved practice beats blocked practice for discrimination)
+ * and a learner who keeps failing one topic is not held on it question after question.
+ */
+export const REST_WINDOW = 2;
+
 export class MasteryError extends Error {
   override name = 'MasteryError';
 }
@@ -132,7 +139,13 @@ export function chooseNext(input: NextInput): NextQuestion {
 
   // Weakest first; among equals the less practised, then the order the topics were given in.
   const covered = chosen.filter((topic) => eligible.some((t) => t.topics.includes(topic)));
-  const ranked = covered
+  const resting = new Set(
+    input.history
+      .slice(-REST_WINDOW)
+      .flatMap((h) => input.templates.find((t) => t.id === h.template)?.topics ?? []),
+  );
+  const awake = covered.filter((topic) => !resting.has(topic));
+  const ranked = (awake.length > 0 ? awake : covered)
     .map((topic, order) => ({ ...knownOf(input.mastery, topic), order }))
     .sort((a, b) => a.known - b.known || a.attempts - b.attempts || a.order - b.order);
   const weakest = ranked[0];

@@ -7,6 +7,7 @@ import {
   difficultyFor,
   hashSeed,
   MasteryError,
+  REST_WINDOW,
   RETRY_GAP,
   type NextInput,
   type PastAnswer,
@@ -81,6 +82,43 @@ describe('weakest topic first', () => {
   test('a topic no template covers is an error naming it', () => {
     expect(() => chooseNext(input({ topics: ['keepalive'] }))).toThrow(MasteryError);
     expect(() => chooseNext(input({ topics: ['keepalive'] }))).toThrow(/keepalive/);
+  });
+});
+
+describe('interleaving', () => {
+  test(`topics of the last ${REST_WINDOW} questions rest while other chosen topics remain`, () => {
+    const mastery = [
+      { topic: 'queues', known: 0.1, attempts: 3 },
+      { topic: 'close', known: 0.5, attempts: 3 },
+    ];
+    const topics = ['queues', 'close'];
+    expect(chooseNext(input({ topics, mastery })).topic).toBe('queues');
+    const history = [wrong('queues', 5)];
+    expect(chooseNext(input({ topics, mastery, history, position: 1 })).topic).toBe('close');
+  });
+
+  test('with every chosen topic resting, the weakest is practised anyway', () => {
+    const history = [right('queues', 5)];
+    expect(chooseNext(input({ topics: ['queues'], history, position: 1 })).template).toBe('queues');
+  });
+
+  test('a learner who answers everything wrong still meets several templates', () => {
+    const history: PastAnswer[] = [];
+    const mastery = new Map<string, number>();
+    for (let position = 0; position < 10; position++) {
+      const next = chooseNext(
+        input({
+          history,
+          position,
+          mastery: [...mastery].map(([topic, known]) => ({ topic, known, attempts: 1 })),
+        }),
+      );
+      history.push(wrong(next.template, next.seed));
+      for (const topic of templates.find((t) => t.id === next.template)?.topics ?? []) {
+        mastery.set(topic, Math.min(mastery.get(topic) ?? 0.2, 0.17));
+      }
+    }
+    expect(new Set(history.map((h) => h.template)).size).toBeGreaterThanOrEqual(3);
   });
 });
 
