@@ -35,3 +35,14 @@ export {
   type CatalogEntry,
   type CatalogParam,
 } from './catalog';
+export {
+  grow,
+  halveWindow,
+  runRounds,
+  type CongestionAlgorithm,
+  type CongestionEvent,
+  type CongestionEventKind,
+  type CongestionPhase,
+  type CongestionRound,
+  type RoundsConfig,
+} from './congestion';

@@ -142,6 +142,49 @@ const faultSchema = z
     }
   });
 
+// The optional `congestion` block (DESIGN.md §2b, issue 11): the exam's round model. Sizes
+// are bytes; ssthresh, rwnd and each event's round are randomisable.
+const congestionEventSchema = z
+  .object({
+    round: randomisable(z.number().int().min(1), 'a round number ≥ 1', false),
+    timeout: z.literal(true, { error: 'expected true' }).optional(),
+    dupacks: z
+      .literal(3, { error: 'expected 3 (three duplicate ACKs trigger fast retransmit)' })
+      .optional(),
+  })
+  .strict()
+  .superRefine((e, ctx) => {
+    if ((e.timeout === undefined) === (e.dupacks === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected exactly one of "timeout": true or "dupacks": 3',
+      });
+    }
+  });
+
+const congestionSchema = z
+  .object({
+    model: z.enum(['rounds', 'segments']).default('rounds'),
+    algorithm: z.enum(['tahoe', 'reno']),
+    mss: z.number().int().min(1).max(65535),
+    initial_cwnd: z.number().int().min(1).optional(),
+    ssthresh: randomisable(z.number().int().min(1), 'a byte count ≥ 1', false),
+    rwnd: randomisable(z.number().int().min(0), 'a byte count ≥ 0', false),
+    events: z.array(congestionEventSchema).default([]),
+    /** How many rounds to compute (default: 20, or up to the last event's round + 1). */
+    rounds: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.model === 'segments') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['model'],
+        message: 'the "segments" model is not implemented yet; use "rounds"',
+      });
+    }
+  });
+
 export const scenarioSchema = z
   .object({
     name: z.string().min(1).default('custom'),
@@ -173,8 +216,10 @@ export const scenarioSchema = z
           })
           .strict(),
       )
-      .refine((e) => Object.keys(e).length > 0, { message: 'expected at least one endpoint' }),
+      // May be empty only beside a `congestion` block (checked in parseScenario).
+      .default({}),
     faults: z.array(faultSchema).default([]),
+    congestion: congestionSchema.optional(),
     limits: z
       .object({
         max_events: z.number().int().positive().optional(),
@@ -190,6 +235,7 @@ export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type RandomisableNumber = number | 'random' | { range: [number, number] };
 export type Step = Record<string, unknown> & { at?: RandomisableNumber };
 export type FaultRule = ScenarioFile['faults'][number];
+export type CongestionBlock = NonNullable<ScenarioFile['congestion']>;
 
 function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -224,6 +270,12 @@ export function parseScenario(input: unknown): ScenarioFile {
     throw new ScenarioError(formatPath(issue.path), message);
   }
   const file = result.data;
+  if (Object.keys(file.endpoints).length === 0 && file.congestion === undefined) {
+    throw new ScenarioError(
+      'endpoints',
+      'expected at least one endpoint (or a "congestion" block for a round-model scenario)',
+    );
+  }
   // Cross-field checks: every endpoint named anywhere must exist.
   const names = new Set(Object.keys(file.endpoints));
   for (const [role] of Object.entries(file.sysctl)) {

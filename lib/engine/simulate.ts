@@ -1,6 +1,7 @@
 // Entry point of one run: validate (or take a parsed) scenario, apply --set overrides,
 // resolve randomisable values from the seed, simulate, and build the trace.
 
+import { resolveCongestion, runRounds } from './congestion';
 import { ScenarioError } from './errors';
 import { resolveScenario } from './resolve';
 import { createRng } from './rng';
@@ -55,7 +56,7 @@ export function applySet(file: ScenarioFile, set: Record<string, string | number
       } else {
         throw new ScenarioError(`--set ${key}`, `unknown sysctl "${b}"`, 'SET_INVALID');
       }
-    } else if (a === 'endpoints' || key.startsWith('faults[')) {
+    } else if (a === 'endpoints' || a === 'congestion' || key.startsWith('faults[')) {
       setPath(out, key, value);
     } else {
       throw new ScenarioError(
@@ -99,11 +100,17 @@ export function simulate(scenario: ScenarioFile | unknown, options: SimulateOpti
     file = parseScenario(applySet(file, options.set));
   const rng = createRng(seed);
   const resolved = resolveScenario(file, rng, options.profile);
+  // A pure round-model scenario has no endpoints: the World then has nothing to run and the
+  // packet-level parts of the trace stay empty (docs/engine.md, "Round model").
   const raw = new World(resolved, rng).run();
-  return buildTrace(raw, {
+  const trace = buildTrace(raw, {
     scenario: file.name,
     seed,
     profile: resolved.profile,
     params: resolved.params,
   });
+  if (file.congestion !== undefined) {
+    trace.rounds = runRounds(resolveCongestion(file.congestion, seed, trace.params));
+  }
+  return trace;
 }

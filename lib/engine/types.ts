@@ -29,6 +29,8 @@ export const TCP_STATES: readonly TcpState[] = [
   'TIME_WAIT',
 ];
 
+import type { CongestionRound } from './congestion/model';
+
 export type Profile = 'linux' | 'rfc';
 
 export type Errno = 'ECONNREFUSED' | 'ETIMEDOUT' | 'ECONNRESET' | 'EPIPE' | 'ENOTCONN';
@@ -116,4 +118,6 @@ export interface Trace {
   timers: TraceTimer[];
   /** Virtual time (from the first segment) at which the simulation stopped. */
   end: number;
+  /** The round model's table (DESIGN.md §2b), present when the scenario has a `congestion` block. */
+  rounds?: CongestionRound[] | undefined;
 }

@@ -6,6 +6,8 @@ import { scenario as acceptOverflowDrop } from './accept-overflow-drop';
 import { scenario as closeMerged } from './close-merged';
 import { scenario as closeUnreadData } from './close-unread-data';
 import { scenario as closeWaitLeak } from './close-wait-leak';
+import { scenario as congestionReno } from './congestion-reno';
+import { scenario as congestionTahoe } from './congestion-tahoe';
 import { scenario as dataAfterClose } from './data-after-close';
 import { scenario as dataLoss } from './data-loss';
 import { scenario as fastRetransmit } from './fast-retransmit';
@@ -35,6 +37,8 @@ export const CATALOG: readonly ScenarioInput[] = [
   closeMerged,
   closeUnreadData,
   closeWaitLeak,
+  congestionReno,
+  congestionTahoe,
   dataAfterClose,
   dataLoss,
   fastRetransmit,

@@ -46,7 +46,13 @@ export function listScenarios(): CatalogEntry[] {
   return CATALOG.map((s) => {
     const params: CatalogParam[] = [];
     collectParams(
-      { isn: s.isn, endpoints: s.endpoints, faults: s.faults, link: s.link },
+      {
+        isn: s.isn,
+        endpoints: s.endpoints,
+        faults: s.faults,
+        link: s.link,
+        congestion: s.congestion,
+      },
       '',
       params,
     );

@@ -1,0 +1,172 @@
+// The exam's textbook congestion model (issue 11, DESIGN.md §2b): cwnd, ssthresh and the
+// sending window round by round for Tahoe and Reno, in bytes. Pure: no clock, no randomness.
+
+import { ScenarioError, assertNever } from '../errors';
+
+export type CongestionAlgorithm = 'tahoe' | 'reno';
+export type CongestionPhase = 'slow_start' | 'congestion_avoidance' | 'fast_recovery';
+/** What happens to the window sent in a round: an RTO expires, or three duplicate ACKs arrive. */
+export type CongestionEventKind = 'timeout' | 'dupacks';
+
+export interface CongestionEvent {
+  /** The round whose window meets the event (1-based); the next round shows the reaction. */
+  round: number;
+  kind: CongestionEventKind;
+}
+
+export interface RoundsConfig {
+  algorithm: CongestionAlgorithm;
+  /** Bytes per segment. */
+  mss: number;
+  /** cwnd of round 1 in bytes (the exam: 1 MSS after the connection opens). */
+  initialCwnd: number;
+  /** Initial slow-start threshold in bytes. */
+  ssthresh: number;
+  /** The receiver's advertised window in bytes (constant in this model). */
+  rwnd: number;
+  /** At most one per round, in increasing round order. */
+  events: readonly CongestionEvent[];
+  /** How many rounds to produce. */
+  rounds: number;
+  /** Number of the first data byte (DESIGN.md §2b: 1, right after the SYN's sequence number). */
+  firstByte?: number;
+}
+
+/** One RTT of the round model: the values in force while the round's window is sent. */
+export interface CongestionRound {
+  round: number;
+  cwnd: number;
+  ssthresh: number;
+  rwnd: number;
+  /** Sending window: min(cwnd, rwnd). */
+  swnd: number;
+  phase: CongestionPhase;
+  /** Byte ranges [first, last] sent this round, in the order they are sent. */
+  sent: [number, number][];
+  event: CongestionEventKind | null;
+}
+
+/**
+ * ssthresh after a loss: half of cwnd, rounded down to whole segments (the exam's "cwnd / 2"
+ * with cwnd in MSS units), but never below 2 MSS (RFC 5681 eq. (4); the exam never reaches it).
+ */
+export function halveWindow(cwnd: number, mss: number): number {
+  return Math.max(Math.floor(cwnd / 2 / mss) * mss, 2 * mss);
+}
+
+/**
+ * cwnd of the next round when nothing goes wrong: slow start doubles it but stops at ssthresh
+ * (the exam's "1, 2, 4, 8, then 9" with ssthresh 8); congestion avoidance adds exactly one MSS.
+ * Real TCP grows per ACK and may overshoot (RFC 5681 §3.1); the exam's answers never do.
+ */
+export function grow(cwnd: number, ssthresh: number, mss: number): number {
+  return cwnd < ssthresh ? Math.min(2 * cwnd, ssthresh) : cwnd + mss;
+}
+
+/**
+ * Run the round model.
+ *
+ * @example
+ * runRounds({ algorithm: 'reno', mss: 1000, initialCwnd: 1000, ssthresh: 8000, rwnd: 64000,
+ *   events: [], rounds: 6 }).map((r) => r.cwnd / 1000) // [1, 2, 4, 8, 9, 10]
+ */
+export function runRounds(config: RoundsConfig): CongestionRound[] {
+  const { algorithm, mss, rwnd, rounds } = config;
+  const byRound = new Map<number, CongestionEvent>();
+  let last = 0;
+  config.events.forEach((e, i) => {
+    if (!Number.isInteger(e.round) || e.round <= last || e.round > rounds) {
+      throw new ScenarioError(
+        `congestion.events[${i}].round`,
+        `expected a round in ${last + 1}..${rounds} (events in increasing round order, one per round), got ${e.round}`,
+      );
+    }
+    last = e.round;
+    byRound.set(e.round, e);
+  });
+
+  const out: CongestionRound[] = [];
+  let cwnd = config.initialCwnd;
+  let ssthresh = config.ssthresh;
+  let next = config.firstByte ?? 1; // first byte never sent yet
+  let retransmit: [number, number] | null = null; // a segment fast retransmit resends first
+  let recovering = false;
+
+  for (let round = 1; round <= rounds; round++) {
+    const swnd = Math.min(cwnd, rwnd);
+    const phase: CongestionPhase = recovering
+      ? 'fast_recovery'
+      : cwnd < ssthresh
+        ? 'slow_start'
+        : 'congestion_avoidance';
+    const sent: [number, number][] = [];
+    let budget = swnd;
+    if (retransmit !== null && budget > 0) {
+      sent.push(retransmit);
+      budget -= retransmit[1] - retransmit[0] + 1;
+      retransmit = null;
+    }
+    const windowStart = sent[0]?.[0] ?? next;
+    if (budget > 0) {
+      sent.push([next, next + budget - 1]);
+      next += budget;
+    }
+    const event = byRound.get(round);
+    out.push({
+      round,
+      cwnd,
+      ssthresh,
+      rwnd,
+      swnd,
+      phase,
+      sent,
+      event: event?.kind ?? null,
+    });
+    recovering = false;
+    if (event === undefined) {
+      cwnd = grow(cwnd, ssthresh, mss);
+      continue;
+    }
+    switch (event.kind) {
+      case 'timeout':
+        // The exam: ssthresh = cwnd / 2, cwnd = 1 MSS (RFC 5681 eq. (4) uses FlightSize / 2).
+        // After an RTO the sender goes back to the oldest unacknowledged byte (SND.NXT =
+        // SND.UNA), so the next rounds resend this round's window.
+        ssthresh = halveWindow(cwnd, mss);
+        cwnd = mss;
+        next = windowStart;
+        break;
+      case 'dupacks': {
+        // Three duplicate ACKs need three segments after the lost one: four in the window.
+        if (swnd < 4 * mss) {
+          throw new ScenarioError(
+            `congestion.events[${config.events.indexOf(event)}]`,
+            `three duplicate ACKs need at least 4 segments in flight; round ${round} sends ${swnd} bytes (mss ${mss})`,
+          );
+        }
+        // The round's first segment was lost; the others arrived and each drew a duplicate
+        // ACK. Fast retransmit resends only that segment, at the start of the next round.
+        retransmit = [windowStart, windowStart + mss - 1];
+        ssthresh = halveWindow(cwnd, mss);
+        switch (algorithm) {
+          case 'reno':
+            // Reno's fast recovery as the exam states it: cwnd = ssthresh = cwnd / 2, then
+            // congestion avoidance (RFC 5681 §3.2 inflates cwnd by 3 MSS during recovery).
+            cwnd = ssthresh;
+            recovering = true;
+            break;
+          case 'tahoe':
+            // Tahoe has no fast recovery: back to 1 MSS and slow start, as after a timeout.
+            cwnd = mss;
+            break;
+          default:
+            assertNever(algorithm, 'congestion algorithm');
+        }
+        break;
+      }
+      default:
+        assertNever(event.kind, 'congestion event');
+    }
+  }
+  return out;
+}
