@@ -1,13 +1,49 @@
-// /flashcards: a placeholder until its issue lands.
+// /flashcards – spaced-repetition review (FSRS) of the lesson decks and the transition table;
+// a lesson links here with ?deck=<id>.
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
-import { ComingSoon } from '../_components/coming-soon';
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getCurrentUser } from '@/lib/auth';
+import { deckList } from './cards';
+import { FlashcardsClient } from './page-client';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('flashcards') };
 }
 
-export default async function FlashcardsPage() {
-  const t = await getTranslations('nav');
-  return <ComingSoon area="flashcards" title={t('flashcards')} />;
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function FlashcardsPage({ searchParams }: Props) {
+  const t = await getTranslations('flashcards');
+  const locale = (await getLocale()) === 'zh' ? 'zh' : 'en';
+  const user = await getCurrentUser();
+  const decks = deckList(locale);
+  const raw = (await searchParams).deck;
+  const deck = decks.find((d) => d.id === (Array.isArray(raw) ? raw[0] : raw));
+  return (
+    <section className="space-y-4">
+      <h1 className="text-2xl font-bold">{deck ? deck.title : t('title')}</h1>
+      <p className="max-w-3xl text-slate-700 dark:text-slate-300">{t('intro')}</p>
+      <nav className="flex flex-wrap gap-x-3 gap-y-1 text-sm" aria-label={t('decks')}>
+        <Link href="/flashcards" className="underline" aria-current={deck ? undefined : 'page'}>
+          {t('allDecks')}
+        </Link>
+        {decks.map((d) => (
+          <Link
+            key={d.id}
+            href={`/flashcards?deck=${d.id}`}
+            className="underline"
+            aria-current={deck?.id === d.id ? 'page' : undefined}
+          >
+            {d.title}
+          </Link>
+        ))}
+      </nav>
+      <FlashcardsClient
+        key={deck?.id ?? 'all'}
+        signedIn={user !== null}
+        {...(deck ? { deck: deck.id } : {})}
+      />
+    </section>
+  );
 }

@@ -51,8 +51,10 @@ export type NextInput = z.infer<typeof nextInputSchema>;
 
 export const answerInputSchema = z.object({
   ticket: ticketSchema,
-  /** Checked against the question's kind by lib/questions grade(). */
-  response: z.unknown(),
+  /** Checked against the question's kind by lib/questions grade(); bounded before storing. */
+  response: z
+    .unknown()
+    .refine((r) => (JSON.stringify(r ?? null) ?? '').length <= 4000, 'response too long'),
   /** A visitor's current mastery of the question's topics (signed-in learners: the database). */
   visitorMastery: z.array(localMasterySchema).max(TOPICS.length).optional(),
 });

@@ -1,6 +1,6 @@
 // Practice as a learner meets it: ten questions with the keyboard alone, mastery moving after
 // each, a visitor's progress kept in the browser, and a signed-in learner's answers stored
-// so a reload resumes the session and mastery carries over.
+// so a reload resumes the session and mastery carries over; and flashcard review by keyboard.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchBrowser, newContext, screenshot, seriousViolations } from './browser';
@@ -120,5 +120,55 @@ test("a signed-in learner's answers are stored: a reload resumes, mastery carrie
   const item = page.getByTestId('practice-mastery').locator('li[data-topic=queues]');
   expect(await item.innerText()).toContain(`${Math.round((afterFirst.queues ?? 0) * 100)}% →`);
   await screenshot(page, 'practice-signed-in-zh');
+  await context.close();
+});
+
+// Flashcards live beside practice in this file (one e2e file per colleague on a shared build).
+test('flashcards: Space shows, 1-4 rate, U undoes; a visitor keeps reviews in the browser', async () => {
+  const context = await newContext(browser, 'en-US');
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/flashcards?deck=four-way-close');
+  const card = page.getByTestId('flashcard');
+  const counts = page.getByTestId('flashcards-counts');
+  await card.waitFor();
+  const first = await card.getAttribute('data-card');
+  const newAtStart = Number(/(\d+) new/.exec(await counts.innerText())?.[1]);
+  expect(newAtStart).toBeGreaterThan(1);
+  expect(await page.getByTestId('flashcard-back').count()).toBe(0);
+
+  await page.keyboard.press(' ');
+  await page.getByTestId('flashcard-back').waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('3');
+  await page.waitForFunction(
+    (id) => document.querySelector('[data-testid=flashcard]')?.getAttribute('data-card') !== id,
+    first,
+  );
+  expect(await counts.innerText()).toContain(`${newAtStart - 1} new`);
+
+  // Undo puts the first card back, new again, with its answer hidden.
+  await page.keyboard.press('u');
+  await page.waitForFunction(
+    (id) => document.querySelector('[data-testid=flashcard]')?.getAttribute('data-card') === id,
+    first,
+  );
+  expect(await counts.innerText()).toContain(`${newAtStart} new`);
+  expect(await page.getByTestId('flashcard-back').count()).toBe(0);
+
+  // Rated again and reloaded: the browser remembers.
+  await page.keyboard.press(' ');
+  await page.keyboard.press('4');
+  await page.waitForFunction(
+    (id) => document.querySelector('[data-testid=flashcard]')?.getAttribute('data-card') !== id,
+    first,
+  );
+  await page.reload();
+  await card.waitFor();
+  expect(await card.getAttribute('data-card')).not.toBe(first);
+  expect(await counts.innerText()).toContain(`${newAtStart - 1} new`);
+  await screenshot(page, 'flashcards-en');
+  expect(errors).toEqual([]);
   await context.close();
 });

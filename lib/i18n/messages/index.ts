@@ -7,6 +7,7 @@ export const NAMESPACES = [
   'admin',
   'auth',
   'errors',
+  'flashcards',
   'ladder',
   'landing',
   'lessons',

@@ -1,0 +1,131 @@
+'use server';
+// Server actions of /flashcards: the session's next card with due/new counts, a rating
+// (stored with its log before the next card appears, when signed in), and undo.
+import { getLocale } from 'next-intl/server';
+import { getCurrentUser } from '@/lib/auth';
+import {
+  countCardsIntroducedSince,
+  listFlashcardStates,
+  recordFlashcardReview,
+  undoLastFlashcardReview,
+} from '@/lib/db';
+import {
+  cardFromRow,
+  cardToRow,
+  dayStart,
+  DEFAULT_NEW_PER_DAY,
+  newCard,
+  nextCardId,
+  queueCounts,
+  reviewFromRow,
+  reviewToRow,
+  schedule,
+  undo,
+  type QueueCounts,
+  type SrsCard,
+  type SrsReviewLog,
+} from '@/lib/srs';
+import { cardHtml, studyCards, type StudyCard } from './cards';
+import { rateInputSchema, sessionInputSchema, type SessionInput } from './schema';
+
+export type SessionView = {
+  ok: true;
+  counts: QueueCounts;
+  card: { id: string; deckTitle: string; frontHtml: string; backHtml: string } | null;
+};
+export type SessionResult = SessionView | { ok: false; error: 'invalid' | 'unknown-card' };
+export type RateResult =
+  | (SessionView & {
+      /** For a visitor: the new state and its log, which the browser keeps (and undoes). */
+      visitor?: { cardId: string; card: SrsCard; log: SrsReviewLog };
+    })
+  | { ok: false; error: 'invalid' | 'unknown-card' };
+
+async function uiLocale(): Promise<'zh' | 'en'> {
+  return (await getLocale()) === 'zh' ? 'zh' : 'en';
+}
+
+type Loaded = { cards: StudyCard[]; states: Map<string, SrsCard>; introducedToday: number };
+
+async function load(input: SessionInput, userId: string | null, now: Date): Promise<Loaded> {
+  const cards = studyCards(await uiLocale(), input.deck);
+  const ids = cards.map((c) => c.id);
+  const states = new Map<string, SrsCard>();
+  let introducedToday: number;
+  if (userId) {
+    for (const row of await listFlashcardStates(userId, ids))
+      states.set(row.cardId, cardFromRow(row));
+    introducedToday = await countCardsIntroducedSince(
+      userId,
+      dayStart(now, input.utcOffsetMinutes),
+    );
+  } else {
+    for (const id of ids) {
+      const card = input.visitor?.states[id];
+      if (card) states.set(id, card);
+    }
+    introducedToday = input.visitor?.introducedToday ?? 0;
+  }
+  return { cards, states, introducedToday };
+}
+
+function view(loaded: Loaded, now: Date): SessionView {
+  const entries = loaded.cards.map((c) => ({ id: c.id, card: loaded.states.get(c.id) ?? null }));
+  const limits = { newPerDay: DEFAULT_NEW_PER_DAY, introducedToday: loaded.introducedToday };
+  const id = nextCardId(entries, now, limits);
+  const card = id === null ? undefined : loaded.cards.find((c) => c.id === id);
+  return {
+    ok: true,
+    counts: queueCounts(entries, now, limits),
+    card: card
+      ? {
+          id: card.id,
+          deckTitle: card.deckTitle,
+          frontHtml: cardHtml(card.front),
+          backHtml: cardHtml(card.back),
+        }
+      : null,
+  };
+}
+
+export async function sessionAction(raw: unknown): Promise<SessionResult> {
+  const parsed = sessionInputSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: 'invalid' };
+  const user = await getCurrentUser();
+  const now = new Date();
+  return view(await load(parsed.data, user?.id ?? null, now), now);
+}
+
+export async function rateAction(raw: unknown): Promise<RateResult> {
+  const parsed = rateInputSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: 'invalid' };
+  const input = parsed.data;
+  const user = await getCurrentUser();
+  const now = new Date();
+  const loaded = await load(input, user?.id ?? null, now);
+  if (!loaded.cards.some((c) => c.id === input.cardId)) return { ok: false, error: 'unknown-card' };
+
+  const before = loaded.states.get(input.cardId) ?? newCard(now);
+  const { card, log } = schedule(before, input.rating, now, {
+    desiredRetention: input.desiredRetention,
+  });
+  if (user) {
+    await recordFlashcardReview(user.id, input.cardId, cardToRow(card), reviewToRow(log));
+  }
+  loaded.states.set(input.cardId, card);
+  if (log.stateBefore === 'new') loaded.introducedToday += 1;
+  return {
+    ...view(loaded, now),
+    ...(user ? {} : { visitor: { cardId: input.cardId, card, log } }),
+  };
+}
+
+/** Signed-in learners only: a visitor's browser undoes from its own log. */
+export async function undoAction(raw: unknown): Promise<SessionResult> {
+  const parsed = sessionInputSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: 'invalid' };
+  const user = await getCurrentUser();
+  if (user) await undoLastFlashcardReview(user.id, (row) => cardToRow(undo(reviewFromRow(row))));
+  const now = new Date();
+  return view(await load(parsed.data, user?.id ?? null, now), now);
+}
