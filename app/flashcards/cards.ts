@@ -8,6 +8,7 @@ export type StudyCard = {
   id: string;
   deck: string;
   deckTitle: string;
+  topics: string[];
   front: string;
   back: string;
 };
@@ -25,6 +26,7 @@ export function studyCards(locale: 'zh' | 'en', deck?: string): StudyCard[] {
         id: `deck/${d.deck}/${c.id}`,
         deck: d.deck,
         deckTitle: d.title,
+        topics: [...c.topics],
         front: c.front,
         back: c.back,
       });
@@ -37,6 +39,7 @@ export function studyCards(locale: 'zh' | 'en', deck?: string): StudyCard[] {
         id: `transition/${c.id}`,
         deck: TRANSITIONS_DECK,
         deckTitle: title,
+        topics: [...c.topics],
         front: c.front,
         back: c.back,
       });

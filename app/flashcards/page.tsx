@@ -39,6 +39,16 @@ export default async function FlashcardsPage({ searchParams }: Props) {
           </Link>
         ))}
       </nav>
+      <p className="text-sm">
+        {/* A plain link: the route handler answers with a file download. */}
+        <a
+          href={`/flashcards/export${deck ? `?deck=${deck.id}` : ''}`}
+          className="underline"
+          data-testid="flashcards-export"
+        >
+          {t('export')}
+        </a>
+      </p>
       <FlashcardsClient
         key={deck?.id ?? 'all'}
         signedIn={user !== null}

@@ -1,5 +1,5 @@
 // The public API of lib/srs: a pure, deterministic wrapper over ts-fsrs (scheduling, undo,
-// due/new counts) and the mappers to and from the database row shape.
+// due/new counts), the mappers to and from the database row shape, statistics and Anki export.
 export {
   CARD_STATES,
   cardStateSchema,
@@ -38,3 +38,5 @@ export {
   type SrsCardRow,
   type SrsReviewRow,
 } from './row';
+export { studyDay, reviewsPerDay, trueRetention, dueForecast } from './stats';
+export { toAnkiText, type AnkiNote } from './anki';

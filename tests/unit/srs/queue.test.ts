@@ -52,7 +52,7 @@ describe('dayStart (rolls over at 04:00 local)', () => {
     ['2026-01-05T20:00:00Z', 480, '2026-01-05T20:00:00.000Z'], // 04:00 exactly: a new day
     ['2026-01-05T03:59:00Z', 0, '2026-01-04T04:00:00.000Z'],
     ['2026-01-05T12:00:00Z', -300, '2026-01-05T09:00:00.000Z'], // New York
-  ])('%s at UTC%+i → %s', (now, offset, expected) => {
+  ])('%s at offset %i min → %s', (now, offset, expected) => {
     expect(dayStart(new Date(now), offset).toISOString()).toBe(expected);
   });
 });
