@@ -43,6 +43,15 @@ export const MISCONCEPTION_IDS = [
   'close-equals-shutdown',
   'tw-recycle-remedy',
   'wrong-segment-looks-odd',
+  'slow-start-overshoots-ssthresh',
+  'reno-resets-to-one',
+  'tahoe-halves',
+  'timeout-halves-cwnd',
+  'halves-old-ssthresh',
+  'counts-from-zero',
+  'ignores-rwnd',
+  'ignores-bytes-in-flight',
+  'rwnd-is-whole-buffer',
 ] as const;
 export type MisconceptionId = (typeof MISCONCEPTION_IDS)[number];
 
@@ -216,6 +225,42 @@ export const MISCONCEPTIONS: Readonly<Record<MisconceptionId, Text>> = {
   'wrong-segment-looks-odd': {
     en: 'That segment follows the rules: check it against seq + len (+1 for SYN or FIN).',
     zh: '这个报文段是正确的：用“序号 + 数据长度（SYN 或 FIN 再加 1）”核对一下。',
+  },
+  'slow-start-overshoots-ssthresh': {
+    en: 'Slow start doubles cwnd each round but stops at ssthresh: with ssthresh 12 the windows are 1, 2, 4, 8, 12 (not 16), then congestion avoidance adds 1 MSS per round.',
+    zh: '慢开始每轮使拥塞窗口加倍，但到达慢开始门限 ssthresh 时就停止：ssthresh = 12 时依次为 1、2、4、8、12（而不是 16），之后执行拥塞避免，每轮只加 1 个报文段。',
+  },
+  'reno-resets-to-one': {
+    en: 'With Reno, three duplicate ACKs trigger fast retransmit and fast recovery: ssthresh = cwnd / 2 and cwnd = ssthresh, not 1 MSS. Only a timeout (or Tahoe) sets cwnd back to 1.',
+    zh: 'Reno 收到 3 个重复确认后执行快重传和快恢复：ssthresh = cwnd / 2，cwnd = 新的 ssthresh，而不是 1。只有超时（或 Tahoe）才把 cwnd 置为 1。',
+  },
+  'tahoe-halves': {
+    en: 'Tahoe has no fast recovery: after three duplicate ACKs it retransmits at once but sets cwnd = 1 MSS and slow-starts, as after a timeout (ssthresh = cwnd / 2).',
+    zh: 'Tahoe 没有快恢复：收到 3 个重复确认后虽然立即重传，但仍把 cwnd 置为 1 并重新慢开始（ssthresh = cwnd / 2），与超时相同。',
+  },
+  'timeout-halves-cwnd': {
+    en: 'A timeout is the severe signal: ssthresh = cwnd / 2 but cwnd drops to 1 MSS and slow start begins again. Halving cwnd is fast recovery, after three duplicate ACKs.',
+    zh: '超时是严重的拥塞信号：ssthresh = cwnd / 2，而 cwnd 降为 1，重新开始慢开始。把 cwnd 减半是收到 3 个重复确认后的快恢复。',
+  },
+  'halves-old-ssthresh': {
+    en: 'The new ssthresh is half of the congestion window at the moment of the loss, not half of the old ssthresh.',
+    zh: '新的慢开始门限是发生拥塞时拥塞窗口的一半，而不是原来门限值的一半。',
+  },
+  'counts-from-zero': {
+    en: 'Count the rounds carefully: cwnd = 1 in the first round (round 1), and after k RTTs the sender is in round k + 1.',
+    zh: '注意轮次的计数：第 1 个轮次的 cwnd = 1，经过 k 个 RTT 后处于第 k + 1 个轮次。',
+  },
+  'ignores-rwnd': {
+    en: "The sender may not exceed the receiver's window: the sending window is min(cwnd, rwnd).",
+    zh: '发送方不能超过接收方通知的窗口：发送窗口 = min(拥塞窗口 cwnd, 接收窗口 rwnd)。',
+  },
+  'ignores-bytes-in-flight': {
+    en: 'Bytes already sent but not yet acknowledged still occupy the window: what may still be sent is the sending window minus the bytes in flight.',
+    zh: '已发送但尚未被确认的字节仍占用窗口：还能发送的字节数 = 发送窗口 − 已发送未确认的字节数。',
+  },
+  'rwnd-is-whole-buffer': {
+    en: 'The receiver advertises only the free part of its buffer: rwnd = buffer size − bytes received but not yet read by the application.',
+    zh: '接收方只通知缓存中空闲的部分：rwnd = 接收缓存大小 − 已收到但应用尚未读取的字节数。',
   },
 };
 

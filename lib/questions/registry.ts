@@ -4,12 +4,15 @@
 import { createRng } from '@/lib/engine';
 import { QuestionError } from './errors';
 import { closeOutcome } from './generators/close-outcome';
+import { congestionWindow } from './generators/congestion-window';
 import { examWordProblem } from './generators/exam-word-problem';
 import { handshakeLoss } from './generators/handshake-loss';
 import { listenQueues } from './generators/listen-queues';
 import { nextSegment } from './generators/next-segment';
 import { nextState } from './generators/next-state';
 import { orderSegments } from './generators/order-segments';
+import { roundsToWindow } from './generators/rounds-to-window';
+import { sendableBytes } from './generators/sendable-bytes';
 import { seqAckNumbers } from './generators/seq-ack-numbers';
 import { spotTheError } from './generators/spot-the-error';
 import { why } from './generators/why';
@@ -37,6 +40,9 @@ export const TEMPLATES: Readonly<Record<TemplateId, TemplateDef>> = {
   'order-segments': orderSegments,
   why,
   'exam-word-problem': examWordProblem,
+  'congestion-window': congestionWindow,
+  'rounds-to-window': roundsToWindow,
+  'sendable-bytes': sendableBytes,
 };
 
 export interface TemplateSummary {

@@ -13,6 +13,9 @@ export const TEMPLATE_IDS = [
   'order-segments',
   'why',
   'exam-word-problem',
+  'congestion-window',
+  'rounds-to-window',
+  'sendable-bytes',
 ] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { questionSchema } from '@/lib/questions';
+import { TEMPLATE_IDS, questionSchema } from '@/lib/questions';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -39,7 +39,7 @@ describe('npm run -s question', () => {
     const r = run('--list', '--json');
     expect(r.code).toBe(0);
     const list: unknown = JSON.parse(r.out);
-    expect(Array.isArray(list) && list.length).toBe(10);
+    expect(Array.isArray(list) && list.length).toBe(TEMPLATE_IDS.length);
   });
 
   test.each([
