@@ -6,6 +6,7 @@ import { getCurrentUser } from '@/lib/auth';
 import {
   countCardsIntroducedSince,
   listFlashcardStates,
+  listMistakenTemplates,
   recordFlashcardReview,
   undoLastFlashcardReview,
 } from '@/lib/db';
@@ -26,6 +27,7 @@ import {
   type SrsReviewLog,
 } from '@/lib/srs';
 import { cardHtml, studyCards, type StudyCard } from './cards';
+import { isMistakeCard, mistakeCardHtml, mistakeCards, MISTAKES_DECK } from './mistake-cards';
 import { rateInputSchema, sessionInputSchema, type SessionInput } from './schema';
 
 export type SessionView = {
@@ -45,10 +47,22 @@ async function uiLocale(): Promise<'zh' | 'en'> {
   return (await getLocale()) === 'zh' ? 'zh' : 'en';
 }
 
-type Loaded = { cards: StudyCard[]; states: Map<string, SrsCard>; introducedToday: number };
+type Loaded = {
+  cards: StudyCard[];
+  states: Map<string, SrsCard>;
+  introducedToday: number;
+  locale: 'zh' | 'en';
+  /** Seeds the variants mistake cards show: the user id, or the visitor's practice key. */
+  learnerKey: string;
+};
 
 async function load(input: SessionInput, userId: string | null, now: Date): Promise<Loaded> {
-  const cards = studyCards(await uiLocale(), input.deck);
+  const locale = await uiLocale();
+  const cards = studyCards(locale, input.deck);
+  if (input.deck === undefined || input.deck === MISTAKES_DECK) {
+    const mistakes = userId ? await listMistakenTemplates(userId) : (input.visitor?.mistakes ?? []);
+    cards.push(...mistakeCards(mistakes, locale));
+  }
   const ids = cards.map((c) => c.id);
   const states = new Map<string, SrsCard>();
   let introducedToday: number;
@@ -66,7 +80,8 @@ async function load(input: SessionInput, userId: string | null, now: Date): Prom
     }
     introducedToday = input.visitor?.introducedToday ?? 0;
   }
-  return { cards, states, introducedToday };
+  const learnerKey = userId ?? input.visitor?.key ?? 'visitor';
+  return { cards, states, introducedToday, locale, learnerKey };
 }
 
 function view(loaded: Loaded, now: Date): SessionView {
@@ -74,17 +89,21 @@ function view(loaded: Loaded, now: Date): SessionView {
   const limits = { newPerDay: DEFAULT_NEW_PER_DAY, introducedToday: loaded.introducedToday };
   const id = nextCardId(entries, now, limits);
   const card = id === null ? undefined : loaded.cards.find((c) => c.id === id);
+  const sides =
+    card && isMistakeCard(card.id)
+      ? mistakeCardHtml(
+          card.id,
+          loaded.learnerKey,
+          loaded.states.get(card.id)?.reps ?? 0,
+          loaded.locale,
+        )
+      : card
+        ? { frontHtml: cardHtml(card.front), backHtml: cardHtml(card.back) }
+        : null;
   return {
     ok: true,
     counts: queueCounts(entries, now, limits),
-    card: card
-      ? {
-          id: card.id,
-          deckTitle: card.deckTitle,
-          frontHtml: cardHtml(card.front),
-          backHtml: cardHtml(card.back),
-        }
-      : null,
+    card: card && sides ? { id: card.id, deckTitle: card.deckTitle, ...sides } : null,
   };
 }
 

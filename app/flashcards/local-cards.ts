@@ -2,6 +2,7 @@
 // pops the newest rating and puts its card back as it was (lib/srs undo).
 import { z } from 'zod';
 import { dayStart, undo, type SrsCard, type SrsReviewLog } from '@/lib/srs';
+import { visitorProgressSchema } from '../practice/schema';
 import { srsCardSchema } from './schema';
 
 const STORAGE_KEY = 'ackademy.flashcards.v1';
@@ -70,4 +71,19 @@ export function withUndo(store: LocalCards): LocalCards {
 export function introducedToday(store: LocalCards, now: Date, utcOffsetMinutes: number): number {
   const start = dayStart(now, utcOffsetMinutes).getTime();
   return store.log.filter((l) => l.stateBefore === 'new' && l.reviewedAt.getTime() >= start).length;
+}
+
+/** From the visitor's practice progress: its key and the templates answered wrongly. */
+export function practiceMistakes(): { key: string; mistakes: string[] } {
+  try {
+    const raw = window.localStorage.getItem('ackademy.practice.v1');
+    const parsed = visitorProgressSchema.safeParse(raw ? JSON.parse(raw) : null);
+    if (parsed.success) {
+      const wrong = parsed.data.history.filter((h) => !h.correct).map((h) => h.template);
+      return { key: parsed.data.key, mistakes: [...new Set(wrong)] };
+    }
+  } catch {
+    // No practice yet, or unreadable storage: no mistake cards.
+  }
+  return { key: 'visitor', mistakes: [] };
 }

@@ -8,6 +8,7 @@ import { rateAction, sessionAction, undoAction, type SessionView } from './actio
 import {
   introducedToday,
   loadLocalCards,
+  practiceMistakes,
   saveLocalCards,
   withRating,
   withUndo,
@@ -46,6 +47,7 @@ export function FlashcardsClient({ signedIn, deck }: { signedIn: boolean; deck?:
       visitor: {
         states: store.states,
         introducedToday: introducedToday(store, new Date(), common.utcOffsetMinutes),
+        ...practiceMistakes(),
       },
     };
   }, [deck, retention, signedIn]);

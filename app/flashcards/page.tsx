@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth';
 import { deckList } from './cards';
+import { MISTAKES_DECK, mistakesTitle } from './mistake-cards';
 import { FlashcardsClient } from './page-client';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +18,7 @@ export default async function FlashcardsPage({ searchParams }: Props) {
   const t = await getTranslations('flashcards');
   const locale = (await getLocale()) === 'zh' ? 'zh' : 'en';
   const user = await getCurrentUser();
-  const decks = deckList(locale);
+  const decks = [...deckList(locale), { id: MISTAKES_DECK, title: mistakesTitle(locale) }];
   const raw = (await searchParams).deck;
   const deck = decks.find((d) => d.id === (Array.isArray(raw) ? raw[0] : raw));
   return (
@@ -40,9 +41,10 @@ export default async function FlashcardsPage({ searchParams }: Props) {
         ))}
       </nav>
       <p className="text-sm">
-        {/* A plain link: the route handler answers with a file download. */}
+        {/* A plain link: the route handler answers with a file download. Mistake cards are
+            generated afresh each time, so they have no fixed text to export. */}
         <a
-          href={`/flashcards/export${deck ? `?deck=${deck.id}` : ''}`}
+          href={`/flashcards/export${deck && deck.id !== MISTAKES_DECK ? `?deck=${deck.id}` : ''}`}
           className="underline"
           data-testid="flashcards-export"
         >

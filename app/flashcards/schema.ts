@@ -1,6 +1,7 @@
 // The shapes /flashcards exchanges between browser and server, validated on arrival. A
 // visitor's card states travel with each request in place of the database.
 import { z } from 'zod';
+import { TEMPLATE_IDS } from '@/lib/questions';
 import {
   cardStateSchema,
   MAX_DESIRED_RETENTION,
@@ -28,6 +29,10 @@ export const visitorCardsSchema = z.object({
   states: z.record(cardIdSchema, srsCardSchema),
   /** Cards the visitor has seen for the first time today (the browser counts). */
   introducedToday: z.number().int().min(0).max(10_000),
+  /** Templates the visitor got wrong in practice (their mistake cards). */
+  mistakes: z.array(z.enum(TEMPLATE_IDS)).max(TEMPLATE_IDS.length).default([]),
+  /** The visitor's practice key: seeds the variants their mistake cards show. */
+  key: z.string().min(1).max(64).default('visitor'),
 });
 export type VisitorCards = z.infer<typeof visitorCardsSchema>;
 

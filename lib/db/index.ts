@@ -34,6 +34,7 @@ export {
   listTopicMastery,
   listRecentAnswers,
   countPracticeAnswers,
+  listMistakenTemplates,
   MasteryConflictError,
   type PracticeAnswerDto,
   type TopicMasteryDto,

@@ -217,3 +217,15 @@ export async function countPracticeAnswers(userId: string): Promise<number> {
   const client = await db();
   return client.practiceAnswer.count({ where: { userId } });
 }
+
+/** Templates the learner has answered wrongly at least once (their mistake flashcards). */
+export async function listMistakenTemplates(userId: string): Promise<string[]> {
+  const client = await db();
+  const rows = await client.practiceAnswer.findMany({
+    where: { userId, correct: false },
+    select: { template: true },
+    distinct: ['template'],
+    orderBy: { template: 'asc' },
+  });
+  return rows.map((r) => r.template);
+}

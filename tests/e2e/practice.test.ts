@@ -45,7 +45,7 @@ async function masteryAfter(page: Page): Promise<Record<string, number>> {
   return out;
 }
 
-test('a visitor practises ten questions with the keyboard and sees mastery change', async () => {
+test('a visitor practises ten questions with the keyboard, sees mastery change and gets mistake cards', async () => {
   const context = await newContext(browser, 'en-US');
   const page = await context.newPage();
   const errors: string[] = [];
@@ -80,9 +80,21 @@ test('a visitor practises ten questions with the keyboard and sees mastery chang
   expect(seen.size).toBeGreaterThan(1);
 
   const stored = await page.evaluate(() => localStorage.getItem('ackademy.practice.v1'));
-  const progress = JSON.parse(stored ?? '{}') as { position?: number; history?: unknown[] };
+  const progress = JSON.parse(stored ?? '{}') as {
+    position?: number;
+    history?: { template: string; correct: boolean }[];
+  };
   expect(progress.position).toBe(10);
   expect(progress.history).toHaveLength(10);
+
+  // Each template answered wrongly becomes a flashcard of the visitor's own mistakes.
+  const wrong = new Set(progress.history?.filter((h) => !h.correct).map((h) => h.template));
+  await page.goto('/flashcards?deck=mistakes');
+  await page.getByTestId('flashcards-counts').waitFor();
+  expect(await page.getByTestId('flashcards-counts').innerText()).toContain(`${wrong.size} new`);
+  if (wrong.size > 0) {
+    expect(await page.getByTestId('flashcard').getAttribute('data-card')).toMatch(/^mistake\//);
+  }
   expect(errors).toEqual([]);
   await context.close();
 });

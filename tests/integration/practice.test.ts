@@ -5,6 +5,7 @@ import { createUser } from '@/lib/db/users';
 import { disconnectDb } from '@/lib/db/client';
 import {
   countPracticeAnswers,
+  listMistakenTemplates,
   listRecentAnswers,
   listTopicMastery,
   recordPracticeAnswer,
@@ -94,6 +95,19 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
     expect(queues).toMatchObject({ topic: 'queues', attempts: n, correct: n });
     expect(queues?.known).toBeCloseTo(expected, 10);
     expect(await countPracticeAnswers(user.id)).toBe(n);
+  });
+
+  test.skipIf(!available)('mistaken templates are listed once each', async () => {
+    current = await createTestDatabase(provider);
+    const user = await createUser({ email: 'w@example.com', passwordHash: null });
+    await recordPracticeAnswer(answer(user.id, { correct: false, score: 0 }), bkt(0));
+    await recordPracticeAnswer(answer(user.id, { correct: false, score: 0, seed: 8 }), bkt(0));
+    await recordPracticeAnswer(answer(user.id, { template: 'why' }), bkt(1));
+    await recordPracticeAnswer(
+      answer(user.id, { template: 'listen-queues', correct: false, score: 0 }),
+      bkt(0),
+    );
+    expect(await listMistakenTemplates(user.id)).toEqual(['listen-queues', 'seq-ack-numbers']);
   });
 
   test.skipIf(!available)('recent answers come oldest first and are limited', async () => {
