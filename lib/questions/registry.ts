@@ -13,6 +13,7 @@ import { nextState } from './generators/next-state';
 import { orderSegments } from './generators/order-segments';
 import { roundsToWindow } from './generators/rounds-to-window';
 import { sendableBytes } from './generators/sendable-bytes';
+import { sendableRange } from './generators/sendable-range';
 import { seqAckNumbers } from './generators/seq-ack-numbers';
 import { spotTheError } from './generators/spot-the-error';
 import { why } from './generators/why';
@@ -43,6 +44,7 @@ export const TEMPLATES: Readonly<Record<TemplateId, TemplateDef>> = {
   'congestion-window': congestionWindow,
   'rounds-to-window': roundsToWindow,
   'sendable-bytes': sendableBytes,
+  'sendable-range': sendableRange,
 };
 
 export interface TemplateSummary {

@@ -16,6 +16,7 @@ export const TEMPLATE_IDS = [
   'congestion-window',
   'rounds-to-window',
   'sendable-bytes',
+  'sendable-range',
 ] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 

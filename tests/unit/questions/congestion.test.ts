@@ -185,3 +185,29 @@ describe('sendable-bytes: min(cwnd, rwnd) − bytes in flight', () => {
     });
   });
 });
+
+describe('sendable-range: from the next unsent byte to ack + min(cwnd, rwnd) − 1', () => {
+  test.each(SEEDS)('seed %i, every difficulty', (seed) => {
+    for (const difficulty of [1, 2, 3] as const) {
+      const q = generateQuestion('sendable-range', { seed, locale: 'en', difficulty });
+      const ack = num(/ack = (\d+)/, q.stem);
+      const last = num(/sent up to byte (\d+)/, q.stem);
+      let cwnd: number;
+      let rwnd: number;
+      if (difficulty === 1) {
+        cwnd = num(/congestion window is (\d+) bytes/, q.stem);
+        rwnd = num(/advertised window of (\d+) bytes/, q.stem);
+      } else {
+        const mss = num(/MSS = (\d+) bytes/, q.stem);
+        const n = num(/start of round (\d+)/, q.stem);
+        cwnd =
+          examTable(num(/ssthresh = (\d+) MSS/, q.stem), true, n, () => null)[n - 1]!.cwnd * mss;
+        rwnd =
+          difficulty === 2
+            ? num(/receive window stays at (\d+) bytes/, q.stem)
+            : num(/buffer is (\d+) bytes/, q.stem) - num(/of which (\d+) bytes/, q.stem);
+      }
+      expect(keyOption(q)).toBe(`${last + 1}–${ack + Math.min(cwnd, rwnd) - 1}`);
+    }
+  });
+});
