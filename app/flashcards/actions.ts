@@ -5,6 +5,7 @@ import { getLocale } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth';
 import {
   countCardsIntroducedSince,
+  listFlashcardReviews,
   listFlashcardStates,
   listMistakenTemplates,
   recordFlashcardReview,
@@ -15,12 +16,15 @@ import {
   cardToRow,
   dayStart,
   DEFAULT_NEW_PER_DAY,
+  dueForecast,
   newCard,
   nextCardId,
   queueCounts,
   reviewFromRow,
+  reviewsPerDay,
   reviewToRow,
   schedule,
+  trueRetention,
   undo,
   type QueueCounts,
   type SrsCard,
@@ -147,4 +151,38 @@ export async function undoAction(raw: unknown): Promise<SessionResult> {
   if (user) await undoLastFlashcardReview(user.id, (row) => cardToRow(undo(reviewFromRow(row))));
   const now = new Date();
   return view(await load(parsed.data, user?.id ?? null, now), now);
+}
+
+export type ReviewStats = {
+  perDay: { day: string; count: number }[];
+  retention: { passed: number; total: number; rate: number | null };
+  forecast: { day: string; count: number }[];
+};
+
+// Not exported: a 'use server' module may export async functions only.
+const STATS_DAYS = 14;
+const FORECAST_DAYS = 7;
+
+/** Statistics of every card the signed-in learner has reviewed; null for a visitor. */
+export async function statsAction(raw: unknown): Promise<ReviewStats | null> {
+  const parsed = sessionInputSchema.pick({ utcOffsetMinutes: true }).safeParse(raw);
+  const user = await getCurrentUser();
+  if (!parsed.success || !user) return null;
+  const offset = parsed.data.utcOffsetMinutes;
+  const now = new Date();
+  const from = new Date(dayStart(now, offset).getTime() - (STATS_DAYS - 1) * 86_400_000);
+  const [reviews, states] = await Promise.all([
+    listFlashcardReviews(user.id, { from, to: new Date(now.getTime() + 1) }),
+    listFlashcardStates(user.id),
+  ]);
+  const logs = reviews.map((r) => ({
+    reviewedAt: r.reviewedAt,
+    rating: r.rating,
+    stateBefore: r.stateBefore,
+  }));
+  return {
+    perDay: reviewsPerDay(logs, now, STATS_DAYS, offset),
+    retention: trueRetention(logs),
+    forecast: dueForecast(states.map(cardFromRow), now, FORECAST_DAYS, offset),
+  };
 }

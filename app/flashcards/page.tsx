@@ -7,6 +7,7 @@ import { getCurrentUser } from '@/lib/auth';
 import { deckList } from './cards';
 import { MISTAKES_DECK, mistakesTitle } from './mistake-cards';
 import { FlashcardsClient } from './page-client';
+import { StatsPanel } from './stats-panel';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('flashcards') };
@@ -56,6 +57,7 @@ export default async function FlashcardsPage({ searchParams }: Props) {
         signedIn={user !== null}
         {...(deck ? { deck: deck.id } : {})}
       />
+      <StatsPanel signedIn={user !== null} />
     </section>
   );
 }

@@ -38,7 +38,7 @@ export function reviewsPerDay(
  * True retention: of the ratings given to cards in the review state (learning steps and new
  * cards excluded), the share that was not Again. null when there were none.
  */
-export function trueRetention(logs: readonly Pick<SrsReviewLog, 'rating' | 'stateBefore'>[]): {
+export function trueRetention(logs: readonly { rating: number; stateBefore: string }[]): {
   passed: number;
   total: number;
   rate: number | null;

@@ -180,6 +180,12 @@ test('flashcards: Space shows, 1-4 rate, U undoes; a visitor keeps reviews in th
   await card.waitFor();
   expect(await card.getAttribute('data-card')).not.toBe(first);
   expect(await counts.innerText()).toContain(`${newAtStart - 1} new`);
+  // Statistics from this browser's log: one rating today (the undone one is gone).
+  await page.getByTestId('flashcards-stats').locator('summary').click();
+  const perDay = page.getByRole('table', { name: 'Reviews per day' });
+  await perDay.waitFor();
+  expect(await perDay.locator('tr').last().locator('td').last().innerText()).toBe('1');
+  expect(await page.getByTestId('flashcards-retention').innerText()).toContain('no due reviews');
   await screenshot(page, 'flashcards-en');
   expect(errors).toEqual([]);
   await context.close();
