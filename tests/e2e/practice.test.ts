@@ -3,7 +3,13 @@
 // so a reload resumes the session and mastery carries over; and flashcard review by keyboard.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, newContext, screenshot, seriousViolations } from './browser';
+import {
+  answerPracticeQuestion,
+  launchBrowser,
+  newContext,
+  screenshot,
+  seriousViolations,
+} from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,27 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Answers the shown question from the keyboard (right or wrong does not matter here). */
-async function answerWithKeyboard(page: Page): Promise<void> {
-  const question = page.getByTestId('practice-question');
-  await question.waitFor();
-  const kind = await question.getAttribute('data-kind');
-  if (kind === 'choice' || kind === 'multi') {
-    await page.keyboard.press('2');
-  } else if (kind === 'order') {
-    const n = await page.getByTestId('practice-inputs').locator('kbd').count();
-    for (let k = 1; k <= n; k++) await page.keyboard.press(String(k));
-  } else if (kind === 'numeric') {
-    await page.getByTestId('practice-value').focus();
-    await page.keyboard.type('1');
-  } else {
-    await page.getByTestId('practice-field-flags').focus();
-    await page.keyboard.type('S.');
-  }
-  await page.keyboard.press('Enter');
-  await page.getByTestId('practice-feedback').waitFor();
-}
 
 async function masteryAfter(page: Page): Promise<Record<string, number>> {
   const items = page.getByTestId('practice-mastery').locator('li');
@@ -58,7 +43,7 @@ test('a visitor practises ten questions with the keyboard, sees mastery change a
 
   const seen = new Set<string>();
   for (let i = 0; i < 10; i++) {
-    await answerWithKeyboard(page);
+    await answerPracticeQuestion(page);
     const mastery = await masteryAfter(page);
     expect(Object.keys(mastery).length).toBeGreaterThan(0);
     for (const value of Object.values(mastery)) {
@@ -119,7 +104,7 @@ test("a signed-in learner's answers are stored: a reload resumes, mastery carrie
   await question.waitFor();
   expect(await question.getAttribute('data-seed')).toBe(first);
 
-  await answerWithKeyboard(page);
+  await answerPracticeQuestion(page);
   const afterFirst = await masteryAfter(page);
   expect(afterFirst.queues).toBeDefined();
 
@@ -128,7 +113,7 @@ test("a signed-in learner's answers are stored: a reload resumes, mastery carrie
   await page.reload();
   await question.waitFor();
   expect(await question.getAttribute('data-seed')).not.toBe(first);
-  await answerWithKeyboard(page);
+  await answerPracticeQuestion(page);
   const item = page.getByTestId('practice-mastery').locator('li[data-topic=queues]');
   expect(await item.innerText()).toContain(`${Math.round((afterFirst.queues ?? 0) * 100)}% →`);
   await screenshot(page, 'practice-signed-in-zh');
