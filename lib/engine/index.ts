@@ -44,5 +44,6 @@ export {
   type CongestionEventKind,
   type CongestionPhase,
   type CongestionRound,
+  type ReceiverBuffer,
   type RoundsConfig,
 } from './congestion';

@@ -169,13 +169,28 @@ const congestionSchema = z
     mss: z.number().int().min(1).max(65535),
     initial_cwnd: z.number().int().min(1).optional(),
     ssthresh: randomisable(z.number().int().min(1), 'a byte count ≥ 1', false),
-    rwnd: randomisable(z.number().int().min(0), 'a byte count ≥ 0', false),
+    rwnd: randomisable(z.number().int().min(0), 'a byte count ≥ 0', false).optional(),
+    /** Instead of a constant rwnd: a receive buffer drained by `read` bytes per round. */
+    receiver: z
+      .object({
+        buffer: randomisable(z.number().int().min(1), 'a byte count ≥ 1', false),
+        read: randomisable(z.number().int().min(0), 'a byte count ≥ 0', false),
+      })
+      .strict()
+      .optional(),
     events: z.array(congestionEventSchema).default([]),
     /** How many rounds to compute (default: 20, or up to the last event's round + 1). */
     rounds: z.number().int().min(1).max(1000).optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
+    if ((c.rwnd === undefined) === (c.receiver === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rwnd'],
+        message: 'expected exactly one of "rwnd" (bytes) or "receiver": {"buffer", "read"}',
+      });
+    }
     if (c.model === 'segments') {
       ctx.addIssue({
         code: 'custom',

@@ -10,6 +10,7 @@ export {
   type CongestionEventKind,
   type CongestionPhase,
   type CongestionRound,
+  type ReceiverBuffer,
   type RoundsConfig,
 } from './model';
 export { resolveCongestion } from './resolve';

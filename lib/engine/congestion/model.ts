@@ -22,14 +22,67 @@ export interface RoundsConfig {
   initialCwnd: number;
   /** Initial slow-start threshold in bytes. */
   ssthresh: number;
-  /** The receiver's advertised window in bytes (constant in this model). */
-  rwnd: number;
+  /**
+   * The receiver's window: a constant advertised window in bytes, or a receive buffer that the
+   * application drains by `read` bytes per round (rwnd = buffer − bytes held unread).
+   */
+  rwnd: number | ReceiverBuffer;
   /** At most one per round, in increasing round order. */
   events: readonly CongestionEvent[];
   /** How many rounds to produce. */
   rounds: number;
   /** Number of the first data byte (DESIGN.md §2b: 1, right after the SYN's sequence number). */
   firstByte?: number;
+}
+
+export interface ReceiverBuffer {
+  /** Receive buffer size in bytes. */
+  buffer: number;
+  /** Bytes the application reads per round (after the round's data arrives). */
+  read: number;
+}
+
+/**
+ * The receiver of the round model: what it holds decides rwnd. Segments arrive in the round
+ * they are sent; in-order bytes wait for the application, bytes beyond a hole (after a lost
+ * segment) are held too, and both take buffer space (rwnd = buffer − held, issue 11).
+ */
+class Receiver {
+  private rcvNxt: number;
+  private readUpTo: number;
+  private ooo: [number, number] | null = null;
+  constructor(
+    private readonly spec: ReceiverBuffer,
+    firstByte: number,
+  ) {
+    this.rcvNxt = firstByte;
+    this.readUpTo = firstByte;
+  }
+
+  /** The window advertised by the ACKs that open the next round. */
+  window(): number {
+    const unread = this.rcvNxt - this.readUpTo;
+    const held = this.ooo === null ? 0 : this.ooo[1] - this.ooo[0] + 1;
+    return Math.max(0, this.spec.buffer - unread - held);
+  }
+
+  /** Ranges that reached the receiver this round, then the application reads. */
+  receive(ranges: readonly [number, number][]): void {
+    for (const [a, b] of ranges) {
+      if (b < this.rcvNxt) continue; // a retransmission of bytes already delivered
+      if (a <= this.rcvNxt) {
+        this.rcvNxt = b + 1;
+        if (this.ooo !== null && this.ooo[0] <= this.rcvNxt) {
+          this.rcvNxt = Math.max(this.rcvNxt, this.ooo[1] + 1);
+          this.ooo = null;
+        }
+      } else {
+        this.ooo =
+          this.ooo === null ? [a, b] : [Math.min(this.ooo[0], a), Math.max(this.ooo[1], b)];
+      }
+    }
+    this.readUpTo = Math.min(this.rcvNxt, this.readUpTo + this.spec.read);
+  }
 }
 
 /** One RTT of the round model: the values in force while the round's window is sent. */
@@ -63,6 +116,13 @@ export function grow(cwnd: number, ssthresh: number, mss: number): number {
   return cwnd < ssthresh ? Math.min(2 * cwnd, ssthresh) : cwnd + mss;
 }
 
+function dropFirstSegment(sent: readonly [number, number][], mss: number): [number, number][] {
+  const [first, ...rest] = sent;
+  if (first === undefined) return [];
+  const after = first[0] + mss;
+  return after <= first[1] ? [[after, first[1]], ...rest] : rest;
+}
+
 /**
  * Run the round model.
  *
@@ -71,7 +131,9 @@ export function grow(cwnd: number, ssthresh: number, mss: number): number {
  *   events: [], rounds: 6 }).map((r) => r.cwnd / 1000) // [1, 2, 4, 8, 9, 10]
  */
 export function runRounds(config: RoundsConfig): CongestionRound[] {
-  const { algorithm, mss, rwnd, rounds } = config;
+  const { algorithm, mss, rounds } = config;
+  const firstByte = config.firstByte ?? 1;
+  const receiver = typeof config.rwnd === 'number' ? null : new Receiver(config.rwnd, firstByte);
   const byRound = new Map<number, CongestionEvent>();
   let last = 0;
   config.events.forEach((e, i) => {
@@ -88,11 +150,12 @@ export function runRounds(config: RoundsConfig): CongestionRound[] {
   const out: CongestionRound[] = [];
   let cwnd = config.initialCwnd;
   let ssthresh = config.ssthresh;
-  let next = config.firstByte ?? 1; // first byte never sent yet
+  let next = firstByte; // first byte never sent yet
   let retransmit: [number, number] | null = null; // a segment fast retransmit resends first
   let recovering = false;
 
   for (let round = 1; round <= rounds; round++) {
+    const rwnd = receiver === null ? (config.rwnd as number) : receiver.window();
     const swnd = Math.min(cwnd, rwnd);
     const phase: CongestionPhase = recovering
       ? 'fast_recovery'
@@ -123,6 +186,13 @@ export function runRounds(config: RoundsConfig): CongestionRound[] {
       event: event?.kind ?? null,
     });
     recovering = false;
+    if (receiver !== null) {
+      // A timeout loses the whole window (it is sent again); three duplicate ACKs mean its
+      // first segment was lost and the rest arrived beyond the hole.
+      if (event === undefined) receiver.receive(sent);
+      else if (event.kind === 'dupacks') receiver.receive(dropFirstSegment(sent, mss));
+      else receiver.receive([]);
+    }
     if (event === undefined) {
       cwnd = grow(cwnd, ssthresh, mss);
       continue;

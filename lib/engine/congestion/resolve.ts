@@ -1,5 +1,5 @@
 // Turns a scenario's validated `congestion` block into a concrete RoundsConfig: draws the
-// randomisable ssthresh, rwnd and event rounds from the seed and records them in `params`.
+// randomisable ssthresh, rwnd (or receiver buffer and read rate) and event rounds from the seed and records them in `params`.
 
 import { createRng, type Rng } from '../rng';
 import type { CongestionBlock, RandomisableNumber } from '../scenario-schema';
@@ -41,7 +41,14 @@ export function resolveCongestion(
     ssthresh = Math.max(block.mss, Math.floor(raw / block.mss) * block.mss);
     params['congestion.ssthresh'] = ssthresh;
   }
-  const rwnd = drawInt(block.rwnd, rng, params, 'congestion.rwnd');
+  // The schema guarantees exactly one of rwnd and receiver.
+  const rwnd =
+    block.receiver === undefined
+      ? drawInt(block.rwnd ?? 0, rng, params, 'congestion.rwnd')
+      : {
+          buffer: drawInt(block.receiver.buffer, rng, params, 'congestion.receiver.buffer'),
+          read: drawInt(block.receiver.read, rng, params, 'congestion.receiver.read'),
+        };
   const events: CongestionEvent[] = block.events.map((e, i) => ({
     round: drawInt(e.round, rng, params, `congestion.events[${i}].round`),
     kind: e.timeout === true ? 'timeout' : 'dupacks',

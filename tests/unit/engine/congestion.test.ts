@@ -19,7 +19,9 @@ import {
 const MSS = 1000;
 
 /** A config in MSS units (as the exam states them), converted to bytes. */
-function inMss(over: Partial<Omit<RoundsConfig, 'mss'>> & { rounds: number }): RoundsConfig {
+function inMss(
+  over: Partial<Omit<RoundsConfig, 'mss' | 'rwnd'>> & { rounds: number; rwnd?: number },
+): RoundsConfig {
   return {
     algorithm: over.algorithm ?? 'reno',
     mss: MSS,
@@ -144,6 +146,40 @@ describe('textbook exercises, round by round', () => {
   });
 });
 
+describe('receiver buffer and read rate: rwnd = buffer − bytes held unread', () => {
+  const withReceiver = (
+    buffer: number,
+    read: number,
+    over: Partial<RoundsConfig> & { rounds: number },
+  ) => ({
+    ...inMss({ ssthresh: 64, ...over, rwnd: undefined }),
+    rwnd: { buffer: buffer * MSS, read: read * MSS },
+  });
+
+  test('buffer 8, the application reads 2 per round: rwnd 8, 8, 8, 6, 2, 2 limits the window', () => {
+    const r = runRounds(withReceiver(8, 2, { rounds: 7 }));
+    expect(r.map((x) => x.rwnd / MSS)).toEqual([8, 8, 8, 6, 2, 2, 2]);
+    expect(r.map((x) => x.swnd / MSS)).toEqual([1, 2, 4, 6, 2, 2, 2]);
+    expect(cwnds(r)).toEqual([1, 2, 4, 8, 16, 32, 64]);
+  });
+
+  test('an application that never reads closes the window: rwnd 0, nothing sent', () => {
+    const r = runRounds(withReceiver(6, 0, { rounds: 5 }));
+    expect(r.map((x) => x.rwnd / MSS)).toEqual([6, 5, 3, 0, 0]);
+    expect(r[3]!.sent).toEqual([]);
+  });
+
+  test('bytes beyond a lost segment take buffer space until the retransmission fills the hole', () => {
+    const r = runRounds(
+      withReceiver(20, 20, { ssthresh: 8, events: [{ round: 4, kind: 'dupacks' }], rounds: 6 }),
+    );
+    // Round 4 sends 8 segments, the first is lost, 7 wait beyond the hole.
+    expect(r[4]!.rwnd / MSS).toBe(13);
+    expect(r[4]!.swnd / MSS).toBe(4);
+    expect(r[5]!.rwnd / MSS).toBe(20);
+  });
+});
+
 const pureBlock = {
   name: 'chart',
   congestion: {
@@ -186,6 +222,23 @@ describe('the `congestion` scenario block', () => {
     expect(cwnds(t.rounds!)).toEqual([1, 2, 4, 8, 16]);
   });
 
+  test('a `receiver` block (buffer, read per round, randomisable) instead of rwnd', () => {
+    const { rwnd: _rwnd, ...rest } = pureBlock.congestion;
+    const t = simulate(
+      {
+        congestion: {
+          ...rest,
+          events: [],
+          rounds: 6,
+          receiver: { buffer: 8000, read: { range: [2000, 2000] } },
+        },
+      },
+      { seed: 2 },
+    );
+    expect(t.params['congestion.receiver.read']).toBe(2000);
+    expect(t.rounds!.map((r) => r.rwnd)).toEqual([8000, 8000, 8000, 6000, 2000, 2000]);
+  });
+
   test('a scenario without a congestion block has no rounds (existing traces unchanged)', () => {
     expect('rounds' in simulateNamed('refused', { seed: 3 })).toBe(false);
   });
@@ -207,6 +260,16 @@ describe('the `congestion` scenario block', () => {
     { what: 'event with neither', block: { events: [{ round: 3 }] }, path: 'congestion.events[0]' },
     { what: 'unknown field', block: { cwnd: 3 }, path: 'congestion' },
     { what: 'segments model', block: { model: 'segments' }, path: 'congestion.model' },
+    {
+      what: 'rwnd and receiver',
+      block: { receiver: { buffer: 8000, read: 1000 } },
+      path: 'congestion.rwnd',
+    },
+    {
+      what: 'receiver without read',
+      block: { rwnd: undefined, receiver: { buffer: 8000 } },
+      path: 'congestion.receiver.read',
+    },
   ])('$what → $path', ({ block, path }) => {
     let error: unknown;
     try {
@@ -263,6 +326,9 @@ const configArb: fc.Arbitrary<RoundsConfig> = fc
     initial: fc.integer({ min: 1, max: 4 }),
     ssthresh: fc.integer({ min: 1, max: 64 }),
     rwnd: fc.integer({ min: 0, max: 80 }),
+    receiver: fc.option(
+      fc.record({ buffer: fc.integer({ min: 1, max: 64 }), read: fc.integer({ min: 0, max: 16 }) }),
+    ),
     choices: fc.array(
       fc.constantFrom<Choice>('none', 'none', 'none', 'none', 'timeout', 'dupacks'),
       { minLength: 1, maxLength: 40 },
@@ -274,7 +340,10 @@ const configArb: fc.Arbitrary<RoundsConfig> = fc
       mss: c.mss,
       initialCwnd: c.initial * c.mss,
       ssthresh: c.ssthresh * c.mss,
-      rwnd: c.rwnd * c.mss,
+      rwnd:
+        c.receiver === null
+          ? c.rwnd * c.mss
+          : { buffer: c.receiver.buffer * c.mss, read: c.receiver.read * c.mss },
       events: [],
       rounds: c.choices.length,
     };
@@ -304,6 +373,9 @@ describe('properties of the round model', () => {
           expect(r.cwnd).toBeGreaterThanOrEqual(c.mss);
           expect(r.ssthresh).toBeGreaterThanOrEqual(c.mss);
           expect(r.swnd).toBe(Math.min(r.cwnd, r.rwnd));
+          const limit = typeof c.rwnd === 'number' ? c.rwnd : c.rwnd.buffer;
+          expect(r.rwnd).toBeGreaterThanOrEqual(0);
+          expect(r.rwnd).toBeLessThanOrEqual(limit);
           const bytes = r.sent.reduce((n, [a, b]) => n + b - a + 1, 0);
           expect(bytes).toBe(r.swnd);
         }
