@@ -52,6 +52,9 @@ export const MISCONCEPTION_IDS = [
   'ignores-rwnd',
   'ignores-bytes-in-flight',
   'rwnd-is-whole-buffer',
+  'fast-retransmit-waits-for-timeout',
+  'retransmits-whole-window',
+  'dupack-count-includes-original',
 ] as const;
 export type MisconceptionId = (typeof MISCONCEPTION_IDS)[number];
 
@@ -261,6 +264,18 @@ export const MISCONCEPTIONS: Readonly<Record<MisconceptionId, Text>> = {
   'rwnd-is-whole-buffer': {
     en: 'The receiver advertises only the free part of its buffer: rwnd = buffer size − bytes received but not yet read by the application.',
     zh: '接收方只通知缓存中空闲的部分：rwnd = 接收缓存大小 − 已收到但应用尚未读取的字节数。',
+  },
+  'fast-retransmit-waits-for-timeout': {
+    en: 'Fast retransmit does not wait for the retransmission timer: the third duplicate ACK is enough to resend the missing segment at once.',
+    zh: '快重传不必等待重传计时器超时：一收到 3 个重复确认就立即重传缺失的报文段。',
+  },
+  'retransmits-whole-window': {
+    en: 'The duplicate ACKs show that the later segments arrived (the receiver holds them): fast retransmit resends only the missing segment, not the whole window.',
+    zh: '重复确认说明后续报文段已经到达（接收方已缓存）：快重传只重传缺失的那一个报文段，而不是整个窗口。',
+  },
+  'dupack-count-includes-original': {
+    en: 'Three duplicate ACKs means three more after the original ACK (four ACKs with the same number in all): the original is not a duplicate.',
+    zh: '“3 个重复确认”是指在原来那个确认之后再收到 3 个（共 4 个相同确认号的确认），原来的确认不算重复确认。',
   },
 };
 

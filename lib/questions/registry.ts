@@ -6,6 +6,7 @@ import { QuestionError } from './errors';
 import { closeOutcome } from './generators/close-outcome';
 import { congestionWindow } from './generators/congestion-window';
 import { examWordProblem } from './generators/exam-word-problem';
+import { fastRetransmit } from './generators/fast-retransmit';
 import { handshakeLoss } from './generators/handshake-loss';
 import { listenQueues } from './generators/listen-queues';
 import { nextSegment } from './generators/next-segment';
@@ -45,6 +46,7 @@ export const TEMPLATES: Readonly<Record<TemplateId, TemplateDef>> = {
   'rounds-to-window': roundsToWindow,
   'sendable-bytes': sendableBytes,
   'sendable-range': sendableRange,
+  'fast-retransmit': fastRetransmit,
 };
 
 export interface TemplateSummary {

@@ -17,6 +17,7 @@ export const TEMPLATE_IDS = [
   'rounds-to-window',
   'sendable-bytes',
   'sendable-range',
+  'fast-retransmit',
 ] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 

@@ -211,3 +211,20 @@ describe('sendable-range: from the next unsent byte to ack + min(cwnd, rwnd) −
     }
   });
 });
+
+describe('fast-retransmit: the first segment of a window lost', () => {
+  test.each(SEEDS)(
+    'seed %i: dup ACKs carry its seq; resend only it; Reno cwnd/2, Tahoe 1',
+    (seed) => {
+      const q1 = generateQuestion('fast-retransmit', { seed, locale: 'en', difficulty: 1 });
+      expect(keyValue(q1)).toBe(num(/the first with seq = (\d+)/, q1.stem));
+      const q2 = generateQuestion('fast-retransmit', { seed, locale: 'en', difficulty: 2 });
+      expect(keyOption(q2)).toMatch(
+        /^After the third duplicate ACK, resend the segment with seq = \d+ at once/,
+      );
+      const q3 = generateQuestion('fast-retransmit', { seed, locale: 'en', difficulty: 3 });
+      const cwnd = num(/A's cwnd = (\d+) MSS/, q3.stem);
+      expect(keyValue(q3)).toBe(q3.stem.includes('(Reno') ? cwnd / 2 : 1);
+    },
+  );
+});
