@@ -21,7 +21,7 @@ export {
   type DeckFile,
   type TraceBlock,
 } from './schema';
-export { TOPICS, TEMPLATE_IDS, CONTENT_LOCALES, type Topic, type TemplateId, type ContentLocale } from './vocabulary';
+export { TOPICS, CONTENT_LOCALES, type Topic, type ContentLocale } from './vocabulary';
 
 export type ContentIndex = {
   lessons: (locale: ContentLocale) => LessonSource[];

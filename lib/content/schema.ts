@@ -1,7 +1,7 @@
 // zod schemas for lesson frontmatter, flashcard decks and `trace` block attributes.
 // Types are inferred from them; nothing from a content file is used unvalidated.
 import { z } from 'zod';
-import { TEMPLATE_IDS, TOPICS } from './vocabulary';
+import { TOPICS } from './vocabulary';
 
 const slug = z
   .string()
@@ -21,8 +21,8 @@ export const lessonFrontmatterSchema = z
     topics: z.array(z.enum(TOPICS)).min(1),
     /** Slugs of lessons to read first. */
     prerequisites: z.array(slug).default([]),
-    /** Question templates that practise it. */
-    templates: z.array(z.enum(TEMPLATE_IDS)).default([]),
+    /** Question templates that practise it (ids of lib/questions; the content lint checks them). */
+    templates: z.array(slug).default([]),
     /** Flashcard decks (content/decks/<locale>/<deck>.yaml) that belong to it. */
     decks: z.array(slug).default([]),
   })

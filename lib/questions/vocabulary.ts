@@ -1,7 +1,7 @@
 // Closed vocabularies of lib/questions: template ids, topics, locales, difficulties, kinds.
-// Lessons use the same template ids and topics (docs/content-format.md); a unit test compares.
+// Topics come from lib/topics; lessons list template ids, which the content lint checks here.
 
-/** Template ids; lessons reference them (docs/content-format.md), a unit test compares. */
+/** Template ids; lessons reference them (docs/content-format.md) and the content lint checks them. */
 export const TEMPLATE_IDS = [
   'next-state',
   'seq-ack-numbers',
@@ -21,32 +21,8 @@ export const TEMPLATE_IDS = [
 ] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
-/** Topic vocabulary shared with lessons and practice filters (docs/content-format.md). */
-export const TOPICS = [
-  'header',
-  'sequence-numbers',
-  'handshake',
-  'isn',
-  'handshake-loss',
-  'retransmission',
-  'queues',
-  'syn-flood',
-  'close',
-  'time-wait',
-  'close-wait',
-  'fin-wait-2',
-  'half-close',
-  'rst',
-  'keepalive',
-  'simultaneous',
-  'mss',
-  'tcp-vs-udp',
-  'socket-api',
-  'states',
-  'flow-control',
-  'congestion',
-] as const;
-export type Topic = (typeof TOPICS)[number];
+/** Topic vocabulary shared with lessons and practice filters. */
+export { TOPICS, type Topic } from '@/lib/topics';
 
 export const LOCALES = ['zh', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
