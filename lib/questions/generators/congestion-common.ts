@@ -239,3 +239,24 @@ export const ALGO_NAME = {
   reno: { zh: 'Reno', en: 'Reno' },
   tahoe: { zh: 'Tahoe', en: 'Tahoe' },
 } as const;
+
+/** Explanation steps both sending-window templates use: rwnd, cwnd in bytes, swnd. */
+export const WINDOW_STEPS = {
+  rwnd: {
+    zh: (b: number, u: number, r: number) =>
+      `接收窗口 rwnd = 接收缓存 − 未读取数据 = ${b} − ${u} = ${r} 字节。`,
+    en: (b: number, u: number, r: number) =>
+      `rwnd = buffer − unread data = ${b} − ${u} = ${r} bytes.`,
+  },
+  cwnd: {
+    zh: (n: number, c: number, mss: number) =>
+      `第 ${n} 个轮次 cwnd = ${c} 个 MSS = ${c * mss} 字节。`,
+    en: (n: number, c: number, mss: number) => `In round ${n}, cwnd = ${c} MSS = ${c * mss} bytes.`,
+  },
+  swnd: {
+    zh: (c: number, r: number, s: number) =>
+      `发送窗口 = min(cwnd, rwnd) = min(${c}, ${r}) = ${s} 字节。`,
+    en: (c: number, r: number, s: number) =>
+      `Sending window = min(cwnd, rwnd) = min(${c}, ${r}) = ${s} bytes.`,
+  },
+};

@@ -15,6 +15,7 @@ import {
   replay,
   roundLines,
   type RoundPlan,
+  WINDOW_STEPS,
 } from './congestion-common';
 
 const TEXT = {
@@ -37,24 +38,7 @@ const TEXT = {
       `Hosts A and B have a TCP connection; MSS = ${mss} bytes. When the connection opens, A's cwnd = 1 MSS (round 1) and ssthresh = ${ss} MSS; no congestion occurs. B's receive buffer is ${b} bytes, of which ${u} bytes are always received but not yet read by the application. In round ${n}, A has ${f} bytes sent but not yet acknowledged. How many more bytes may A send now?`,
   },
   step: {
-    rwnd: {
-      zh: (b: number, u: number, r: number) =>
-        `接收窗口 rwnd = 接收缓存 − 未读取数据 = ${b} − ${u} = ${r} 字节。`,
-      en: (b: number, u: number, r: number) =>
-        `rwnd = buffer − unread data = ${b} − ${u} = ${r} bytes.`,
-    },
-    cwnd: {
-      zh: (n: number, c: number, mss: number) =>
-        `第 ${n} 个轮次 cwnd = ${c} 个 MSS = ${c * mss} 字节。`,
-      en: (n: number, c: number, mss: number) =>
-        `In round ${n}, cwnd = ${c} MSS = ${c * mss} bytes.`,
-    },
-    swnd: {
-      zh: (c: number, r: number, s: number) =>
-        `发送窗口 = min(cwnd, rwnd) = min(${c}, ${r}) = ${s} 字节。`,
-      en: (c: number, r: number, s: number) =>
-        `Sending window = min(cwnd, rwnd) = min(${c}, ${r}) = ${s} bytes.`,
-    },
+    ...WINDOW_STEPS,
     usable: {
       zh: (s: number, f: number, k: number) =>
         `还能发送 = 发送窗口 − 已发送未确认 = ${s} − ${f} = ${k} 字节。`,
