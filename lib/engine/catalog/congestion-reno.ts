@@ -3,6 +3,21 @@
 
 import type { ScenarioInput } from '../scenario-schema';
 
+/** The round-model block; congestion-tahoe reuses it with the other algorithm. */
+export const renoRounds: NonNullable<ScenarioInput['congestion']> = {
+  model: 'rounds',
+  algorithm: 'reno',
+  mss: 1000,
+  initial_cwnd: 1000,
+  ssthresh: { range: [8000, 16000] },
+  rwnd: 64000,
+  events: [
+    { round: { range: [10, 13] }, timeout: true },
+    { round: { range: [20, 24] }, dupacks: 3 },
+  ],
+  rounds: 28,
+};
+
 export const scenario: ScenarioInput = {
   name: 'congestion-reno',
   description:
@@ -23,17 +38,5 @@ export const scenario: ScenarioInput = {
       program: [{ connect: 'server', at: 0.0 }, { send: 20000 }, { close: {} }],
     },
   },
-  congestion: {
-    model: 'rounds',
-    algorithm: 'reno',
-    mss: 1000,
-    initial_cwnd: 1000,
-    ssthresh: { range: [8000, 16000] },
-    rwnd: 64000,
-    events: [
-      { round: { range: [10, 13] }, timeout: true },
-      { round: { range: [20, 24] }, dupacks: 3 },
-    ],
-    rounds: 28,
-  },
+  congestion: renoRounds,
 };

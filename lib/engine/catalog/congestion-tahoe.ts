@@ -1,39 +1,13 @@
 // Catalog scenario "congestion-tahoe" (see its `description`), as a module so the catalog works in the browser.
-// Randomisable values ({range}) are drawn from the seed by simulate().
+// The same transfer and round-model events as congestion-reno; only the algorithm differs.
 
 import type { ScenarioInput } from '../scenario-schema';
+import { scenario as congestionReno, renoRounds } from './congestion-reno';
 
 export const scenario: ScenarioInput = {
+  ...congestionReno,
   name: 'congestion-tahoe',
   description:
     "The exam's round model with Tahoe: slow start up to ssthresh, congestion avoidance, a timeout (cwnd back to 1 MSS), then three duplicate ACKs later on (Tahoe has no fast recovery: cwnd = 1 MSS again, ssthresh = cwnd / 2). The packet-level run is a plain 20 kB transfer by Linux, for comparison.",
-  // A real transfer beside the round table: the ladder shows what Linux does (initial window
-  // of 10, per-ACK growth), the table what the exam's model says; lesson "exam model versus
-  // real TCP" compares them.
-  profile: 'linux',
-  link: { delay: 0.01 },
-  isn: { client: 'random', server: 'random' },
-  endpoints: {
-    server: {
-      port: 9000,
-      program: [{ listen: { backlog: 16 } }, { accept: {} }, { recv_until_eof: {} }, { close: {} }],
-    },
-    client: {
-      port: 40001,
-      program: [{ connect: 'server', at: 0.0 }, { send: 20000 }, { close: {} }],
-    },
-  },
-  congestion: {
-    model: 'rounds',
-    algorithm: 'tahoe',
-    mss: 1000,
-    initial_cwnd: 1000,
-    ssthresh: { range: [8000, 16000] },
-    rwnd: 64000,
-    events: [
-      { round: { range: [10, 13] }, timeout: true },
-      { round: { range: [20, 24] }, dupacks: 3 },
-    ],
-    rounds: 28,
-  },
+  congestion: { ...renoRounds, algorithm: 'tahoe' },
 };
