@@ -108,7 +108,12 @@ function seedOf(text: string): number | string {
 export function SimulatorClient() {
   const t = useTranslations('simulator');
   const searchParams = useSearchParams();
-  const catalog = useMemo(() => listScenarios(), []);
+  // Round-model-only scenarios (congestion-rounds-*) have no segments to draw; they stay out
+  // of the list until the playground shows round tables.
+  const catalog = useMemo(
+    () => listScenarios().filter((s) => Object.keys(getScenario(s.name).endpoints).length > 0),
+    [],
+  );
   const [initial] = useState(() => decodeRunConfig(searchParams.toString()));
   const [scenario, setScenario] = useState(initial.scenario);
   const [text, setText] = useState(() =>

@@ -7,6 +7,8 @@ import { scenario as closeMerged } from './close-merged';
 import { scenario as closeUnreadData } from './close-unread-data';
 import { scenario as closeWaitLeak } from './close-wait-leak';
 import { scenario as congestionReno } from './congestion-reno';
+import { scenario as congestionRoundsReno } from './congestion-rounds-reno';
+import { scenario as congestionRoundsTahoe } from './congestion-rounds-tahoe';
 import { scenario as congestionTahoe } from './congestion-tahoe';
 import { scenario as dataAfterClose } from './data-after-close';
 import { scenario as dataLoss } from './data-loss';
@@ -38,6 +40,8 @@ export const CATALOG: readonly ScenarioInput[] = [
   closeUnreadData,
   closeWaitLeak,
   congestionReno,
+  congestionRoundsReno,
+  congestionRoundsTahoe,
   congestionTahoe,
   dataAfterClose,
   dataLoss,

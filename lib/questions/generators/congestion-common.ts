@@ -23,8 +23,10 @@ export interface RoundPlan {
   ask: number;
 }
 
+// The round-model-only scenarios: the keys come from the round table, and skipping the
+// packet-level transfer of congestion-reno/-tahoe makes a question several times cheaper.
 function scenarioOf(algorithm: Algorithm): string {
-  return algorithm === 'reno' ? 'congestion-reno' : 'congestion-tahoe';
+  return algorithm === 'reno' ? 'congestion-rounds-reno' : 'congestion-rounds-tahoe';
 }
 
 function config(
