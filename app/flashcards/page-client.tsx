@@ -2,7 +2,7 @@
 // The review session: Space shows the answer, 1-4 rate it (Again, Hard, Good, Easy), U or
 // the button undoes the last rating. Signed in, each rating is stored before the next card.
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState, useTransition } from 'react';
 import type { Rating } from '@/lib/srs';
 import { rateAction, sessionAction, undoAction, type SessionView } from './actions';
 import {
@@ -115,27 +115,31 @@ export function FlashcardsClient({ signedIn, deck }: { signedIn: boolean; deck?:
     });
   }, [base, canUndo, pending, show, signedIn]);
 
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (event.altKey || event.ctrlKey || event.metaKey) return;
-      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement)
-        return;
-      if (event.key === ' ' && session?.card && !shown) {
-        event.preventDefault();
-        setShown(true);
-      } else if (/^[1-4]$/.test(event.key) && shown) {
-        const rating = RATINGS[Number(event.key) - 1];
-        if (rating === undefined) return;
-        event.preventDefault();
-        rate(rating);
-      } else if (event.key === 'u' || event.key === 'U') {
-        event.preventDefault();
-        undoLast();
-      }
+  // One listener for the page's life; the effect event reads the state of the latest
+  // render, so a key pressed right after a new question or card appears is not lost to a
+  // listener still holding the previous render's state.
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement)
+      return;
+    if (event.key === ' ' && session?.card && !shown) {
+      event.preventDefault();
+      setShown(true);
+    } else if (/^[1-4]$/.test(event.key) && shown) {
+      const rating = RATINGS[Number(event.key) - 1];
+      if (rating === undefined) return;
+      event.preventDefault();
+      rate(rating);
+    } else if (event.key === 'u' || event.key === 'U') {
+      event.preventDefault();
+      undoLast();
     }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [rate, session, shown, undoLast]);
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
 
   return (
     <div className="max-w-3xl space-y-4" data-testid="flashcards">

@@ -3,7 +3,7 @@
 // each graded (and, when signed in, stored) on the server before the next one appears.
 // Number keys choose options; Enter submits and then continues.
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState, useTransition } from 'react';
 import {
   answerAction,
   nextQuestionAction,
@@ -123,30 +123,34 @@ export function PracticeClient({ signedIn, topics, topicNames, initialTopics, au
     if (phase === 'feedback') nextButton.current?.focus();
   }, [phase, current]);
 
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (event.altKey || event.ctrlKey || event.metaKey || pending) return;
-      if (event.key === 'Enter') {
-        // A focused button handles Enter itself (a click); in a typed answer Enter submits.
-        if (event.target instanceof HTMLButtonElement || event.target instanceof HTMLSelectElement)
-          return;
-        if (phase === 'question') {
-          event.preventDefault();
-          submit();
-        } else if (phase === 'feedback') {
-          event.preventDefault();
-          loadNext();
-        }
+  // One listener for the page's life; the effect event reads the state of the latest
+  // render, so a key pressed right after a new question or card appears is not lost to a
+  // listener still holding the previous render's state.
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || pending) return;
+    if (event.key === 'Enter') {
+      // A focused button handles Enter itself (a click); in a typed answer Enter submits.
+      if (event.target instanceof HTMLButtonElement || event.target instanceof HTMLSelectElement)
         return;
-      }
-      if (phase === 'question' && current && /^[1-9]$/.test(event.key) && !isTyping(event.target)) {
+      if (phase === 'question') {
         event.preventDefault();
-        setDraft((d) => chooseByNumber(current.question, d, Number(event.key)));
+        submit();
+      } else if (phase === 'feedback') {
+        event.preventDefault();
+        loadNext();
       }
+      return;
     }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [phase, current, pending, submit, loadNext]);
+    if (phase === 'question' && current && /^[1-9]$/.test(event.key) && !isTyping(event.target)) {
+      event.preventDefault();
+      setDraft((d) => chooseByNumber(current.question, d, Number(event.key)));
+    }
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
 
   if (phase === 'setup') {
     return (
