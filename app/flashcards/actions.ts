@@ -5,17 +5,21 @@ import { getLocale } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth';
 import {
   countCardsIntroducedSince,
+  getDesiredRetention,
   listFlashcardReviews,
   listFlashcardStates,
   listMistakenTemplates,
   recordFlashcardReview,
+  setDesiredRetention,
   undoLastFlashcardReview,
 } from '@/lib/db';
 import {
   cardFromRow,
   cardToRow,
   dayStart,
+  DEFAULT_DESIRED_RETENTION,
   DEFAULT_NEW_PER_DAY,
+  desiredRetentionSchema,
   dueForecast,
   newCard,
   nextCardId,
@@ -129,9 +133,11 @@ export async function rateAction(raw: unknown): Promise<RateResult> {
   if (!loaded.cards.some((c) => c.id === input.cardId)) return { ok: false, error: 'unknown-card' };
 
   const before = loaded.states.get(input.cardId) ?? newCard(now);
-  const { card, log } = schedule(before, input.rating, now, {
-    desiredRetention: input.desiredRetention,
-  });
+  // A signed-in learner's setting is the account's, whatever the page last sent.
+  const desiredRetention = user
+    ? ((await getDesiredRetention(user.id)) ?? DEFAULT_DESIRED_RETENTION)
+    : input.desiredRetention;
+  const { card, log } = schedule(before, input.rating, now, { desiredRetention });
   if (user) {
     await recordFlashcardReview(user.id, input.cardId, cardToRow(card), reviewToRow(log));
   }
@@ -185,4 +191,13 @@ export async function statsAction(raw: unknown): Promise<ReviewStats | null> {
     retention: trueRetention(logs),
     forecast: dueForecast(states.map(cardFromRow), now, FORECAST_DAYS, offset),
   };
+}
+
+/** Stores a signed-in learner's desired retention (0.70..0.97); visitors keep theirs locally. */
+export async function setRetentionAction(raw: unknown): Promise<{ ok: boolean }> {
+  const parsed = desiredRetentionSchema.safeParse(raw);
+  const user = await getCurrentUser();
+  if (!parsed.success || !user) return { ok: false };
+  await setDesiredRetention(user.id, parsed.data);
+  return { ok: true };
 }

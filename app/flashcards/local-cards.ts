@@ -1,7 +1,14 @@
 // A signed-out visitor's flashcard states and recent ratings, kept in localStorage; undo
 // pops the newest rating and puts its card back as it was (lib/srs undo).
 import { z } from 'zod';
-import { dayStart, undo, type SrsCard, type SrsReviewLog } from '@/lib/srs';
+import {
+  dayStart,
+  DEFAULT_DESIRED_RETENTION,
+  desiredRetentionSchema,
+  undo,
+  type SrsCard,
+  type SrsReviewLog,
+} from '@/lib/srs';
 import { visitorProgressSchema } from '../practice/schema';
 import { srsCardSchema } from './schema';
 
@@ -22,7 +29,8 @@ const logSchema = z.object({
 const storeSchema = z.object({
   states: z.record(z.string(), srsCardSchema),
   log: z.array(logSchema),
-  desiredRetention: z.number().min(0.7).max(0.99).default(0.9),
+  // An out-of-range value (an older version offered up to 0.99) falls back to the default.
+  desiredRetention: desiredRetentionSchema.catch(DEFAULT_DESIRED_RETENTION),
 });
 export type LocalCards = z.infer<typeof storeSchema>;
 

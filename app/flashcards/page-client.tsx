@@ -4,7 +4,13 @@
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useEffectEvent, useRef, useState, useTransition } from 'react';
 import type { Rating } from '@/lib/srs';
-import { rateAction, sessionAction, undoAction, type SessionView } from './actions';
+import {
+  rateAction,
+  sessionAction,
+  setRetentionAction,
+  undoAction,
+  type SessionView,
+} from './actions';
 import {
   introducedToday,
   loadLocalCards,
@@ -16,18 +22,26 @@ import {
 } from './local-cards';
 
 const RATINGS: readonly Rating[] = [1, 2, 3, 4];
-const RETENTIONS = [0.8, 0.85, 0.9, 0.95] as const;
+/** The choices offered (lib/srs accepts 0.70..0.97 as a setting). */
+const RETENTIONS = [0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97] as const;
 
 function utcOffsetMinutes(): number {
   return -new Date().getTimezoneOffset();
 }
 
-export function FlashcardsClient({ signedIn, deck }: { signedIn: boolean; deck?: string }) {
+type Props = {
+  signedIn: boolean;
+  /** A signed-in learner's stored desired retention. */
+  initialRetention?: number;
+  deck?: string;
+};
+
+export function FlashcardsClient({ signedIn, initialRetention, deck }: Props) {
   const t = useTranslations('flashcards');
   const [session, setSession] = useState<SessionView | null>(null);
   const [shown, setShown] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [retention, setRetention] = useState(0.9);
+  const [retention, setRetention] = useState(initialRetention ?? 0.9);
   // Signed in, the server knows whether there is a rating to undo; a visitor, its own log.
   const [canUndo, setCanUndo] = useState(signedIn);
   const [pending, startTransition] = useTransition();
@@ -154,16 +168,24 @@ export function FlashcardsClient({ signedIn, deck }: { signedIn: boolean; deck?:
           <select
             className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
             value={String(retention)}
+            data-testid="flashcards-retention-setting"
             onChange={(e) => {
               const value = Number(e.target.value);
               setRetention(value);
-              if (!signedIn && local.current) {
+              if (signedIn) {
+                startTransition(async () => {
+                  if (!(await setRetentionAction(value)).ok) setError(t('error.invalid'));
+                });
+              } else if (local.current) {
                 local.current = { ...local.current, desiredRetention: value };
                 saveLocalCards(local.current);
               }
             }}
           >
-            {RETENTIONS.map((r) => (
+            {(RETENTIONS.some((r) => r === retention)
+              ? RETENTIONS
+              : [...RETENTIONS, retention]
+            ).map((r) => (
               <option key={r} value={String(r)}>
                 {Math.round(r * 100)}%
               </option>

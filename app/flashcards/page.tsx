@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth';
+import { getDesiredRetention } from '@/lib/db';
 import { deckList } from './cards';
 import { MISTAKES_DECK, mistakesTitle } from './mistake-cards';
 import { FlashcardsClient } from './page-client';
@@ -19,6 +20,7 @@ export default async function FlashcardsPage({ searchParams }: Props) {
   const t = await getTranslations('flashcards');
   const locale = (await getLocale()) === 'zh' ? 'zh' : 'en';
   const user = await getCurrentUser();
+  const retention = user ? await getDesiredRetention(user.id) : null;
   const decks = [...deckList(locale), { id: MISTAKES_DECK, title: mistakesTitle(locale) }];
   const raw = (await searchParams).deck;
   const deck = decks.find((d) => d.id === (Array.isArray(raw) ? raw[0] : raw));
@@ -55,6 +57,7 @@ export default async function FlashcardsPage({ searchParams }: Props) {
       <FlashcardsClient
         key={deck?.id ?? 'all'}
         signedIn={user !== null}
+        {...(retention !== null ? { initialRetention: retention } : {})}
         {...(deck ? { deck: deck.id } : {})}
       />
       <StatsPanel signedIn={user !== null} />

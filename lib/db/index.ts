@@ -21,6 +21,8 @@ export {
   countUsers,
   listUsers,
   setUserLocale,
+  getDesiredRetention,
+  setDesiredRetention,
   setUserRole,
   listAuditEntries,
   DuplicateEmailError,

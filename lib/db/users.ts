@@ -134,6 +134,19 @@ export async function setUserLocale(id: string, locale: Locale): Promise<void> {
   await client.user.update({ where: { id }, data: { locale } });
 }
 
+/** The flashcard scheduler's desired retention of this user (0.9 unless they chose). */
+export async function getDesiredRetention(id: string): Promise<number | null> {
+  const client = await db();
+  const row = await client.user.findUnique({ where: { id }, select: { desiredRetention: true } });
+  return row?.desiredRetention ?? null;
+}
+
+/** Stores the user's choice; the caller validates the range (lib/srs desiredRetentionSchema). */
+export async function setDesiredRetention(id: string, desiredRetention: number): Promise<void> {
+  const client = await db();
+  await client.user.update({ where: { id }, data: { desiredRetention } });
+}
+
 /**
  * Changes a role and records who did it, in one transaction. Sessions need no change:
  * every guard reads the role from the database, so the new role applies at once.

@@ -16,6 +16,8 @@ export {
   DEFAULT_DESIRED_RETENTION,
   MIN_DESIRED_RETENTION,
   MAX_DESIRED_RETENTION,
+  MAX_RETENTION_SETTING,
+  desiredRetentionSchema,
   type ScheduleOptions,
   type ScheduleResult,
   type SrsReviewLog,

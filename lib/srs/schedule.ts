@@ -1,6 +1,7 @@
 // schedule(card, rating, now) → next state + a review log that keeps the previous state, so
 // the last rating can be undone exactly (ts-fsrs's own rollback cannot restore learning steps).
 import { fsrs, generatorParameters, type Grade } from 'ts-fsrs';
+import { z } from 'zod';
 import { fromFsrsCard, toFsrsCard, type CardState, type Rating, type SrsCard } from './card';
 
 export interface ScheduleOptions {
@@ -30,6 +31,15 @@ export interface ScheduleResult {
 export const DEFAULT_DESIRED_RETENTION = 0.9;
 export const MIN_DESIRED_RETENTION = 0.7;
 export const MAX_DESIRED_RETENTION = 0.99;
+/**
+ * What a learner may choose (their setting): above 0.97 the intervals FSRS schedules shrink
+ * so fast that the review load explodes for little gain in recall.
+ */
+export const MAX_RETENTION_SETTING = 0.97;
+export const desiredRetentionSchema = z
+  .number()
+  .min(MIN_DESIRED_RETENTION)
+  .max(MAX_RETENTION_SETTING);
 
 export class SrsError extends Error {
   override name = 'SrsError';
