@@ -67,7 +67,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['lib/questions/**/*.ts', 'lib/srs/**/*.ts', 'lib/mastery/**/*.ts'],
+    files: ['lib/questions/**/*.ts', 'lib/srs/**/*.ts', 'lib/mastery/**/*.ts', 'lib/quiz/**/*.ts'],
     rules: {
       'no-restricted-properties': ['error', ...impureGlobals],
       'no-restricted-syntax': [

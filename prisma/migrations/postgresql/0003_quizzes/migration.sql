@@ -73,6 +73,7 @@ CREATE TABLE "QuizAttempt" (
     "submitKind" TEXT,
     "score" DOUBLE PRECISION,
     "maxScore" DOUBLE PRECISION NOT NULL,
+    "revision" INTEGER NOT NULL DEFAULT 0,
     CONSTRAINT "QuizAttempt_pkey" PRIMARY KEY ("id")
 );
 CREATE UNIQUE INDEX "QuizAttempt_quizId_userId_number_key" ON "QuizAttempt"("quizId", "userId", "number");

@@ -74,6 +74,7 @@ CREATE TABLE "QuizAttempt" (
     "submitKind" TEXT,
     "score" REAL,
     "maxScore" REAL NOT NULL,
+    "revision" INTEGER NOT NULL DEFAULT 0,
     CONSTRAINT "QuizAttempt_quizId_fkey" FOREIGN KEY ("quizId") REFERENCES "Quiz" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "QuizAttempt_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );

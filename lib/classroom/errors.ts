@@ -1,0 +1,41 @@
+// The one error type of the classroom service: a code the pages and actions turn into a
+// clear message or an HTTP status, never a 500.
+
+export type ClassroomErrorCode =
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'invalid'
+  | 'locked'
+  | 'refused'
+  | 'closed'
+  | 'response';
+
+export class ClassroomError extends Error {
+  override name = 'ClassroomError';
+  constructor(
+    readonly code: ClassroomErrorCode,
+    message: string = code,
+  ) {
+    super(message);
+  }
+}
+
+/** HTTP status for route handlers. */
+export function statusOf(code: ClassroomErrorCode): number {
+  switch (code) {
+    case 'unauthenticated':
+      return 401;
+    case 'forbidden':
+      return 403;
+    case 'not_found':
+      return 404;
+    case 'locked':
+    case 'refused':
+    case 'closed':
+      return 409;
+    case 'invalid':
+    case 'response':
+      return 400;
+  }
+}

@@ -1,0 +1,55 @@
+// A quiz question is regenerated from its layout item (template, seed, difficulty) in the
+// reader's language; grading never depends on the language, so one key serves everyone.
+import 'server-only';
+import { layoutSchema, type LayoutItem } from '@/lib/quiz';
+import { generateQuestion, grade, type Locale, type Question } from '@/lib/questions';
+import type { AnswerGrader, QuizDto } from '@/lib/db';
+import { ClassroomError } from './errors';
+
+export function questionFor(item: LayoutItem, locale: Locale): Question {
+  return generateQuestion(item.template, { seed: item.seed, difficulty: item.difficulty, locale });
+}
+
+export function generates(item: LayoutItem): boolean {
+  try {
+    questionFor(item, 'en');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function parseLayout(text: string): LayoutItem[] {
+  const parsed = layoutSchema.safeParse(JSON.parse(text));
+  if (!parsed.success)
+    throw new Error(`stored attempt layout is malformed: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+/** Points of each layout position, from the quiz's current slots (so a regrade sees changes). */
+export function pointsOf(layout: readonly LayoutItem[], quiz: Pick<QuizDto, 'slots'>): number[] {
+  return layout.map((item) => quiz.slots[item.slot]?.points ?? 0);
+}
+
+/** Grades stored responses; an unreadable stored response scores 0 rather than failing. */
+export function graderFor(layout: readonly LayoutItem[]): AnswerGrader {
+  const cache = new Map<number, Question>();
+  return (position, response) => {
+    const item = layout[position];
+    if (!item) return { fraction: 0, misconception: null };
+    let question = cache.get(position);
+    if (!question) {
+      question = questionFor(item, 'en');
+      cache.set(position, question);
+    }
+    const result = grade(question, response);
+    if (!result.valid) return { fraction: 0, misconception: null };
+    return { fraction: result.score, misconception: result.misconception ?? null };
+  };
+}
+
+/** Checks a response's shape before it is saved, with the grader's own message. */
+export function checkResponse(question: Question, response: unknown): void {
+  const result = grade(question, response);
+  if (!result.valid) throw new ClassroomError('response', result.error.message);
+}

@@ -1,0 +1,305 @@
+// Data access for quiz attempts and their answers: the durable part of taking a quiz. Every
+// save is one committed transaction; saves and submission serialise on the attempt's row, so
+// an acknowledged save is either graded by the submission or refused, never silently lost.
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { db, type Db } from './client';
+
+export type AttemptStatus = 'in_progress' | 'submitted';
+export type SubmitKind = 'student' | 'auto';
+
+export type AttemptDto = {
+  id: string;
+  quizId: string;
+  userId: string;
+  number: number;
+  status: AttemptStatus;
+  /** JSON text of the layout; lib/quiz layoutSchema parses it. */
+  layout: string;
+  startedAt: Date;
+  deadline: Date | null;
+  submittedAt: Date | null;
+  submitKind: SubmitKind | null;
+  score: number | null;
+  maxScore: number;
+};
+
+export type AnswerDto = {
+  position: number;
+  /** The stored response, parsed from JSON; the grader validates its shape. */
+  response: unknown;
+  clientRev: number;
+  savedAt: Date;
+  fraction: number | null;
+  misconception: string | null;
+};
+
+export type AttemptWithAnswers = AttemptDto & { answers: AnswerDto[] };
+
+/** Grades one stored response (position in the layout) for submission and regrades. */
+export type AnswerGrader = (
+  position: number,
+  response: unknown,
+) => { fraction: number; misconception: string | null };
+
+export class AttemptExistsError extends Error {
+  override name = 'AttemptExistsError';
+}
+
+const attemptSelect = {
+  id: true,
+  quizId: true,
+  userId: true,
+  number: true,
+  status: true,
+  layout: true,
+  startedAt: true,
+  deadline: true,
+  submittedAt: true,
+  submitKind: true,
+  score: true,
+  maxScore: true,
+} as const;
+
+const answerSelect = {
+  position: true,
+  response: true,
+  clientRev: true,
+  savedAt: true,
+  fraction: true,
+  misconception: true,
+} as const;
+
+type AttemptRow = Omit<AttemptDto, 'status' | 'submitKind'> & {
+  status: string;
+  submitKind: string | null;
+};
+type AnswerRow = Omit<AnswerDto, 'response'> & { response: string };
+
+function toAttempt(row: AttemptRow): AttemptDto {
+  return {
+    ...row,
+    status: row.status === 'submitted' ? 'submitted' : 'in_progress',
+    submitKind: row.submitKind === 'student' || row.submitKind === 'auto' ? row.submitKind : null,
+  };
+}
+
+function toAnswer(row: AnswerRow): AnswerDto {
+  return { ...row, response: JSON.parse(row.response) as unknown };
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
+
+/**
+ * Starts attempt `number`. Two tabs starting at once both try the same number; the unique
+ * index lets one win and the other gets AttemptExistsError (and resumes the winner's).
+ */
+export async function createAttempt(input: {
+  quizId: string;
+  userId: string;
+  number: number;
+  layout: string;
+  startedAt: Date;
+  deadline: Date | null;
+  maxScore: number;
+}): Promise<AttemptDto> {
+  const client = await db();
+  try {
+    return toAttempt(await client.quizAttempt.create({ data: input, select: attemptSelect }));
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AttemptExistsError('attempt already started');
+    throw error;
+  }
+}
+
+export async function listAttempts(quizId: string, userId: string): Promise<AttemptDto[]> {
+  const client = await db();
+  const rows = await client.quizAttempt.findMany({
+    where: { quizId, userId },
+    orderBy: { number: 'asc' },
+    select: attemptSelect,
+  });
+  return rows.map(toAttempt);
+}
+
+export async function listQuizAttempts(quizId: string): Promise<AttemptDto[]> {
+  const client = await db();
+  const rows = await client.quizAttempt.findMany({
+    where: { quizId },
+    orderBy: [{ userId: 'asc' }, { number: 'asc' }],
+    select: attemptSelect,
+  });
+  return rows.map(toAttempt);
+}
+
+/** Every attempt at every quiz of a class, for the gradebook. */
+export async function listClassAttempts(classId: string): Promise<AttemptDto[]> {
+  const client = await db();
+  const rows = await client.quizAttempt.findMany({
+    where: { quiz: { classId } },
+    orderBy: [{ quizId: 'asc' }, { userId: 'asc' }, { number: 'asc' }],
+    select: attemptSelect,
+  });
+  return rows.map(toAttempt);
+}
+
+export async function findAttempt(id: string): Promise<AttemptWithAnswers | null> {
+  const client = await db();
+  const row = await client.quizAttempt.findUnique({
+    where: { id },
+    select: { ...attemptSelect, answers: { orderBy: { position: 'asc' }, select: answerSelect } },
+  });
+  if (!row) return null;
+  const { answers, ...attempt } = row;
+  return { ...toAttempt(attempt), answers: answers.map(toAnswer) };
+}
+
+/** Submitted attempts of a quiz with their answers, for statistics and regrades. */
+export async function listSubmittedAttemptsWithAnswers(
+  quizId: string,
+): Promise<AttemptWithAnswers[]> {
+  const client = await db();
+  const rows = await client.quizAttempt.findMany({
+    where: { quizId, status: 'submitted' },
+    orderBy: [{ userId: 'asc' }, { number: 'asc' }],
+    select: { ...attemptSelect, answers: { orderBy: { position: 'asc' }, select: answerSelect } },
+  });
+  return rows.map(({ answers, ...attempt }) => ({
+    ...toAttempt(attempt),
+    answers: answers.map(toAnswer),
+  }));
+}
+
+export type SaveResult =
+  | { status: 'saved' }
+  /** A newer save (higher clientRev) is already stored; it stays. */
+  | { status: 'superseded' }
+  | { status: 'closed' };
+
+/**
+ * Stores a response if the attempt is in progress and `acceptUntil` has not passed.
+ * The no-op update of `revision` takes the attempt's row lock on PostgreSQL (SQLite runs one
+ * writer at a time), so a submission either sees this answer or this save sees `submitted`.
+ */
+export async function saveAnswer(input: {
+  attemptId: string;
+  userId: string;
+  position: number;
+  response: unknown;
+  clientRev: number;
+  now: Date;
+  /** Saves after this instant are refused (the deadline plus a grace period). */
+  acceptUntil: Date | null;
+}): Promise<SaveResult> {
+  const client = await db();
+  return client.$transaction(async (tx) => {
+    const { count } = await tx.quizAttempt.updateMany({
+      where: {
+        id: input.attemptId,
+        userId: input.userId,
+        status: 'in_progress',
+      },
+      data: { revision: { increment: 1 } },
+    });
+    if (count === 0 || (input.acceptUntil && input.now > input.acceptUntil)) {
+      return { status: 'closed' };
+    }
+    const existing = await tx.quizAnswer.findUnique({
+      where: { attemptId_position: { attemptId: input.attemptId, position: input.position } },
+      select: { clientRev: true },
+    });
+    if (existing && existing.clientRev >= input.clientRev) return { status: 'superseded' };
+    const data = {
+      response: JSON.stringify(input.response),
+      clientRev: input.clientRev,
+      savedAt: input.now,
+    };
+    await tx.quizAnswer.upsert({
+      where: { attemptId_position: { attemptId: input.attemptId, position: input.position } },
+      create: { id: randomUUID(), attemptId: input.attemptId, position: input.position, ...data },
+      update: data,
+    });
+    return { status: 'saved' };
+  });
+}
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+async function gradeInto(
+  tx: Tx,
+  attemptId: string,
+  grade: AnswerGrader,
+  points: readonly number[],
+): Promise<{ score: number; maxScore: number }> {
+  const answers = await tx.quizAnswer.findMany({ where: { attemptId }, select: answerSelect });
+  let score = 0;
+  for (const answer of answers) {
+    const result = grade(answer.position, JSON.parse(answer.response) as unknown);
+    score += result.fraction * (points[answer.position] ?? 0);
+    await tx.quizAnswer.update({
+      where: { attemptId_position: { attemptId, position: answer.position } },
+      data: { fraction: result.fraction, misconception: result.misconception },
+    });
+  }
+  const maxScore = points.reduce((s, p) => s + p, 0);
+  return { score: Math.round(score * 1e6) / 1e6, maxScore: Math.round(maxScore * 1e6) / 1e6 };
+}
+
+/**
+ * Submits and grades an attempt exactly once: the conditional status update lets one caller
+ * through; a second tab, a timer sweep or a retry finds it submitted and changes nothing.
+ * `points` lists each layout position's points.
+ */
+export async function submitAttempt(input: {
+  attemptId: string;
+  now: Date;
+  kind: SubmitKind;
+  grade: AnswerGrader;
+  points: readonly number[];
+}): Promise<{ submitted: boolean; attempt: AttemptDto }> {
+  const client = await db();
+  return client.$transaction(async (tx) => {
+    const { count } = await tx.quizAttempt.updateMany({
+      where: { id: input.attemptId, status: 'in_progress' },
+      data: { status: 'submitted', submittedAt: input.now, submitKind: input.kind },
+    });
+    if (count === 1) {
+      const { score, maxScore } = await gradeInto(tx, input.attemptId, input.grade, input.points);
+      await tx.quizAttempt.update({ where: { id: input.attemptId }, data: { score, maxScore } });
+    }
+    const row = await tx.quizAttempt.findUniqueOrThrow({
+      where: { id: input.attemptId },
+      select: attemptSelect,
+    });
+    return { submitted: count === 1, attempt: toAttempt(row) };
+  });
+}
+
+/** Re-grades a submitted attempt (after a points change), keeping its responses. */
+export async function regradeAttempt(input: {
+  attemptId: string;
+  grade: AnswerGrader;
+  points: readonly number[];
+}): Promise<{ before: number | null; after: number }> {
+  const client = await db();
+  return client.$transaction(async (tx) => {
+    const row = await tx.quizAttempt.findUniqueOrThrow({
+      where: { id: input.attemptId },
+      select: { status: true, score: true },
+    });
+    if (row.status !== 'submitted') return { before: row.score, after: row.score ?? 0 };
+    const { score, maxScore } = await gradeInto(tx, input.attemptId, input.grade, input.points);
+    await tx.quizAttempt.update({ where: { id: input.attemptId }, data: { score, maxScore } });
+    return { before: row.score, after: score };
+  });
+}
+
+/** In-progress attempts whose deadline has passed: to be auto-submitted. */
+export async function listExpiredAttempts(quizId: string, before: Date): Promise<AttemptDto[]> {
+  const client = await db();
+  const rows = await client.quizAttempt.findMany({
+    where: { quizId, status: 'in_progress', deadline: { lt: before } },
+    select: attemptSelect,
+  });
+  return rows.map(toAttempt);
+}
