@@ -13,8 +13,11 @@ import { visitorProgressSchema } from '../practice/schema';
 import { srsCardSchema } from './schema';
 
 const STORAGE_KEY = 'ackademy.flashcards.v1';
-/** Enough ratings to undo several and to count today's new cards. */
-const LOG_LIMIT = 200;
+/**
+ * Enough ratings to undo, to count today's new cards, and to replay every card's history
+ * into an account on sign-in (a merge takes at most 2,000).
+ */
+const LOG_LIMIT = 2000;
 
 const logSchema = z.object({
   cardId: z.string(),
@@ -43,6 +46,15 @@ export function loadLocalCards(): LocalCards {
     // Unreadable or blocked storage: start afresh.
   }
   return { states: {}, log: [], desiredRetention: 0.9 };
+}
+
+/** Forgets the visitor's reviews once they have moved into an account. */
+export function clearLocalCards(): void {
+  try {
+    window.localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Blocked storage holds nothing to clear.
+  }
 }
 
 export function saveLocalCards(store: LocalCards): void {

@@ -26,6 +26,15 @@ export function loadVisitorProgress(): VisitorProgress {
   return fresh;
 }
 
+/** Forgets the visitor's progress once it has moved into an account. */
+export function clearVisitorProgress(): void {
+  try {
+    window.localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Blocked storage holds nothing to clear.
+  }
+}
+
 function saveVisitorProgress(progress: VisitorProgress): void {
   try {
     window.localStorage.setItem(STORAGE_KEY, JSON.stringify(progress));

@@ -12,6 +12,7 @@ import {
 } from './actions';
 import { chooseByNumber, EMPTY_DRAFT, toResponse, type Draft } from './draft';
 import { FeedbackView } from './feedback-view';
+import { recordLocalAnswer } from './local-answers';
 import { loadVisitorProgress, recordVisitorAnswer } from './local-progress';
 import { QuestionView } from './question-view';
 import type { VisitorProgress } from './schema';
@@ -97,6 +98,8 @@ export function PracticeClient({ signedIn, topics, topicNames, initialTopics, au
           result.correct,
           result.mastery,
         );
+        // Kept as given, so that signing in can move it into the account (graded again).
+        recordLocalAnswer(current.ticket, response, new Date());
       }
       setError(null);
       setGraded(result);

@@ -5,6 +5,7 @@ import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { TextField } from '../_components/text-field';
+import { mergeLocalProgress } from '../me/merge/local';
 
 export function SignInForm({
   callbackUrl,
@@ -36,11 +37,15 @@ export function SignInForm({
       password: String(form.get('password') ?? ''),
       redirect: false,
     });
-    setPending(false);
     if (!result || result.error) {
+      setPending(false);
       setError(result?.error === 'CredentialsSignin' ? t('errorCredentials') : t('errorGeneric'));
       return;
     }
+    // What this browser practised and reviewed signed out now belongs to the account; a
+    // failure keeps the local copies, and /me tries again.
+    await mergeLocalProgress().catch(() => false);
+    setPending(false);
     router.replace(callbackUrl);
     router.refresh();
   }

@@ -5,6 +5,7 @@ import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { TextField } from '../_components/text-field';
+import { mergeLocalProgress } from '../me/merge/local';
 import { signUpAction, type SignUpState } from './actions';
 
 export function SignUpForm() {
@@ -19,11 +20,13 @@ export function SignUpForm() {
   useEffect(() => {
     if (state.status !== 'ok' || !credentials.current) return;
     const { email, password } = credentials.current;
-    void signIn('credentials', { email, password, redirect: false }).then((result) => {
+    void signIn('credentials', { email, password, redirect: false }).then(async (result) => {
       if (!result || result.error) {
         setSignInError(t('errorGeneric'));
         return;
       }
+      // The visitor's local practice and reviews move into the new account before we leave.
+      await mergeLocalProgress().catch(() => false);
       router.replace('/');
       router.refresh();
     });

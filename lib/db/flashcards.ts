@@ -133,3 +133,110 @@ export async function listFlashcardReviews(
     orderBy: [{ reviewedAt: 'asc' }, { id: 'asc' }],
   });
 }
+
+/** A rating carried over from a visitor's browser (see mergeFlashcardReviews). */
+export type MergedReview = {
+  /** Derived by the caller from the user and the record, so a second merge finds it. */
+  id: string;
+  cardId: string;
+  rating: number;
+  reviewedAt: Date;
+};
+
+/**
+ * Replays one card's new ratings (oldest first) from its stored state (null: never reviewed):
+ * the state they lead to and the log row of each rating applied (lib/srs). Ratings it cannot
+ * apply (older than the stored state's last review) are left out of `reviews`.
+ */
+export type ReviewReplay = (
+  current: SrsCardRow | null,
+  reviews: readonly MergedReview[],
+) => { state: SrsCardRow; reviews: (SrsReviewRow & { id: string })[] };
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
+/** A merge that lost a race retries from scratch and then finds the winner's rows. */
+const MERGE_ATTEMPTS = 5;
+
+/**
+ * Stores a visitor's ratings in the account, replaying each card's through the scheduler in
+ * time order, in one transaction. Ratings whose id is already stored are skipped, so posting
+ * the same batch twice counts it once.
+ */
+export async function mergeFlashcardReviews(
+  userId: string,
+  reviews: readonly MergedReview[],
+  replay: ReviewReplay,
+): Promise<{ added: number; duplicates: number; skipped: number }> {
+  const client = await db();
+  const unique = [...new Map(reviews.map((r) => [r.id, r])).values()];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await client.$transaction(
+        async (tx) => {
+          const stored = await tx.flashcardReview.findMany({
+            where: { id: { in: unique.map((r) => r.id) } },
+            select: { id: true },
+          });
+          const seen = new Set(stored.map((s) => s.id));
+          const byCard = new Map<string, MergedReview[]>();
+          for (const r of unique) {
+            if (seen.has(r.id)) continue;
+            byCard.set(r.cardId, [...(byCard.get(r.cardId) ?? []), r]);
+          }
+          let added = 0;
+          let fresh = 0;
+          for (const [cardId, list] of byCard) {
+            list.sort(
+              (a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime() || (a.id < b.id ? -1 : 1),
+            );
+            fresh += list.length;
+            const current = await tx.flashcardState.findUnique({
+              where: { userId_cardId: { userId, cardId } },
+              select: stateSelect,
+            });
+            const result = replay(current, list);
+            if (result.reviews.length === 0) continue;
+            const data = stateData(result.state);
+            await tx.flashcardState.upsert({
+              where: { userId_cardId: { userId, cardId } },
+              create: { userId, cardId, ...data },
+              update: data,
+              select: { id: true },
+            });
+            await tx.flashcardReview.createMany({
+              data: result.reviews.map((r) => ({
+                id: r.id,
+                userId,
+                cardId,
+                rating: r.rating,
+                reviewedAt: r.reviewedAt,
+                stateBefore: r.stateBefore,
+                elapsedDays: r.elapsedDays,
+                scheduledDays: r.scheduledDays,
+                previous: r.previous,
+              })),
+            });
+            added += result.reviews.length;
+          }
+          return { added, duplicates: reviews.length - fresh, skipped: fresh - added };
+        },
+        { maxWait: 10_000, timeout: 60_000 },
+      );
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= MERGE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** Times of the learner's ratings in a range, oldest first (the /me charts and streak). */
+export async function listReviewActivity(
+  userId: string,
+  range: { from: Date; to: Date },
+): Promise<{ cardId: string; rating: number; reviewedAt: Date }[]> {
+  const client = await db();
+  return client.flashcardReview.findMany({
+    where: { userId, reviewedAt: { gte: range.from, lt: range.to } },
+    select: { cardId: true, rating: true, reviewedAt: true },
+    orderBy: [{ reviewedAt: 'asc' }, { id: 'asc' }],
+  });
+}

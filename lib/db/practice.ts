@@ -229,3 +229,119 @@ export async function listMistakenTemplates(userId: string): Promise<string[]> {
   });
   return rows.map((r) => r.template);
 }
+
+/** A graded answer carried over from a visitor's browser (see mergePracticeAnswers). */
+export type MergedPracticeAnswer = Omit<NewPracticeAnswer, 'userId'> & {
+  /** Derived by the caller from the user and the record, so a second merge finds it. */
+  id: string;
+  answeredAt: Date;
+  /** This answer's mastery update (its guess rate depends on the question). */
+  update: MasteryUpdate;
+};
+
+class MergeRaceError extends Error {
+  override name = 'MergeRaceError';
+}
+
+/** A merge that lost a race retries from scratch and then finds the winner's rows. */
+const MERGE_ATTEMPTS = 5;
+
+/**
+ * Stores a visitor's answers in the account and replays them, oldest first, through each
+ * topic's mastery, all in one transaction. Answers whose id is already stored are skipped,
+ * so posting the same batch twice counts it once.
+ */
+export async function mergePracticeAnswers(
+  userId: string,
+  answers: readonly MergedPracticeAnswer[],
+): Promise<{ added: number; duplicates: number }> {
+  const client = await db();
+  const unique = [...new Map(answers.map((a) => [a.id, a])).values()];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await client.$transaction(
+        async (tx) => {
+          const stored = await tx.practiceAnswer.findMany({
+            where: { id: { in: unique.map((a) => a.id) } },
+            select: { id: true },
+          });
+          const seen = new Set(stored.map((s) => s.id));
+          const fresh = unique
+            .filter((a) => !seen.has(a.id))
+            .sort(
+              (a, b) => a.answeredAt.getTime() - b.answeredAt.getTime() || (a.id < b.id ? -1 : 1),
+            );
+          if (fresh.length > 0) {
+            await tx.practiceAnswer.createMany({
+              data: fresh.map((a) => ({
+                id: a.id,
+                userId,
+                template: a.template,
+                seed: a.seed,
+                difficulty: a.difficulty,
+                locale: a.locale,
+                topics: JSON.stringify(a.topics),
+                response: JSON.stringify(a.response ?? null),
+                correct: a.correct,
+                score: a.score,
+                misconception: a.misconception,
+                createdAt: a.answeredAt,
+              })),
+            });
+          }
+          const topics = new Set(fresh.flatMap((a) => [...new Set(a.topics)]));
+          for (const topic of topics) {
+            const row = await tx.topicMastery.findUnique({
+              where: { userId_topic: { userId, topic } },
+              select: masterySelect,
+            });
+            let known: number | null = row?.known ?? null;
+            let attempts = 0;
+            let correct = 0;
+            for (const a of fresh) {
+              if (!a.topics.includes(topic)) continue;
+              known = a.update(known, topic);
+              attempts += 1;
+              if (a.correct) correct += 1;
+            }
+            if (known === null) continue;
+            if (!row) {
+              await tx.topicMastery.create({ data: { userId, topic, known, attempts, correct } });
+              continue;
+            }
+            // The same compare-and-set as a live answer: one that landed since we read the
+            // row makes this merge start again rather than overwrite it.
+            const { count } = await tx.topicMastery.updateMany({
+              where: { userId, topic, version: row.version },
+              data: {
+                known,
+                attempts: { increment: attempts },
+                correct: { increment: correct },
+                version: { increment: 1 },
+              },
+            });
+            if (count !== 1) throw new MergeRaceError(`mastery of ${topic} changed during a merge`);
+          }
+          return { added: fresh.length, duplicates: answers.length - fresh.length };
+        },
+        { maxWait: 10_000, timeout: 60_000 },
+      );
+    } catch (error) {
+      const raced = isUniqueViolation(error) || error instanceof MergeRaceError;
+      if (!raced || attempt >= MERGE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** Times and results of the learner's answers in a range, oldest first (the /me charts). */
+export async function listPracticeActivity(
+  userId: string,
+  range: { from: Date; to: Date },
+): Promise<{ createdAt: Date; correct: boolean }[]> {
+  const client = await db();
+  return client.practiceAnswer.findMany({
+    where: { userId, createdAt: { gte: range.from, lt: range.to } },
+    select: { createdAt: true, correct: true },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
+}

@@ -1,0 +1,48 @@
+// In the browser, right after sign-in or sign-up: sends the visitor's local answers and
+// ratings to the account (in chunks, oldest first), then forgets the local copies.
+import { clearLocalCards, loadLocalCards } from '../../flashcards/local-cards';
+import { clearLocalAnswers, loadLocalAnswers } from '../../practice/local-answers';
+import { clearVisitorProgress } from '../../practice/local-progress';
+import { mergeVisitorProgressAction } from './actions';
+
+/** Keeps each request well under Next's 1 MB limit on a server action's body. */
+const CHUNK = 250;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+export function hasLocalProgress(): boolean {
+  return loadLocalAnswers().length > 0 || loadLocalCards().log.length > 0;
+}
+
+/**
+ * Moves local progress into the signed-in account. Returns false (keeping the local copies
+ * for a later try) when the server refused a chunk; a chunk already merged is not counted
+ * twice when it is sent again.
+ */
+export async function mergeLocalProgress(): Promise<boolean> {
+  const answers = [...loadLocalAnswers()].sort((a, b) => a.answeredAt.localeCompare(b.answeredAt));
+  const reviews = loadLocalCards()
+    .log.map((l) => ({
+      cardId: l.cardId,
+      rating: l.rating,
+      reviewedAt: l.reviewedAt.toISOString(),
+    }))
+    .sort((a, b) => a.reviewedAt.localeCompare(b.reviewedAt));
+  if (answers.length === 0 && reviews.length === 0) return true;
+  for (const part of chunks(answers)) {
+    const result = await mergeVisitorProgressAction({ answers: part, reviews: [] });
+    if (!result.ok) return false;
+  }
+  for (const part of chunks(reviews)) {
+    const result = await mergeVisitorProgressAction({ answers: [], reviews: part });
+    if (!result.ok) return false;
+  }
+  clearLocalAnswers();
+  clearVisitorProgress();
+  clearLocalCards();
+  return true;
+}

@@ -1,0 +1,46 @@
+// A visitor's graded answers as they gave them (question ticket, response, time), kept in
+// localStorage until sign-in moves them into the account, where they are graded again.
+import { z } from 'zod';
+import { answerInputSchema, ticketSchema, type Ticket } from './schema';
+
+const STORAGE_KEY = 'ackademy.practice.answers.v1';
+/** The most a merge accepts in all (app/me/merge/schema.ts); older answers drop off. */
+const LIMIT = 2000;
+
+const localAnswerSchema = z.object({
+  ticket: ticketSchema,
+  response: answerInputSchema.shape.response,
+  answeredAt: z.iso.datetime(),
+});
+export type LocalAnswer = z.infer<typeof localAnswerSchema>;
+
+/** The stored answers; unreadable entries are dropped rather than failing the page. */
+export function loadLocalAnswers(): LocalAnswer[] {
+  try {
+    const raw: unknown = JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? '[]');
+    if (!Array.isArray(raw)) return [];
+    return raw.flatMap((entry) => {
+      const parsed = localAnswerSchema.safeParse(entry);
+      return parsed.success ? [parsed.data] : [];
+    });
+  } catch {
+    return [];
+  }
+}
+
+export function recordLocalAnswer(ticket: Ticket, response: unknown, at: Date): void {
+  try {
+    const next = [...loadLocalAnswers(), { ticket, response, answeredAt: at.toISOString() }];
+    window.localStorage.setItem(STORAGE_KEY, JSON.stringify(next.slice(-LIMIT)));
+  } catch {
+    // Private mode or a full quota: the answer still counted for this session.
+  }
+}
+
+export function clearLocalAnswers(): void {
+  try {
+    window.localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Blocked storage holds nothing to clear.
+  }
+}

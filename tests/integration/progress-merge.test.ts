@@ -1,0 +1,219 @@
+// Moving a visitor's progress into an account, against each real database: answers are
+// graded again on the server (a claimed result counts for nothing), mastery and card states
+// are replayed in time order, a batch posted twice counts once, and a forged or oversized
+// batch is refused without changing anything.
+import { afterEach, describe, expect, test } from 'vitest';
+import { mergeVisitorProgress } from '@/app/me/merge/merge';
+import { createUser, getDesiredRetention, setDesiredRetention } from '@/lib/db/users';
+import { countPracticeAnswers, listRecentAnswers, listTopicMastery } from '@/lib/db/practice';
+import { listFlashcardReviews, listFlashcardStates } from '@/lib/db/flashcards';
+import { BKT_DEFAULTS, updateMastery } from '@/lib/mastery';
+import { generateQuestion } from '@/lib/questions';
+import { cardFromRow, newCard, schedule, type Rating } from '@/lib/srs';
+import { availableProviders, createTestDatabase, type TestDatabase } from '../helpers/databases';
+
+let current: TestDatabase | null = null;
+afterEach(async () => {
+  await current?.dispose();
+  current = null;
+});
+
+const NOW = new Date('2026-03-10T12:00:00Z');
+const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString();
+
+const ticket = (seed: number) =>
+  ({ template: 'seq-ack-numbers', seed, difficulty: 2, locale: 'en' }) as const;
+
+/** The numeric answer of a seq-ack-numbers question, so the test knows right from wrong. */
+function key(seed: number): number {
+  const q = generateQuestion('seq-ack-numbers', { seed, locale: 'en', difficulty: 2 });
+  if (!('value' in q.answer)) throw new Error('seq-ack-numbers should be numeric');
+  return Number(q.answer.value);
+}
+
+function answer(seed: number, right: boolean, at: string) {
+  return {
+    ticket: ticket(seed),
+    response: { value: right ? key(seed) : key(seed) + 1 },
+    answeredAt: at,
+  };
+}
+
+const review = (cardId: string, rating: Rating, at: string) => ({ cardId, rating, reviewedAt: at });
+const CARD = 'transition/tt-listen-rcv-syn';
+
+async function snapshot(userId: string) {
+  return {
+    answers: await listRecentAnswers(userId, 5000),
+    mastery: await listTopicMastery(userId),
+    states: await listFlashcardStates(userId),
+    reviews: await listFlashcardReviews(userId, { from: new Date(0), to: new Date(8.64e15) }),
+  };
+}
+
+describe.each(availableProviders())('$provider', ({ provider, available }) => {
+  test.skipIf(!available)('answers are graded again; a claimed "correct" is ignored', async () => {
+    current = await createTestDatabase(provider);
+    const user = await createUser({ email: 'v@example.com', passwordHash: null });
+    const forged = { ...answer(11, false, minutesAgo(5)), correct: true, score: 1 };
+    const result = await mergeVisitorProgress(
+      user.id,
+      { answers: [answer(10, true, minutesAgo(10)), forged], reviews: [] },
+      NOW,
+    );
+    expect(result).toMatchObject({ ok: true, answers: { added: 2, duplicates: 0 } });
+    const stored = await listRecentAnswers(user.id);
+    expect(stored.map((a) => [a.seed, a.correct, a.score])).toEqual([
+      [10, true, 1],
+      [11, false, 0],
+    ]);
+    // Stored at the time it was answered, not the time of the merge.
+    expect(stored[0]?.createdAt.toISOString()).toBe(minutesAgo(10));
+
+    // Mastery replays the two answers in time order, from the prior, for each topic.
+    const topics = stored[0]?.topics ?? [];
+    expect(topics.length).toBeGreaterThan(0);
+    const mastery = await listTopicMastery(user.id);
+    for (const topic of topics) {
+      const row = mastery.find((m) => m.topic === topic);
+      expect(row).toMatchObject({
+        attempts: stored.filter((a) => a.topics.includes(topic)).length,
+      });
+    }
+    const onlyFirst = topics.filter((t) => !(stored[1]?.topics ?? []).includes(t));
+    const both = topics.filter((t) => (stored[1]?.topics ?? []).includes(t));
+    for (const topic of both) {
+      const known = mastery.find((m) => m.topic === topic)?.known ?? -1;
+      // Numeric questions guess 0.05: right, then wrong.
+      const expected = updateMastery(updateMastery(BKT_DEFAULTS.prior, 1, { guess: 0.05 }), 0, {
+        guess: 0.05,
+      });
+      expect(known).toBeCloseTo(expected, 10);
+    }
+    for (const topic of onlyFirst) {
+      expect(mastery.find((m) => m.topic === topic)?.known).toBeCloseTo(
+        updateMastery(BKT_DEFAULTS.prior, 1, { guess: 0.05 }),
+        10,
+      );
+    }
+  });
+
+  test.skipIf(!available)('reviews replay through the scheduler in time order', async () => {
+    current = await createTestDatabase(provider);
+    const user = await createUser({ email: 'r@example.com', passwordHash: null });
+    await setDesiredRetention(user.id, 0.8);
+    expect(await getDesiredRetention(user.id)).toBe(0.8);
+    // Sent out of order: the server sorts them.
+    const result = await mergeVisitorProgress(
+      user.id,
+      {
+        answers: [],
+        reviews: [review(CARD, 3, minutesAgo(20)), review(CARD, 3, minutesAgo(30))],
+      },
+      NOW,
+    );
+    expect(result).toMatchObject({ ok: true, reviews: { added: 2, duplicates: 0, skipped: 0 } });
+    const first = schedule(newCard(new Date(minutesAgo(30))), 3, new Date(minutesAgo(30)), {
+      desiredRetention: 0.8,
+    });
+    const second = schedule(first.card, 3, new Date(minutesAgo(20)), { desiredRetention: 0.8 });
+    const [state] = await listFlashcardStates(user.id, [CARD]);
+    expect(state && cardFromRow(state)).toEqual(second.card);
+    const reviews = await listFlashcardReviews(user.id, { from: new Date(0), to: NOW });
+    expect(reviews.map((r) => r.stateBefore)).toEqual(['new', 'learning']);
+  });
+
+  test.skipIf(!available)('posting the same batch twice counts it once', async () => {
+    current = await createTestDatabase(provider);
+    const user = await createUser({ email: 'twice@example.com', passwordHash: null });
+    const batch = {
+      answers: [answer(20, true, minutesAgo(3)), answer(21, false, minutesAgo(2))],
+      reviews: [review(CARD, 4, minutesAgo(1))],
+    };
+    await mergeVisitorProgress(user.id, batch, NOW);
+    const once = await snapshot(user.id);
+    const again = await mergeVisitorProgress(user.id, batch, NOW);
+    expect(again).toEqual({
+      ok: true,
+      answers: { added: 0, duplicates: 2 },
+      reviews: { added: 0, duplicates: 1, skipped: 0 },
+    });
+    expect(await snapshot(user.id)).toEqual(once);
+
+    // Two posts at the same moment (a double click, two tabs): still once.
+    const other = await createUser({ email: 'race@example.com', passwordHash: null });
+    await Promise.all([
+      mergeVisitorProgress(other.id, batch, NOW),
+      mergeVisitorProgress(other.id, batch, NOW),
+    ]);
+    expect(await countPracticeAnswers(other.id)).toBe(2);
+    // The same mastery as the account that received the batch once.
+    const strip = (rows: Awaited<ReturnType<typeof listTopicMastery>>) =>
+      rows.map(({ topic, known, attempts, correct }) => ({ topic, known, attempts, correct }));
+    expect(strip(await listTopicMastery(other.id))).toEqual(strip(once.mastery));
+    expect(await listFlashcardReviews(other.id, { from: new Date(0), to: NOW })).toHaveLength(1);
+  });
+
+  test.skipIf(!available)('the same records merged into two accounts are kept apart', async () => {
+    current = await createTestDatabase(provider);
+    const a = await createUser({ email: 'a@example.com', passwordHash: null });
+    const b = await createUser({ email: 'b@example.com', passwordHash: null });
+    const batch = { answers: [answer(30, true, minutesAgo(1))], reviews: [] };
+    await mergeVisitorProgress(a.id, batch, NOW);
+    expect(await mergeVisitorProgress(b.id, batch, NOW)).toMatchObject({
+      ok: true,
+      answers: { added: 1 },
+    });
+    expect(await countPracticeAnswers(b.id)).toBe(1);
+  });
+
+  test.skipIf(!available)('forged or oversized batches change nothing', async () => {
+    current = await createTestDatabase(provider);
+    const user = await createUser({ email: 'f@example.com', passwordHash: null });
+    await mergeVisitorProgress(
+      user.id,
+      { answers: [answer(40, true, minutesAgo(9))], reviews: [review(CARD, 3, minutesAgo(9))] },
+      NOW,
+    );
+    const before = await snapshot(user.id);
+    const good = answer(41, true, minutesAgo(1));
+    const refused: unknown[] = [
+      // A response of the wrong kind for the question (a choice answer to a numeric one).
+      {
+        answers: [good, { ...answer(42, true, minutesAgo(1)), response: { option: 'a' } }],
+        reviews: [],
+      },
+      // A template that does not exist, a card that does not exist.
+      { answers: [{ ...good, ticket: { ...good.ticket, template: 'free-points' } }], reviews: [] },
+      { answers: [good], reviews: [review('deck/made-up/card', 4, minutesAgo(1))] },
+      // A rating of 5, an answer from tomorrow.
+      { answers: [good], reviews: [{ ...review(CARD, 4, minutesAgo(1)), rating: 5 }] },
+      {
+        answers: [answer(43, true, new Date(NOW.getTime() + 86_400_000).toISOString())],
+        reviews: [],
+      },
+      // Too many records, too long a response, not an object at all.
+      {
+        answers: Array.from({ length: 2001 }, (_, i) => answer(i, true, minutesAgo(1))),
+        reviews: [],
+      },
+      { answers: [{ ...good, response: { value: '9'.repeat(5000) } }], reviews: [] },
+      'everything',
+    ];
+    for (const payload of refused) {
+      expect(await mergeVisitorProgress(user.id, payload, NOW)).toEqual({
+        ok: false,
+        error: 'invalid',
+      });
+    }
+    expect(await snapshot(user.id)).toEqual(before);
+    // The good records on their own were never the problem.
+    expect(
+      await mergeVisitorProgress(
+        user.id,
+        { answers: [good], reviews: [review(CARD, 4, minutesAgo(1))] },
+        NOW,
+      ),
+    ).toMatchObject({ ok: true, answers: { added: 1 }, reviews: { added: 1 } });
+  });
+});
