@@ -164,6 +164,7 @@ const congestionEventSchema = z
 
 const congestionSchema = z
   .object({
+    /** `rounds`: the exam's per-round rules; `segments`: per-ACK growth in bytes (RFC 5681). */
     model: z.enum(['rounds', 'segments']).default('rounds'),
     algorithm: z.enum(['tahoe', 'reno']),
     mss: z.number().int().min(1).max(65535),
@@ -189,13 +190,6 @@ const congestionSchema = z
         code: 'custom',
         path: ['rwnd'],
         message: 'expected exactly one of "rwnd" (bytes) or "receiver": {"buffer", "read"}',
-      });
-    }
-    if (c.model === 'segments') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['model'],
-        message: 'the "segments" model is not implemented yet; use "rounds"',
       });
     }
   });

@@ -1,5 +1,5 @@
-// The textbook round model of flow and congestion control (issue 11): the engine-internal
-// entry points; the public ones are re-exported by lib/engine/index.ts.
+// The round models of flow and congestion control (issue 11: the exam's and the per-ACK one):
+// the engine-internal entry points; the public ones are re-exported by lib/engine/index.ts.
 
 export {
   grow,
@@ -8,9 +8,11 @@ export {
   type CongestionAlgorithm,
   type CongestionEvent,
   type CongestionEventKind,
+  type CongestionModel,
   type CongestionPhase,
   type CongestionRound,
   type ReceiverBuffer,
   type RoundsConfig,
 } from './model';
 export { resolveCongestion } from './resolve';
+export { acksFor, growPerAck, halveFlight, segmentBudget } from './segments';

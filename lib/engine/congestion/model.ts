@@ -2,8 +2,15 @@
 // sending window round by round for Tahoe and Reno, in bytes. Pure: no clock, no randomness.
 
 import { ScenarioError, assertNever } from '../errors';
+import { acksFor, growPerAck, halveFlight, segmentBudget } from './segments';
 
 export type CongestionAlgorithm = 'tahoe' | 'reno';
+/**
+ * `rounds`: the exam's per-round rules (cwnd doubles up to ssthresh, then +1 MSS per round).
+ * `segments`: the same rounds, but cwnd grows per new ACK in bytes (RFC 5681 §3.1), whole
+ * segments are sent, and a loss halves the bytes in flight (./segments.ts).
+ */
+export type CongestionModel = 'rounds' | 'segments';
 export type CongestionPhase = 'slow_start' | 'congestion_avoidance' | 'fast_recovery';
 /** What happens to the window sent in a round: an RTO expires, or three duplicate ACKs arrive. */
 export type CongestionEventKind = 'timeout' | 'dupacks';
@@ -15,6 +22,8 @@ export interface CongestionEvent {
 }
 
 export interface RoundsConfig {
+  /** Default `rounds`, the exam's model. */
+  model?: CongestionModel;
   algorithm: CongestionAlgorithm;
   /** Bytes per segment. */
   mss: number;
@@ -132,6 +141,7 @@ function dropFirstSegment(sent: readonly [number, number][], mss: number): [numb
  */
 export function runRounds(config: RoundsConfig): CongestionRound[] {
   const { algorithm, mss, rounds } = config;
+  const perAck = config.model === 'segments';
   const firstByte = config.firstByte ?? 1;
   const receiver = typeof config.rwnd === 'number' ? null : new Receiver(config.rwnd, firstByte);
   const byRound = new Map<number, CongestionEvent>();
@@ -163,7 +173,8 @@ export function runRounds(config: RoundsConfig): CongestionRound[] {
         ? 'slow_start'
         : 'congestion_avoidance';
     const sent: [number, number][] = [];
-    let budget = swnd;
+    let budget = perAck ? segmentBudget(swnd, mss) : swnd;
+    const flight = budget;
     if (retransmit !== null && budget > 0) {
       sent.push(retransmit);
       budget -= retransmit[1] - retransmit[0] + 1;
@@ -194,30 +205,34 @@ export function runRounds(config: RoundsConfig): CongestionRound[] {
       else receiver.receive([]);
     }
     if (event === undefined) {
-      cwnd = grow(cwnd, ssthresh, mss);
+      cwnd = perAck
+        ? growPerAck(cwnd, ssthresh, mss, acksFor(flight, mss))
+        : grow(cwnd, ssthresh, mss);
       continue;
     }
+    // The exam halves cwnd in whole segments; the per-ACK model halves the bytes in flight.
+    const halved = perAck ? halveFlight(flight, mss) : halveWindow(cwnd, mss);
     switch (event.kind) {
       case 'timeout':
         // The exam: ssthresh = cwnd / 2, cwnd = 1 MSS (RFC 5681 eq. (4) uses FlightSize / 2).
         // After an RTO the sender goes back to the oldest unacknowledged byte (SND.NXT =
         // SND.UNA), so the next rounds resend this round's window.
-        ssthresh = halveWindow(cwnd, mss);
+        ssthresh = halved;
         cwnd = mss;
         next = windowStart;
         break;
       case 'dupacks': {
         // Three duplicate ACKs need three segments after the lost one: four in the window.
-        if (swnd < 4 * mss) {
+        if (flight < 4 * mss) {
           throw new ScenarioError(
             `congestion.events[${config.events.indexOf(event)}]`,
-            `three duplicate ACKs need at least 4 segments in flight; round ${round} sends ${swnd} bytes (mss ${mss})`,
+            `three duplicate ACKs need at least 4 segments in flight; round ${round} sends ${flight} bytes (mss ${mss})`,
           );
         }
         // The round's first segment was lost; the others arrived and each drew a duplicate
         // ACK. Fast retransmit resends only that segment, at the start of the next round.
         retransmit = [windowStart, windowStart + mss - 1];
-        ssthresh = halveWindow(cwnd, mss);
+        ssthresh = halved;
         switch (algorithm) {
           case 'reno':
             // Reno's fast recovery as the exam states it: cwnd = ssthresh = cwnd / 2, then

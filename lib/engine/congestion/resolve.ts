@@ -34,6 +34,8 @@ export function resolveCongestion(
 ): RoundsConfig {
   const rng = createRng(`${String(seed)}/congestion`);
   params['congestion.algorithm'] = block.algorithm;
+  // Recorded so a reader of the trace (the round table, the chart) can show MSS units.
+  params['congestion.mss'] = block.mss;
   // A drawn ssthresh is rounded down to whole segments: the exam always states it in MSS.
   let ssthresh = block.ssthresh;
   if (typeof ssthresh !== 'number') {
@@ -55,6 +57,7 @@ export function resolveCongestion(
   }));
   const lastEvent = events.reduce((m, e) => Math.max(m, e.round), 0);
   return {
+    model: block.model,
     algorithm: block.algorithm,
     mss: block.mss,
     initialCwnd: block.initial_cwnd ?? block.mss,

@@ -259,7 +259,7 @@ describe('the `congestion` scenario block', () => {
     },
     { what: 'event with neither', block: { events: [{ round: 3 }] }, path: 'congestion.events[0]' },
     { what: 'unknown field', block: { cwnd: 3 }, path: 'congestion' },
-    { what: 'segments model', block: { model: 'segments' }, path: 'congestion.model' },
+    { what: 'unknown model', block: { model: 'packets' }, path: 'congestion.model' },
     {
       what: 'rwnd and receiver',
       block: { receiver: { buffer: 8000, read: 1000 } },
@@ -314,50 +314,58 @@ describe('the `congestion` scenario block', () => {
 
 type Choice = 'none' | 'timeout' | 'dupacks';
 
+const sentBytes = (r: CongestionRound) => r.sent.reduce((n, [a, b]) => n + b - a + 1, 0);
+
 /**
  * Random configs whose events are legal: rounds are visited in order and a chosen three-dup-ACK
  * event is kept only when that round's window holds at least 4 segments (an event never
  * changes the rounds before it, so the check holds in the final table).
  */
-const configArb: fc.Arbitrary<RoundsConfig> = fc
-  .record({
-    algorithm: fc.constantFrom<'tahoe' | 'reno'>('tahoe', 'reno'),
-    mss: fc.constantFrom(1, 536, 1000, 1460),
-    initial: fc.integer({ min: 1, max: 4 }),
-    ssthresh: fc.integer({ min: 1, max: 64 }),
-    rwnd: fc.integer({ min: 0, max: 80 }),
-    receiver: fc.option(
-      fc.record({ buffer: fc.integer({ min: 1, max: 64 }), read: fc.integer({ min: 0, max: 16 }) }),
-    ),
-    choices: fc.array(
-      fc.constantFrom<Choice>('none', 'none', 'none', 'none', 'timeout', 'dupacks'),
-      { minLength: 1, maxLength: 40 },
-    ),
-  })
-  .map((c) => {
-    const config: RoundsConfig = {
-      algorithm: c.algorithm,
-      mss: c.mss,
-      initialCwnd: c.initial * c.mss,
-      ssthresh: c.ssthresh * c.mss,
-      rwnd:
-        c.receiver === null
-          ? c.rwnd * c.mss
-          : { buffer: c.receiver.buffer * c.mss, read: c.receiver.read * c.mss },
-      events: [],
-      rounds: c.choices.length,
-    };
-    const events: CongestionEvent[] = [];
-    c.choices.forEach((choice, i) => {
-      const round = i + 1;
-      if (choice === 'timeout') events.push({ round, kind: 'timeout' });
-      if (choice === 'dupacks') {
-        const row = runRounds({ ...config, events, rounds: round })[i]!;
-        if (row.swnd >= 4 * c.mss) events.push({ round, kind: 'dupacks' });
-      }
+const configArbFor = (model: NonNullable<RoundsConfig['model']>): fc.Arbitrary<RoundsConfig> =>
+  fc
+    .record({
+      algorithm: fc.constantFrom<'tahoe' | 'reno'>('tahoe', 'reno'),
+      mss: fc.constantFrom(1, 536, 1000, 1460),
+      initial: fc.integer({ min: 1, max: 4 }),
+      ssthresh: fc.integer({ min: 1, max: 64 }),
+      rwnd: fc.integer({ min: 0, max: 80 }),
+      receiver: fc.option(
+        fc.record({
+          buffer: fc.integer({ min: 1, max: 64 }),
+          read: fc.integer({ min: 0, max: 16 }),
+        }),
+      ),
+      choices: fc.array(
+        fc.constantFrom<Choice>('none', 'none', 'none', 'none', 'timeout', 'dupacks'),
+        { minLength: 1, maxLength: 40 },
+      ),
+    })
+    .map((c) => {
+      const config: RoundsConfig = {
+        model,
+        algorithm: c.algorithm,
+        mss: c.mss,
+        initialCwnd: c.initial * c.mss,
+        ssthresh: c.ssthresh * c.mss,
+        rwnd:
+          c.receiver === null
+            ? c.rwnd * c.mss
+            : { buffer: c.receiver.buffer * c.mss, read: c.receiver.read * c.mss },
+        events: [],
+        rounds: c.choices.length,
+      };
+      const events: CongestionEvent[] = [];
+      c.choices.forEach((choice, i) => {
+        const round = i + 1;
+        if (choice === 'timeout') events.push({ round, kind: 'timeout' });
+        if (choice === 'dupacks') {
+          const row = runRounds({ ...config, events, rounds: round })[i]!;
+          if (sentBytes(row) >= 4 * c.mss) events.push({ round, kind: 'dupacks' });
+        }
+      });
+      return { ...config, events };
     });
-    return { ...config, events };
-  });
+const configArb = configArbFor('rounds');
 
 describe('properties of the round model', () => {
   const arb = configArb;
@@ -418,6 +426,137 @@ describe('properties of the round model', () => {
     );
     expect(JSON.stringify(simulateNamed('congestion-reno', { seed: 7 }))).toBe(
       JSON.stringify(simulateNamed('congestion-reno', { seed: 7 })),
+    );
+  });
+});
+
+/** RFC 5681's per-ACK rules written out again, independently of the engine. */
+function perAck(cwnd: number, ssthresh: number, mss: number, acks: number): number {
+  let c = cwnd;
+  for (let i = 0; i < acks; i++) c += c < ssthresh ? mss : Math.max(1, Math.floor((mss * mss) / c));
+  return c;
+}
+
+describe('the segments model: per-ACK growth in bytes (RFC 5681)', () => {
+  const base = { model: 'segments' as const, algorithm: 'reno' as const, mss: MSS };
+
+  test('slow start adds 1 MSS per ACK and switches to congestion avoidance mid-round', () => {
+    const r = runRounds({
+      ...base,
+      initialCwnd: MSS,
+      ssthresh: 5 * MSS,
+      rwnd: 64 * MSS,
+      events: [],
+      rounds: 5,
+    });
+    // Round 3 sends 4 segments: the 1st ACK takes cwnd 4000 → 5000 (= ssthresh), the other
+    // three add 1e6/5000 = 200, 1e6/5200 = 192, 1e6/5392 = 185.
+    expect(r.map((x) => x.cwnd)).toEqual([1000, 2000, 4000, 5577, 6420]);
+    expect(r.map((x) => x.phase)).toEqual([
+      'slow_start',
+      'slow_start',
+      'slow_start',
+      'congestion_avoidance',
+      'congestion_avoidance',
+    ]);
+    // Whole segments only: cwnd 5577 sends 5 segments.
+    expect(r[3]!.sent).toEqual([[7001, 12000]]);
+  });
+
+  test('a loss halves the bytes in flight; Reno recovers to it, a timeout restarts at 1 MSS', () => {
+    const r = runRounds({
+      ...base,
+      initialCwnd: MSS,
+      ssthresh: 5 * MSS,
+      rwnd: 64 * MSS,
+      events: [
+        { round: 6, kind: 'dupacks' },
+        { round: 9, kind: 'timeout' },
+      ],
+      rounds: 11,
+    });
+    const rows = r.map((x) => [x.round, x.cwnd, x.ssthresh, x.phase]);
+    expect(rows.slice(5)).toEqual([
+      [6, 7301, 5000, 'congestion_avoidance'],
+      // 7 segments were in flight: ssthresh = 7000 / 2; cwnd 3500 sends the lost segment and two new.
+      [7, 3500, 3500, 'fast_recovery'],
+      [8, 4295, 3500, 'congestion_avoidance'],
+      [9, 5158, 3500, 'congestion_avoidance'],
+      // A timeout with 5 segments in flight: ssthresh = max(2500, 2 MSS).
+      [10, 1000, 2500, 'slow_start'],
+      [11, 2000, 2500, 'slow_start'],
+    ]);
+    expect(r[6]!.sent).toEqual([
+      [18001, 19000],
+      [25001, 27000],
+    ]);
+  });
+
+  test('rwnd limits what is sent, so fewer ACKs and slower growth than the exam model', () => {
+    const c = {
+      ...base,
+      initialCwnd: MSS,
+      ssthresh: 64 * MSS,
+      rwnd: 4 * MSS,
+      events: [],
+      rounds: 6,
+    };
+    const segments = runRounds(c);
+    const exam = runRounds({ ...c, model: 'rounds' });
+    expect(segments.map((x) => x.cwnd / MSS)).toEqual([1, 2, 4, 8, 12, 16]);
+    expect(exam.map((x) => x.cwnd / MSS)).toEqual([1, 2, 4, 8, 16, 32]);
+    expect(segments.map((x) => x.swnd / MSS)).toEqual([1, 2, 4, 4, 4, 4]);
+  });
+
+  test('a scenario block selects it with "model": "segments"', () => {
+    const t = simulate(
+      parseScenario({
+        name: 'per-ack',
+        congestion: {
+          model: 'segments',
+          algorithm: 'tahoe',
+          mss: 1000,
+          ssthresh: 3000,
+          rwnd: 64000,
+          rounds: 4,
+        },
+      }),
+      { seed: 1 },
+    );
+    expect(t.rounds?.map((r) => r.cwnd)).toEqual([1000, 2000, 3333, 4163]);
+  });
+
+  test('properties: swnd = min(cwnd, rwnd); whole segments; cwnd never exceeds the per-ACK rule', () => {
+    fc.assert(
+      fc.property(configArbFor('segments'), (c) => {
+        const table = runRounds(c);
+        for (let i = 0; i < table.length; i++) {
+          const cur = table[i]!;
+          expect(cur.swnd).toBe(Math.min(cur.cwnd, cur.rwnd));
+          const bytes = sentBytes(cur);
+          expect(bytes).toBeLessThanOrEqual(cur.swnd);
+          if (cur.swnd >= c.mss) expect(bytes % c.mss).toBe(0);
+          expect(cur.cwnd).toBeGreaterThanOrEqual(c.mss);
+          if (i === 0) continue;
+          const prev = table[i - 1]!;
+          const flight = sentBytes(prev);
+          if (prev.event === null) {
+            const acks = Math.ceil(flight / c.mss);
+            expect(cur.cwnd).toBe(perAck(prev.cwnd, prev.ssthresh, c.mss, acks));
+            // Slow start at most doubles; congestion avoidance adds at most 1 MSS per round.
+            expect(cur.cwnd).toBeLessThanOrEqual(prev.cwnd + acks * c.mss);
+            expect(cur.cwnd).toBeLessThanOrEqual(2 * prev.cwnd);
+            // (Unless MSS² < cwnd, where RFC 5681's 1-byte floor per ACK takes over: mss 1.)
+            if (prev.cwnd >= prev.ssthresh && c.mss * c.mss >= cur.cwnd)
+              expect(cur.cwnd).toBeLessThanOrEqual(prev.cwnd + c.mss);
+          } else {
+            const half = Math.max(Math.floor(flight / 2), 2 * c.mss);
+            expect(cur.ssthresh).toBe(half);
+            const renoDupacks = prev.event === 'dupacks' && c.algorithm === 'reno';
+            expect(cur.cwnd).toBe(renoDupacks ? half : c.mss);
+          }
+        }
+      }),
     );
   });
 });
