@@ -3,6 +3,7 @@
 // reveals, the step-by-step explanation, the lesson to revisit and how mastery moved.
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { ExplanationRounds } from '@/app/_components/congestion/explanation-rounds';
 import type { Answer, PublicQuestion } from '@/lib/questions';
 import type { AnswerResult } from './actions';
 
@@ -59,6 +60,7 @@ export function FeedbackView({
         <h3 className="font-semibold">{t('explanation')}</h3>
         <p className="whitespace-pre-line">{result.explanation}</p>
       </div>
+      <ExplanationRounds question={question} />
       <p>
         <Link
           href={`/lessons/${result.lesson.slug}`}

@@ -14,6 +14,7 @@ import {
   type Profile,
   type Trace,
 } from '@/lib/engine';
+import { RoundsView } from '@/app/_components/congestion';
 import { LadderPlayer } from '@/app/_components/ladder';
 import { ExportPanel } from './export-panel';
 import { FaultForm, OverridesForm } from './forms';
@@ -108,12 +109,7 @@ function seedOf(text: string): number | string {
 export function SimulatorClient() {
   const t = useTranslations('simulator');
   const searchParams = useSearchParams();
-  // Round-model-only scenarios (congestion-rounds-*) have no segments to draw; they stay out
-  // of the list until the playground shows round tables.
-  const catalog = useMemo(
-    () => listScenarios().filter((s) => Object.keys(getScenario(s.name).endpoints).length > 0),
-    [],
-  );
+  const catalog = useMemo(() => listScenarios(), []);
   const [initial] = useState(() => decodeRunConfig(searchParams.toString()));
   const [scenario, setScenario] = useState(initial.scenario);
   const [text, setText] = useState(() =>
@@ -257,7 +253,10 @@ export function SimulatorClient() {
           {catalog.find((s) => s.name === scenario)?.description}
         </p>
 
-        <OverridesForm endpoints={endpoints} set={set} onChange={setSet} problem={setProblem} />
+        {/* Sysctls belong to endpoints; a round-model-only scenario has none. */}
+        {endpoints.length > 0 || set.length > 0 || setProblem ? (
+          <OverridesForm endpoints={endpoints} set={set} onChange={setSet} problem={setProblem} />
+        ) : null}
 
         <details
           className="rounded-md border border-slate-200 dark:border-slate-800"
@@ -377,12 +376,23 @@ export function SimulatorClient() {
             aria-label={trace.profile}
           >
             {traces.length > 1 ? <h2 className="text-lg font-semibold">{trace.profile}</h2> : null}
-            <LadderPlayer
-              trace={trace}
-              testId={i === 0 ? 'ladder-player' : 'ladder-player-compare'}
-              onCutoffChange={i === 0 ? setCutoff0 : setCutoff1}
-            />
-            <StateTimeline trace={trace} until={i === 0 ? cutoff0 : cutoff1} />
+            {trace.rounds ? (
+              <RoundsView
+                trace={{ ...trace, rounds: trace.rounds }}
+                testIdSuffix={i === 0 ? '' : '-compare'}
+              />
+            ) : null}
+            {/* A round-model-only scenario (congestion-rounds-*) has no segments to draw. */}
+            {trace.rounds === undefined || trace.segments.length > 0 ? (
+              <>
+                <LadderPlayer
+                  trace={trace}
+                  testId={i === 0 ? 'ladder-player' : 'ladder-player-compare'}
+                  onCutoffChange={i === 0 ? setCutoff0 : setCutoff1}
+                />
+                <StateTimeline trace={trace} until={i === 0 ? cutoff0 : cutoff1} />
+              </>
+            ) : null}
             <ExportPanel trace={trace} />
           </section>
         ))}

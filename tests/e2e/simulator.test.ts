@@ -239,6 +239,52 @@ describe('the simulator playground', () => {
   });
 });
 
+describe('the round model (issue 11)', () => {
+  test('a rounds-only scenario shows the round table and the cwnd chart instead of a ladder', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto('/simulator?scenario=congestion-rounds-reno&seed=1');
+    const table = page.getByTestId('round-table');
+    await table.waitFor();
+    expect(await page.getByTestId('ladder').count()).toBe(0);
+    expect(await table.locator('caption').innerText()).toContain('MSS');
+    // congestion-rounds-reno: slow start from 1 MSS doubles to ssthresh.
+    const cwnd = await table.locator('[data-col=cwnd]').allInnerTexts();
+    expect(cwnd.slice(0, 4)).toEqual(['1', '2', '4', '8']);
+    expect(await table.locator('th[scope=row]').count()).toBe(cwnd.length);
+    const chart = page.getByTestId('cwnd-chart');
+    await chart.locator('.recharts-line').first().waitFor();
+    expect(await chart.locator('[role=img]').getAttribute('aria-label')).toMatch(/cwnd/);
+    expect(await chart.locator('.recharts-reference-line').count()).toBeGreaterThan(0);
+    await table.getByLabel(/bytes/).check();
+    expect((await table.locator('[data-col=cwnd]').allInnerTexts()).slice(0, 2)).toEqual([
+      String(Number(cwnd[0]) * 1000),
+      String(Number(cwnd[1]) * 1000),
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'simulator-congestion-rounds');
+    await context.close();
+  });
+
+  test('a scenario with both shows the ladder and the round table; recharts loads only for the chart', async () => {
+    const context = await newContext(browser, 'zh-CN');
+    const page = await context.newPage();
+    await openSimulator(page, '?scenario=third-ack-dropped&seed=1');
+    const before = await page
+      .locator('script[src]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).src));
+    for (const src of before) {
+      const body = await (await page.request.get(src)).text();
+      expect(body.includes('recharts-wrapper'), src).toBe(false);
+    }
+    await openSimulator(page, '?scenario=congestion-reno&seed=1');
+    await page.getByTestId('round-table').waitFor();
+    await page.getByTestId('cwnd-chart').locator('.recharts-line').first().waitFor();
+    expect(await page.getByTestId('round-table').locator('caption').innerText()).toContain('轮次');
+    await context.close();
+  });
+});
+
 test('the engine is loaded only by the pages that use it, not by the layout', async () => {
   const context = await newContext(browser);
   const page = await context.newPage();

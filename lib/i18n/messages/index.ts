@@ -6,6 +6,7 @@ import type { UiLocale } from '../negotiate';
 export const NAMESPACES = [
   'admin',
   'auth',
+  'congestion',
   'errors',
   'flashcards',
   'ladder',
