@@ -4,6 +4,7 @@
 import type { UiLocale } from '../negotiate';
 
 export const NAMESPACES = [
+  'account',
   'admin',
   'auth',
   'congestion',
@@ -16,6 +17,7 @@ export const NAMESPACES = [
   'nav',
   'placeholder',
   'practice',
+  'security',
   'simulator',
   'teach',
 ] as const;

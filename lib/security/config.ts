@@ -1,0 +1,44 @@
+// The environment the security layer reads (proxy trust, HTTPS), validated with zod once per
+// call so tests can pass their own environment.
+import { z } from 'zod';
+
+/** Unset/0/false: no proxy. 1/true/yes: one proxy. N: N proxies in a chain. */
+const hops = z
+  .string()
+  .optional()
+  .transform((v) => {
+    const value = (v ?? '').trim().toLowerCase();
+    if (['1', 'true', 'yes'].includes(value)) return 1;
+    const n = Number.parseInt(value, 10);
+    return Number.isInteger(n) && n > 0 && n < 10 ? n : 0;
+  });
+
+const securityEnvSchema = z.object({
+  /** The app runs behind that many reverse proxies that set X-Forwarded-For/-Proto/-Host. */
+  TRUST_PROXY: hops,
+  /** The public URL; an https:// URL means the app is served over HTTPS (HSTS, secure cookies). */
+  NEXTAUTH_URL: z.string().optional(),
+  NODE_ENV: z.string().optional(),
+});
+
+export type SecurityEnv = {
+  trustProxy: boolean;
+  /** How many trusted proxies append to X-Forwarded-For (0 when none is trusted). */
+  proxyHops: number;
+  publicHttps: boolean;
+  development: boolean;
+};
+
+export function securityEnv(source: Record<string, string | undefined> = process.env): SecurityEnv {
+  const parsed = securityEnvSchema.parse({
+    TRUST_PROXY: source.TRUST_PROXY,
+    NEXTAUTH_URL: source.NEXTAUTH_URL,
+    NODE_ENV: source.NODE_ENV,
+  });
+  return {
+    trustProxy: parsed.TRUST_PROXY > 0,
+    proxyHops: parsed.TRUST_PROXY,
+    publicHttps: (parsed.NEXTAUTH_URL ?? '').trim().toLowerCase().startsWith('https://'),
+    development: parsed.NODE_ENV === 'development',
+  };
+}
