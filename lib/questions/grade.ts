@@ -86,7 +86,7 @@ export function parseNumber(raw: number | string): number | null {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
   const text = toHalfWidth(raw)
     .replace(/[\s,_']/g, '')
-    .replace(/(seconds?|secs?|s|秒|bytes?|字节|b)$/i, '');
+    .replace(/(milliseconds?|ms|毫秒|seconds?|secs?|s|秒|bytes?|字节|b)$/i, '');
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return null;
   return Number(text);
 }

@@ -55,6 +55,7 @@ export const MISCONCEPTION_IDS = [
   'fast-retransmit-waits-for-timeout',
   'retransmits-whole-window',
   'dupack-count-includes-original',
+  'closed-without-time-wait',
 ] as const;
 export type MisconceptionId = (typeof MISCONCEPTION_IDS)[number];
 
@@ -276,6 +277,10 @@ export const MISCONCEPTIONS: Readonly<Record<MisconceptionId, Text>> = {
   'dupack-count-includes-original': {
     en: 'Three duplicate ACKs means three more after the original ACK (four ACKs with the same number in all): the original is not a duplicate.',
     zh: '“3 个重复确认”是指在原来那个确认之后再收到 3 个（共 4 个相同确认号的确认），原来的确认不算重复确认。',
+  },
+  'closed-without-time-wait': {
+    en: 'The active closer does not reach CLOSED when it sends the last ACK: it first waits 2MSL in TIME_WAIT, in case that ACK is lost and the FIN comes again.',
+    zh: '主动关闭方发出最后一个 ACK 后并不立即进入 CLOSED：它要先在 TIME_WAIT 状态等待 2MSL，以防该 ACK 丢失而对方重传 FIN。',
   },
 };
 

@@ -5,6 +5,7 @@ import { createRng } from '@/lib/engine';
 import { QuestionError } from './errors';
 import { closeOutcome } from './generators/close-outcome';
 import { congestionWindow } from './generators/congestion-window';
+import { connectToClosed } from './generators/connect-to-closed';
 import { examWordProblem } from './generators/exam-word-problem';
 import { fastRetransmit } from './generators/fast-retransmit';
 import { handshakeLoss } from './generators/handshake-loss';
@@ -47,6 +48,7 @@ export const TEMPLATES: Readonly<Record<TemplateId, TemplateDef>> = {
   'sendable-bytes': sendableBytes,
   'sendable-range': sendableRange,
   'fast-retransmit': fastRetransmit,
+  'connect-to-closed': connectToClosed,
 };
 
 export interface TemplateSummary {

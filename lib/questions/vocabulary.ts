@@ -18,6 +18,7 @@ export const TEMPLATE_IDS = [
   'sendable-bytes',
   'sendable-range',
   'fast-retransmit',
+  'connect-to-closed',
 ] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 

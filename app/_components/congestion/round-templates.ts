@@ -6,4 +6,5 @@ export const ROUND_TEMPLATES: ReadonlySet<string> = new Set([
   'sendable-bytes',
   'sendable-range',
   'fast-retransmit',
+  'connect-to-closed',
 ]);

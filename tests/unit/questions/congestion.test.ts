@@ -228,3 +228,45 @@ describe('fast-retransmit: the first segment of a window lost', () => {
     },
   );
 });
+
+describe('connect-to-closed: handshake, data rounds, close and 2MSL', () => {
+  /** Rounds until n segments are sent with sending window min(cwnd, rwnd), from the stem. */
+  function dataRounds(ss: number, rwnd: number, n: number): number {
+    const table = examTable(ss, true, 60, () => null);
+    let sent = 0;
+    for (let i = 0; i < table.length; i++) {
+      sent += Math.min(table[i]!.cwnd, rwnd);
+      if (sent >= n) return i + 1;
+    }
+    throw new Error('never sent');
+  }
+
+  test.each(SEEDS)('seed %i, every difficulty: (1 + k + 1)·RTT + 2MSL', (seed) => {
+    for (const difficulty of [1, 2, 3] as const) {
+      const q = generateQuestion('connect-to-closed', { seed, locale: 'en', difficulty });
+      const n = num(/a file of (\d+) KB/, q.stem);
+      const rtt = num(/RTT between them is (\d+) ms/, q.stem);
+      const ss = num(/ssthresh = (\d+) MSS/, q.stem);
+      const msl = num(/MSL = (\d+) ms/, q.stem);
+      const rwnd = /receive window is always (\d+) KB/.test(q.stem)
+        ? num(/receive window is always (\d+) KB/, q.stem)
+        : Infinity;
+      // One RTT of handshake (the third segment carries data), k data rounds, one RTT for
+      // FIN and the merged ACK+FIN, then TIME_WAIT.
+      expect(keyValue(q)).toBe((1 + dataRounds(ss, rwnd, n) + 1) * rtt + 2 * msl);
+    }
+  });
+
+  test('grading: the key in ms is correct; forgetting TIME_WAIT is named', () => {
+    const q = generateQuestion('connect-to-closed', { seed: 2, locale: 'zh', difficulty: 2 });
+    expect(grade(q, { value: `${keyValue(q)} ms` })).toMatchObject({ valid: true, correct: true });
+    const wrong = Object.entries(q.misconceptions).find(
+      ([, m]) => m === 'closed-without-time-wait',
+    );
+    expect(wrong).toBeDefined();
+    expect(grade(q, { value: wrong![0] })).toMatchObject({
+      correct: false,
+      misconception: 'closed-without-time-wait',
+    });
+  });
+});

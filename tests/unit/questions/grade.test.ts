@@ -126,6 +126,15 @@ describe('numeric', () => {
     expect(r.valid && r.correct).toBe(correct);
   });
 
+  test.each([
+    ['19.5 ms', 19.5],
+    ['2,060ms', 2060],
+    ['850 毫秒', 850],
+    ['3 milliseconds', 3],
+  ])('milliseconds (connect-to-closed): %j reads as %d', (text, value) => {
+    expect(parseNumber(text)).toBe(value);
+  });
+
   test.each([['abc'], [''], ['12..3'], ['1e5x']])('%j is rejected as NOT_A_NUMBER', (value) => {
     expect(grade(numeric, { value })).toMatchObject({
       valid: false,
