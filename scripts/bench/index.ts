@@ -4,14 +4,26 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { runEngineBench, type BenchSection } from './engine';
+import { runPagesBench } from './pages';
 import { runQuestionsBench } from './questions';
 
-const PARTS: Array<() => BenchSection> = [() => runEngineBench(), () => runQuestionsBench()];
+const PARTS: Record<string, () => BenchSection | Promise<BenchSection>> = {
+  engine: () => runEngineBench(),
+  questions: () => runQuestionsBench(),
+  pages: () => runPagesBench(),
+};
 
-function main(): void {
+/** `npm run bench -- engine pages` runs only those parts (and does not rewrite the doc). */
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  for (const name of only) {
+    if (!(name in PARTS))
+      throw new Error(`unknown part ${name}; parts: ${Object.keys(PARTS).join(', ')}`);
+  }
   const sections: BenchSection[] = [];
-  for (const part of PARTS) {
-    const s = part();
+  for (const [name, part] of Object.entries(PARTS)) {
+    if (only.length > 0 && !only.includes(name)) continue;
+    const s = await part();
     sections.push(s);
     process.stdout.write(`## ${s.title}\n\n${s.markdown}\n\n`);
   }
@@ -28,7 +40,11 @@ function main(): void {
     '',
     ...sections.flatMap((s) => [`## ${s.title}`, '', s.markdown, '']),
   ].join('\n');
+  if (only.length > 0) return;
   writeFileSync(new URL('../../docs/BENCHMARKS.md', import.meta.url), doc);
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
