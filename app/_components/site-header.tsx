@@ -16,6 +16,7 @@ export async function SiteHeader({ theme }: { theme: Theme }) {
     { href: '/lessons', label: t('lessons') },
     { href: '/practice', label: t('practice') },
     { href: '/flashcards', label: t('flashcards') },
+    { href: '/me', label: t('progress') },
     { href: '/simulator', label: t('simulator') },
     { href: '/quizzes', label: t('quizzes') },
     ...(user && roleAtLeast(user.role, 'instructor')

@@ -11,6 +11,9 @@ const localAnswerSchema = z.object({
   ticket: ticketSchema,
   response: answerInputSchema.shape.response,
   answeredAt: z.iso.datetime(),
+  /** As graded when answered, for the visitor's own progress page; a merge grades again. */
+  correct: z.boolean().optional(),
+  topics: z.array(z.string().max(50)).max(10).optional(),
 });
 export type LocalAnswer = z.infer<typeof localAnswerSchema>;
 
@@ -28,9 +31,15 @@ export function loadLocalAnswers(): LocalAnswer[] {
   }
 }
 
-export function recordLocalAnswer(ticket: Ticket, response: unknown, at: Date): void {
+export function recordLocalAnswer(
+  ticket: Ticket,
+  response: unknown,
+  at: Date,
+  graded: { correct: boolean; topics: string[] },
+): void {
   try {
-    const next = [...loadLocalAnswers(), { ticket, response, answeredAt: at.toISOString() }];
+    const entry: LocalAnswer = { ticket, response, answeredAt: at.toISOString(), ...graded };
+    const next = [...loadLocalAnswers(), entry];
     window.localStorage.setItem(STORAGE_KEY, JSON.stringify(next.slice(-LIMIT)));
   } catch {
     // Private mode or a full quota: the answer still counted for this session.

@@ -99,7 +99,10 @@ export function PracticeClient({ signedIn, topics, topicNames, initialTopics, au
           result.mastery,
         );
         // Kept as given, so that signing in can move it into the account (graded again).
-        recordLocalAnswer(current.ticket, response, new Date());
+        recordLocalAnswer(current.ticket, response, new Date(), {
+          correct: result.correct,
+          topics: result.mastery.map((m) => m.topic),
+        });
       }
       setError(null);
       setGraded(result);

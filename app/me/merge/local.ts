@@ -24,7 +24,10 @@ export function hasLocalProgress(): boolean {
  * twice when it is sent again.
  */
 export async function mergeLocalProgress(): Promise<boolean> {
-  const answers = [...loadLocalAnswers()].sort((a, b) => a.answeredAt.localeCompare(b.answeredAt));
+  // Only what the server needs: it grades each answer again.
+  const answers = loadLocalAnswers()
+    .map(({ ticket, response, answeredAt }) => ({ ticket, response, answeredAt }))
+    .sort((a, b) => a.answeredAt.localeCompare(b.answeredAt));
   const reviews = loadLocalCards()
     .log.map((l) => ({
       cardId: l.cardId,

@@ -13,6 +13,7 @@ export const NAMESPACES = [
   'ladder',
   'landing',
   'lessons',
+  'me',
   'meta',
   'nav',
   'placeholder',
