@@ -78,10 +78,13 @@ export function planAttempt(
     const candidates = candidateTemplates(slot);
     if (candidates.length === 0)
       throw new VariantError(`slot ${position + 1} has no template for its topic and difficulty`);
+    // Spread a topic slot's questions over its templates before repeating one: one offset
+    // per slot (and student), then consecutive templates.
+    const offset = createRng(
+      `quiz|${key.quizId}|slot|${position}|templates|student|${key.userId}|attempt|${key.attempt}`,
+    ).int(0, candidates.length - 1);
     for (let index = 0; index < slot.count; index++) {
       let seed = seedFor(key, position, index);
-      // Spread a topic slot's questions over its templates before repeating one.
-      const offset = createRng(seed).int(0, candidates.length - 1);
       const template = candidates[(offset + index) % candidates.length]!;
       let item: LayoutItem = {
         slot: position,

@@ -1,0 +1,288 @@
+// Per-student variants: a layout is a pure function of (quiz, student, attempt) and the slots,
+// so a reload or a regrade rebuilds it, and neighbours get different numbers.
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { hashSeed } from '@/lib/engine';
+import { listTemplates, type Topic } from '@/lib/questions';
+import {
+  LIMITS,
+  VariantError,
+  candidateTemplates,
+  layoutSchema,
+  planAttempt,
+  questionCount,
+  type LayoutItem,
+  type SlotSpec,
+  type VariantKey,
+} from '@/lib/quiz';
+
+const key: VariantKey = { quizId: 'quiz-1', userId: 'alice', attempt: 1 };
+const slots: SlotSpec[] = [
+  { kind: 'fixed', template: 'next-state', seed: 42, difficulty: 1, points: 1 },
+  { kind: 'random', template: 'why', topic: null, difficulty: 2, count: 3, points: 2 },
+  { kind: 'random', template: null, topic: 'close', difficulty: 1, count: 4, points: 1 },
+  { kind: 'fixed', template: 'spot-the-error', seed: 9, difficulty: 3, points: 5 },
+];
+const isRandom = (item: LayoutItem) => slots[item.slot]!.kind === 'random';
+const bySlot = (items: LayoutItem[]) =>
+  [...items].sort((a, b) => a.slot - b.slot || a.index - b.index);
+
+describe('planAttempt', () => {
+  test.each([false, true])('the same key gives an identical layout (shuffle %s)', (shuffle) => {
+    expect(planAttempt({ ...key }, slots, shuffle)).toEqual(planAttempt(key, slots, shuffle));
+  });
+
+  test('items come in slot order, each slot with its count of questions, without shuffle', () => {
+    const items = planAttempt(key, slots, false);
+    expect(items.map((i) => [i.slot, i.index])).toEqual([
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [1, 2],
+      [2, 0],
+      [2, 1],
+      [2, 2],
+      [2, 3],
+      [3, 0],
+    ]);
+    expect(items.every((i) => i.difficulty === slots[i.slot]!.difficulty)).toBe(true);
+  });
+
+  test('two students get different seeds in every random slot question', () => {
+    const a = planAttempt(key, slots, false);
+    const b = planAttempt({ ...key, userId: 'bob' }, slots, false);
+    a.forEach((item, i) => {
+      if (isRandom(item)) expect(item.seed).not.toBe(b[i]!.seed);
+    });
+  });
+
+  test('the same student on another attempt gets different seeds', () => {
+    const a = planAttempt(key, slots, false);
+    const b = planAttempt({ ...key, attempt: 2 }, slots, false);
+    a.forEach((item, i) => {
+      if (isRandom(item)) expect(item.seed).not.toBe(b[i]!.seed);
+    });
+  });
+
+  test('another quiz with the same slots gives different seeds', () => {
+    const a = planAttempt(key, slots, false);
+    const b = planAttempt({ ...key, quizId: 'quiz-2' }, slots, false);
+    expect(a.filter(isRandom).map((i) => i.seed)).not.toEqual(
+      b.filter(isRandom).map((i) => i.seed),
+    );
+  });
+
+  test('the questions of one random slot have different seeds', () => {
+    const seeds = planAttempt(key, slots, false)
+      .filter((i) => i.slot === 1)
+      .map((i) => i.seed);
+    expect(new Set(seeds).size).toBe(seeds.length);
+  });
+
+  test('fixed slots are identical for every student and attempt', () => {
+    const students = ['alice', 'bob', 'carol', 'dave'];
+    const fixedItems = students.flatMap((userId) =>
+      [1, 2].map((attempt) =>
+        planAttempt({ ...key, userId, attempt }, slots, true).filter((i) => !isRandom(i)),
+      ),
+    );
+    for (const items of fixedItems) {
+      expect(bySlot(items)).toEqual([
+        { slot: 0, index: 0, template: 'next-state', seed: 42, difficulty: 1 },
+        { slot: 3, index: 0, template: 'spot-the-error', seed: 9, difficulty: 3 },
+      ]);
+    }
+  });
+
+  test('shuffle is a permutation of the unshuffled layout, reproducible for the key', () => {
+    const plain = planAttempt(key, slots, false);
+    const shuffled = planAttempt(key, slots, true);
+    expect(bySlot(shuffled)).toEqual(plain);
+    expect(planAttempt(key, slots, true)).toEqual(shuffled);
+  });
+
+  test('shuffle changes the order for some students (it is not the identity)', () => {
+    const orders = ['alice', 'bob', 'carol', 'dave', 'erin'].map((userId) =>
+      planAttempt({ ...key, userId }, slots, true)
+        .map((i) => `${i.slot}.${i.index}`)
+        .join(' '),
+    );
+    const plain = planAttempt(key, slots, false)
+      .map((i) => `${i.slot}.${i.index}`)
+      .join(' ');
+    expect(orders.some((o) => o !== plain)).toBe(true);
+    expect(new Set(orders).size).toBeGreaterThan(1);
+  });
+
+  test('a template slot draws only from its template', () => {
+    const items = planAttempt(key, slots, false).filter((i) => i.slot === 1);
+    expect(items.every((i) => i.template === 'why')).toBe(true);
+  });
+
+  const topicCases: [Topic, 1 | 2 | 3][] = [
+    ['close', 1],
+    ['handshake', 3],
+    ['congestion', 2],
+    ['time-wait', 1],
+    ['queues', 2],
+  ];
+  test.each(topicCases)(
+    'a topic slot (%s, difficulty %i) uses only templates covering the topic and difficulty',
+    (topic, difficulty) => {
+      const covering = listTemplates()
+        .filter((t) => t.topics.includes(topic) && t.difficulties.includes(difficulty))
+        .map((t) => t.id);
+      expect(covering.length).toBeGreaterThan(0);
+      const slot: SlotSpec = {
+        kind: 'random',
+        template: null,
+        topic,
+        difficulty,
+        count: LIMITS.questionsPerSlot,
+        points: 1,
+      };
+      expect(candidateTemplates(slot)).toEqual(covering);
+      for (const userId of ['alice', 'bob', 'carol']) {
+        const items = planAttempt({ ...key, userId }, [slot], false);
+        for (const item of items) {
+          expect(covering).toContain(item.template);
+          expect(item.difficulty).toBe(difficulty);
+        }
+      }
+    },
+  );
+
+  test.each(topicCases)(
+    'a topic slot (%s, difficulty %i) uses every covering template before repeating one',
+    (topic, difficulty) => {
+      const covering = candidateTemplates({
+        kind: 'random',
+        template: null,
+        topic,
+        difficulty,
+        count: 1,
+        points: 1,
+      });
+      const slot: SlotSpec = {
+        kind: 'random',
+        template: null,
+        topic,
+        difficulty,
+        count: covering.length * 2,
+        points: 1,
+      };
+      for (const userId of ['alice', 'bob', 'carol']) {
+        const items = planAttempt({ ...key, userId }, [slot], false).map((i) => i.template);
+        expect(new Set(items.slice(0, covering.length)).size).toBe(covering.length);
+        expect(new Set(items.slice(covering.length)).size).toBe(covering.length);
+      }
+    },
+  );
+
+  test('a topic slot does not start every student on the same template', () => {
+    const slot: SlotSpec = {
+      kind: 'random',
+      template: null,
+      topic: 'handshake',
+      difficulty: 1,
+      count: 1,
+      points: 1,
+    };
+    const firsts = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map(
+      (userId) => planAttempt({ ...key, userId }, [slot], false)[0]!.template,
+    );
+    expect(new Set(firsts).size).toBeGreaterThan(1);
+  });
+
+  test('a topic slot with no template at its difficulty is a VariantError', () => {
+    const slot = {
+      kind: 'random',
+      template: null,
+      topic: 'handshake',
+      difficulty: 4,
+      count: 1,
+      points: 1,
+    } as unknown as SlotSpec;
+    expect(() => planAttempt(key, [slot], false)).toThrow(VariantError);
+  });
+
+  test('a seed that does not generate is replaced by one derived from it, deterministically', () => {
+    const original = planAttempt(key, slots, false);
+    const bad = new Set([original[1]!.seed]);
+    const generates = (item: LayoutItem) => !bad.has(item.seed);
+    const first = planAttempt(key, slots, false, generates);
+    const second = planAttempt(key, slots, false, generates);
+    expect(first).toEqual(second);
+    expect(first[1]!.seed).toBe(hashSeed(`${original[1]!.seed}|retry|1`));
+    expect(first[1]!.seed).not.toBe(original[1]!.seed);
+    expect(first[1]!.template).toBe(original[1]!.template);
+    // Only the failing question changed.
+    expect(first.filter((_, i) => i !== 1)).toEqual(original.filter((_, i) => i !== 1));
+  });
+
+  test('the fallback keeps deriving while a seed fails', () => {
+    const original = planAttempt(key, slots, false);
+    const s0 = original[2]!.seed;
+    const s1 = hashSeed(`${s0}|retry|1`);
+    const bad = new Set([s0, s1]);
+    const items = planAttempt(key, slots, false, (item) => !bad.has(item.seed));
+    expect(items[2]!.seed).toBe(hashSeed(`${s1}|retry|2`));
+  });
+
+  test('fixed slots are never reseeded by the fallback', () => {
+    const items = planAttempt(key, slots, false, () => false);
+    expect(items[0]!.seed).toBe(42);
+  });
+
+  test('a planned layout passes layoutSchema and survives JSON', () => {
+    const items = planAttempt(key, slots, true);
+    expect(layoutSchema.parse(JSON.parse(JSON.stringify(items)))).toEqual(items);
+  });
+
+  test.each<[string, unknown]>([
+    ['an unknown template', [{ slot: 0, index: 0, template: 'x', seed: 1, difficulty: 1 }]],
+    ['a negative seed', [{ slot: 0, index: 0, template: 'why', seed: -1, difficulty: 1 }]],
+    ['a missing difficulty', [{ slot: 0, index: 0, template: 'why', seed: 1 }]],
+    ['a negative slot', [{ slot: -1, index: 0, template: 'why', seed: 1, difficulty: 1 }]],
+  ])('layoutSchema refuses %s', (_name, layout) => {
+    expect(layoutSchema.safeParse(layout).success).toBe(false);
+  });
+
+  const slotArb: fc.Arbitrary<SlotSpec> = fc.oneof(
+    fc.record({
+      kind: fc.constant('fixed' as const),
+      template: fc.constantFrom('next-state' as const, 'why' as const, 'close-outcome' as const),
+      seed: fc.nat(),
+      difficulty: fc.constantFrom(1 as const, 2 as const, 3 as const),
+      points: fc.integer({ min: 1, max: 10 }),
+    }),
+    fc.record({
+      kind: fc.constant('random' as const),
+      template: fc.constantFrom('why' as const, 'seq-ack-numbers' as const, null),
+      topic: fc.constantFrom('handshake' as const, 'close' as const),
+      difficulty: fc.constantFrom(1 as const, 2 as const, 3 as const),
+      count: fc.integer({ min: 1, max: LIMITS.questionsPerSlot }),
+      points: fc.integer({ min: 1, max: 10 }),
+    }),
+  );
+
+  test('property: planAttempt returns questionCount(slots) items, each slot its share', () => {
+    fc.assert(
+      fc.property(
+        fc.array(slotArb, { maxLength: 8 }),
+        fc.string(),
+        fc.integer({ min: 1, max: 20 }),
+        fc.boolean(),
+        (slotList, userId, attempt, shuffle) => {
+          const items = planAttempt({ quizId: 'q', userId, attempt }, slotList, shuffle);
+          expect(items).toHaveLength(questionCount(slotList));
+          slotList.forEach((slot, position) => {
+            const mine = items.filter((i) => i.slot === position).map((i) => i.index);
+            const count = slot.kind === 'fixed' ? 1 : slot.count;
+            expect(mine.sort((a, b) => a - b)).toEqual([...Array(count).keys()]);
+          });
+        },
+      ),
+    );
+  });
+});
