@@ -1,0 +1,24 @@
+'use client';
+// An instant shown in the reader's own time zone. The server renders UTC (it cannot know the
+// browser's zone); once hydrated, the browser's local time replaces it.
+import { useSyncExternalStore } from 'react';
+
+const subscribe = () => () => {};
+
+function format(iso: string, local: boolean): string {
+  return new Intl.DateTimeFormat(undefined, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    ...(local ? {} : { timeZone: 'UTC', timeZoneName: 'short' }),
+  }).format(new Date(iso));
+}
+
+export function LocalTime({ iso }: { iso: string | null }) {
+  const local = useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
+  if (!iso) return <>—</>;
+  return <time dateTime={iso}>{format(iso, local)}</time>;
+}
