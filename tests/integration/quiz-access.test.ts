@@ -1,0 +1,247 @@
+// Who may take, see and manage what, against each real database: the open and close window,
+// drafts, class membership, instructors limited to their own classes, admins managing any.
+import { describe, expect } from 'vitest';
+import {
+  attemptForStudent,
+  createOwnQuiz,
+  deleteOwnQuiz,
+  gradebook,
+  gradebookCsv,
+  instructorAttempt,
+  joinWithCode,
+  previewQuiz,
+  quizForStudent,
+  quizResults,
+  quizzesOfClass,
+  regradeQuiz,
+  removeFromRoster,
+  reviewOwnAttempt,
+  roster,
+  rotateJoinCode,
+  saveResponse,
+  setOwnQuizStatus,
+  startOrResume,
+  submitOwnAttempt,
+  updateOwnQuiz,
+  archiveOwnClass,
+} from '@/lib/classroom';
+import { findClass } from '@/lib/db';
+import { availableProviders } from '../helpers/databases';
+import {
+  T0,
+  baseSettings,
+  choiceSlots,
+  course,
+  keyOf,
+  correctResponse,
+  makeUser,
+  minutes,
+  rejectsWith,
+  useDatabase,
+} from '../helpers/classroom';
+
+describe.each(availableProviders())('$provider', ({ provider, available }) => {
+  const it = useDatabase(provider, available);
+
+  describe('the open and close window', () => {
+    const window = { opensAt: minutes(0), closesAt: minutes(60) };
+
+    it('before opensAt a start is refused as not_open', async () => {
+      const c = await course({ settings: window });
+      const s = c.students[0]!;
+      await rejectsWith(startOrResume(s, c.quizId, minutes(-1)), 'refused', 'not_open');
+      expect((await quizForStudent(s, c.quizId, minutes(-1))).decision).toEqual({
+        action: 'refuse',
+        reason: 'not_open',
+      });
+    });
+
+    it('from opensAt until closesAt a start succeeds', async () => {
+      const c = await course({ settings: window });
+      const id = await startOrResume(c.students[0]!, c.quizId, minutes(0));
+      expect(id).toEqual(expect.any(String));
+    });
+
+    it('at and after closesAt a start is refused as closed', async () => {
+      const c = await course({ settings: window, students: 2 });
+      await rejectsWith(startOrResume(c.students[0]!, c.quizId, minutes(60)), 'refused', 'closed');
+      await rejectsWith(startOrResume(c.students[1]!, c.quizId, minutes(600)), 'refused', 'closed');
+    });
+
+    it('an attempt started before closing ends at the close time', async () => {
+      const c = await course({ settings: { ...window, timeLimitSec: 3600 } });
+      const s = c.students[0]!;
+      const id = await startOrResume(s, c.quizId, minutes(30));
+      const view = await attemptForStudent(s, id, 'en', minutes(30));
+      expect(view.secondsLeft).toBe(30 * 60);
+      // Past the close (and its grace), a save is refused and the attempt is submitted.
+      const { questions } = await keyOf(id);
+      await rejectsWith(
+        saveResponse(
+          s,
+          { attemptId: id, position: 0, response: correctResponse(questions[0]!), clientRev: 1 },
+          minutes(61),
+        ),
+        'closed',
+      );
+      expect((await attemptForStudent(s, id, 'en', minutes(61))).status).toBe('submitted');
+    });
+  });
+
+  describe('who may take a quiz', () => {
+    it('a draft quiz is not takeable: it does not exist for students', async () => {
+      const c = await course({ publish: false });
+      await rejectsWith(startOrResume(c.students[0]!, c.quizId, T0), 'not_found');
+      await rejectsWith(quizForStudent(c.students[0]!, c.quizId, T0), 'not_found');
+    });
+
+    it('an unpublished quiz stops being takeable', async () => {
+      const c = await course();
+      await setOwnQuizStatus(c.instructor, c.quizId, 'draft');
+      await rejectsWith(startOrResume(c.students[0]!, c.quizId, T0), 'not_found');
+    });
+
+    it('a student who is not on the roster gets not_found', async () => {
+      const c = await course();
+      const outsider = await makeUser('student');
+      await rejectsWith(startOrResume(outsider, c.quizId, T0), 'not_found');
+      await rejectsWith(quizForStudent(outsider, c.quizId, T0), 'not_found');
+    });
+
+    it('a student removed from the roster can no longer start the quiz', async () => {
+      const c = await course();
+      const s = c.students[0]!;
+      await removeFromRoster(c.instructor, c.classId, s.id);
+      await rejectsWith(startOrResume(s, c.quizId, T0), 'not_found');
+    });
+
+    it('nobody signed in: unauthenticated', async () => {
+      const c = await course();
+      await rejectsWith(startOrResume(null, c.quizId, T0), 'unauthenticated');
+      await rejectsWith(gradebook(null, c.classId, T0), 'unauthenticated');
+    });
+
+    it('an unknown quiz id is not_found', async () => {
+      const c = await course();
+      await rejectsWith(startOrResume(c.students[0]!, 'no-such-quiz', T0), 'not_found');
+    });
+  });
+
+  describe('attempts are their student’s own', () => {
+    it('another student gets not_found for every attempt operation', async () => {
+      const c = await course({ students: 2 });
+      const owner = c.students[0]!;
+      const other = c.students[1]!;
+      const id = await startOrResume(owner, c.quizId, T0);
+      const save = { attemptId: id, position: 0, response: { option: 'a' }, clientRev: 1 };
+      await rejectsWith(attemptForStudent(other, id, 'en', T0), 'not_found');
+      await rejectsWith(saveResponse(other, save, T0), 'not_found');
+      await rejectsWith(submitOwnAttempt(other, id, T0), 'not_found');
+      await rejectsWith(reviewOwnAttempt(other, id, 'en', T0), 'not_found');
+      // …and nothing happened to the attempt.
+      const view = await attemptForStudent(owner, id, 'en', T0);
+      expect(view.status).toBe('in_progress');
+      expect(view.questions.every((q) => q.response === null)).toBe(true);
+    });
+
+    it('a student cannot use the instructor’s views of their own attempt', async () => {
+      const c = await course();
+      const s = c.students[0]!;
+      const id = await startOrResume(s, c.quizId, T0);
+      await rejectsWith(instructorAttempt(s, id), 'forbidden');
+      await rejectsWith(quizResults(s, c.quizId, T0), 'forbidden');
+      await rejectsWith(gradebook(s, c.classId, T0), 'forbidden');
+      await rejectsWith(previewQuiz(s, c.quizId, 'en'), 'forbidden');
+    });
+  });
+
+  describe('instructors manage only their own classes; admins any', () => {
+    it('another instructor gets not_found for the class, its quizzes and attempts', async () => {
+      const c = await course();
+      const id = await startOrResume(c.students[0]!, c.quizId, T0);
+      const other = await makeUser('instructor');
+      await rejectsWith(roster(other, c.classId), 'not_found');
+      await rejectsWith(gradebook(other, c.classId, T0), 'not_found');
+      await rejectsWith(gradebookCsv(other, c.classId, T0), 'not_found');
+      await rejectsWith(quizzesOfClass(other, c.classId), 'not_found');
+      await rejectsWith(rotateJoinCode(other, c.classId), 'not_found');
+      await rejectsWith(archiveOwnClass(other, c.classId, true), 'not_found');
+      await rejectsWith(removeFromRoster(other, c.classId, c.students[0]!.id), 'not_found');
+      await rejectsWith(createOwnQuiz(other, c.classId, baseSettings, choiceSlots), 'not_found');
+      await rejectsWith(quizResults(other, c.quizId, T0), 'not_found');
+      await rejectsWith(previewQuiz(other, c.quizId, 'en'), 'not_found');
+      await rejectsWith(regradeQuiz(other, c.quizId), 'not_found');
+      await rejectsWith(setOwnQuizStatus(other, c.quizId, 'draft'), 'not_found');
+      await rejectsWith(
+        updateOwnQuiz(other, c.quizId, { ...baseSettings, title: 'Mine now' }, choiceSlots),
+        'not_found',
+      );
+      await rejectsWith(deleteOwnQuiz(other, c.quizId), 'not_found');
+      await rejectsWith(instructorAttempt(other, id), 'not_found');
+      // Nothing changed: the roster is intact and the quiz still published and takeable.
+      expect((await roster(c.instructor, c.classId)).members).toHaveLength(1);
+      expect(await startOrResume(c.students[0]!, c.quizId, T0)).toBe(id);
+    });
+
+    it('the owner can read an attempt of their quiz', async () => {
+      const c = await course();
+      const id = await startOrResume(c.students[0]!, c.quizId, T0);
+      const { attempt } = await instructorAttempt(c.instructor, id);
+      expect(attempt.userId).toBe(c.students[0]!.id);
+    });
+
+    it('an admin manages any class and quiz', async () => {
+      const c = await course();
+      const admin = await makeUser('admin');
+      const id = await startOrResume(c.students[0]!, c.quizId, T0);
+      await submitOwnAttempt(c.students[0]!, id, T0);
+      expect((await roster(admin, c.classId)).members.map((m) => m.userId)).toEqual([
+        c.students[0]!.id,
+      ]);
+      expect((await gradebook(admin, c.classId, T0)).cells).toHaveLength(1);
+      expect((await quizResults(admin, c.quizId, T0)).attempts).toHaveLength(1);
+      expect((await instructorAttempt(admin, id)).attempt.id).toBe(id);
+      const { quiz } = await updateOwnQuiz(
+        admin,
+        c.quizId,
+        { ...baseSettings, title: 'Renamed by admin' },
+        choiceSlots,
+      );
+      expect(quiz.title).toBe('Renamed by admin');
+      expect(await regradeQuiz(admin, c.quizId)).toMatchObject({ attempts: 1 });
+    });
+  });
+
+  describe('joining a class', () => {
+    it('a wrong code is not_found; the code is accepted in any case with dashes', async () => {
+      const c = await course({ students: 0 });
+      const cls = (await findClass(c.classId))!;
+      const s = await makeUser('student');
+      await rejectsWith(joinWithCode(s, 'ZZZZZZZZ'), 'not_found');
+      await rejectsWith(joinWithCode(s, 42), 'not_found');
+      const typed = `${cls.joinCode.slice(0, 4).toLowerCase()}-${cls.joinCode.slice(4)}`;
+      expect((await joinWithCode(s, typed)).id).toBe(c.classId);
+      // Joining twice is harmless.
+      await joinWithCode(s, cls.joinCode);
+      expect((await roster(c.instructor, c.classId)).members).toHaveLength(1);
+    });
+
+    it('an archived class cannot be joined; a rotated code replaces the old one', async () => {
+      const c = await course({ students: 0 });
+      const old = (await findClass(c.classId))!.joinCode;
+      await rotateJoinCode(c.instructor, c.classId);
+      const fresh = (await findClass(c.classId))!.joinCode;
+      expect(fresh).not.toBe(old);
+      const s = await makeUser('student');
+      await rejectsWith(joinWithCode(s, old), 'not_found');
+      await archiveOwnClass(c.instructor, c.classId, true);
+      await rejectsWith(joinWithCode(s, fresh), 'not_found');
+    });
+
+    it('the instructor cannot join their own class', async () => {
+      const c = await course({ students: 0 });
+      const cls = (await findClass(c.classId))!;
+      await rejectsWith(joinWithCode(c.instructor, cls.joinCode), 'refused');
+    });
+  });
+});
