@@ -18,6 +18,7 @@ export const NAMESPACES = [
   'nav',
   'placeholder',
   'practice',
+  'quizPaper',
   'security',
   'simulator',
   'teach',

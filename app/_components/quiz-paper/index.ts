@@ -1,0 +1,3 @@
+// The printable quiz paper (data from toPaper in lib/quiz/export).
+export { PaperView, type PaperViewProps } from './paper-view';
+export type { Paper, PaperKeyEntry, PaperQuestion, PaperStudent } from './types';
