@@ -3,7 +3,13 @@
 // the dark (screenshots under tests/e2e/screenshots).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newContext, screenshot, seriousViolations } from './browser';
+import {
+  answerPracticeQuestion,
+  launchBrowser,
+  newContext,
+  screenshot,
+  seriousViolations,
+} from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -281,6 +287,49 @@ describe('the round model (issue 11)', () => {
     await page.getByTestId('round-table').waitFor();
     await page.getByTestId('cwnd-chart').locator('.recharts-line').first().waitFor();
     expect(await page.getByTestId('round-table').locator('caption').innerText()).toContain('轮次');
+    await context.close();
+  });
+  // The same views under a graded practice question (app/practice/feedback-view.tsx).
+  test('a graded congestion question shows its rounds under the explanation', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto('/practice?topics=congestion');
+    const question = page.getByTestId('practice-question');
+    const roundTemplates = [
+      'congestion-window',
+      'rounds-to-window',
+      'sendable-bytes',
+      'sendable-range',
+      'fast-retransmit',
+      'connect-to-closed',
+    ];
+    let shown = false;
+    for (let i = 0; i < 8 && !shown; i++) {
+      await question.waitFor();
+      const template = await question.getAttribute('data-template');
+      const seed = await question.getAttribute('data-seed');
+      await answerPracticeQuestion(page);
+      if (template !== null && roundTemplates.includes(template)) {
+        const rounds = page.getByTestId('explanation-rounds');
+        await rounds.waitFor();
+        await rounds.locator('summary').click();
+        const rows = rounds.getByTestId('explanation-round-table').locator('tbody tr');
+        expect(await rows.count()).toBeGreaterThan(0);
+        await rounds.locator('.recharts-line').first().waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        shown = true;
+      } else {
+        expect(await page.getByTestId('explanation-rounds').count()).toBe(0);
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(
+          (s) =>
+            document.querySelector('[data-testid=practice-question]')?.getAttribute('data-seed') !==
+            s,
+          seed,
+        );
+      }
+    }
+    expect(shown).toBe(true);
     await context.close();
   });
 });
