@@ -79,7 +79,13 @@ export function DailyChart<Row extends { day: string }>({
       <figcaption className="font-semibold">{title}</figcaption>
       <div className="h-60 w-full" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%" minWidth={0}>
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+          <BarChart
+            data={data}
+            // The chart is hidden from assistive technology (the table carries the numbers), so
+            // it must not take keyboard focus either.
+            accessibilityLayer={false}
+            margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
+          >
             <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
             <XAxis dataKey="day" tickFormatter={shortDay} tick={tick} />
             <YAxis allowDecimals={false} tick={tick} />
@@ -123,6 +129,7 @@ export function MasteryChart({
         <ResponsiveContainer width="100%" height="100%" minWidth={0}>
           <BarChart
             data={data}
+            accessibilityLayer={false}
             layout="vertical"
             margin={{ top: 8, right: 16, bottom: 0, left: 8 }}
           >
