@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { runEngineBench, type BenchSection } from './engine';
+import { runLoadBench } from './load';
 import { runPagesBench } from './pages';
 import { runQuestionsBench } from './questions';
 
@@ -11,6 +12,7 @@ const PARTS: Record<string, () => BenchSection | Promise<BenchSection>> = {
   engine: () => runEngineBench(),
   questions: () => runQuestionsBench(),
   pages: () => runPagesBench(),
+  load: () => runLoadBench(),
 };
 
 /** `npm run bench -- engine pages` runs only those parts (and does not rewrite the doc). */

@@ -1,0 +1,46 @@
+// Resident memory of the app while the load runs: the sum over its process group (the start
+// script and the Next.js server it runs), sampled from /proc.
+import { readFileSync, readdirSync } from 'node:fs';
+
+function rssOfGroup(pgid: number): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces) start after the last ')'.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== pgid) continue;
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      const match = /VmRSS:\s+(\d+) kB/.exec(status);
+      if (match) total += Number(match[1]) * 1024;
+    } catch {
+      // the process ended between listing and reading
+    }
+  }
+  return total;
+}
+
+/** Samples every `everyMs` until stopped; returns the peak in bytes. */
+export function sampleMemory(
+  pgids: readonly number[],
+  everyMs = 500,
+): { stop: () => number; peak: () => number } {
+  let peak = 0;
+  const take = () => {
+    peak = Math.max(
+      peak,
+      pgids.reduce((s, pgid) => s + rssOfGroup(pgid), 0),
+    );
+  };
+  take();
+  const timer = setInterval(take, everyMs);
+  return {
+    peak: () => peak,
+    stop: () => {
+      clearInterval(timer);
+      take();
+      return peak;
+    },
+  };
+}
