@@ -47,7 +47,12 @@ let serial = 0;
 export async function makeUser(role: UserDto['role'], name?: string): Promise<UserDto> {
   serial += 1;
   const tag = name ?? `${role}${serial}`;
-  return createUser({ email: `${tag}-${serial}@example.com`, name: tag, passwordHash: null, role });
+  return createUser({
+    email: `${role}-${serial}@example.com`,
+    name: tag,
+    passwordHash: null,
+    role,
+  });
 }
 
 export type Course = {
