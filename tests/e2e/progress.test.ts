@@ -140,3 +140,40 @@ test('/me in Chinese for a learner with no progress yet', async () => {
   expect(await seriousViolations(page)).toEqual([]);
   await context.close();
 });
+
+test('desired retention is a per-learner setting: in the account, or in the browser', async () => {
+  const context = await newContext(browser, 'en-US');
+  const page = await context.newPage();
+  const setting = page.getByTestId('flashcards-retention-setting');
+
+  // A visitor's choice stays in this browser.
+  await page.goto(DECK);
+  await page.getByTestId('flashcards-counts').waitFor();
+  await setting.selectOption('0.75');
+  const stored = await page.evaluate(() => localStorage.getItem('ackademy.flashcards.v1'));
+  expect(JSON.parse(stored ?? '{}')).toMatchObject({ desiredRetention: 0.75 });
+  await page.reload();
+  await page.getByTestId('flashcards-counts').waitFor();
+  expect(await setting.inputValue()).toBe('0.75');
+
+  // A signed-in learner's is stored in the account and comes back on any device.
+  await page.goto('/signup');
+  await page.getByLabel('Email').fill(`retention-${Date.now()}@example.com`);
+  await page.getByLabel('Password').fill('a good password');
+  await page.locator('form button[type=submit]').click();
+  await page.getByTestId('signed-in-as').waitFor();
+  await page.goto(DECK);
+  await page.getByTestId('flashcards-counts').waitFor();
+  expect(await setting.inputValue()).toBe('0.9');
+  const saved = page.waitForResponse((r) => r.request().method() === 'POST' && r.ok());
+  await setting.selectOption('0.97');
+  await saved;
+  const elsewhere = await context.browser()?.newContext({ baseURL: page.url() });
+  await elsewhere?.addCookies(await context.cookies());
+  const other = await elsewhere?.newPage();
+  await other?.goto(DECK);
+  await other?.getByTestId('flashcards-counts').waitFor();
+  expect(await other?.getByTestId('flashcards-retention-setting').inputValue()).toBe('0.97');
+  await elsewhere?.close();
+  await context.close();
+});
