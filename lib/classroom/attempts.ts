@@ -42,6 +42,7 @@ import {
   parseLayout,
   pointsOf,
   questionFor,
+  quizPublicQuestion,
 } from './questions';
 
 /** Auto-submits an attempt whose deadline has passed; returns it as it now is. */
@@ -164,7 +165,7 @@ export async function attemptForStudent(
         ? layout.map((item, position) => ({
             position,
             points: points[position]!,
-            question: toPublicQuestion(questionFor(item, locale)),
+            question: quizPublicQuestion(questionFor(item, locale)),
             response: saved.get(position) ?? null,
           }))
         : [],
@@ -263,7 +264,7 @@ export function reviewOf(
         return {
           position,
           points: points[position]!,
-          question: toPublicQuestion(full),
+          question: access.answers ? toPublicQuestion(full) : quizPublicQuestion(full),
           response: saved?.response ?? null,
           fraction: saved ? (saved.fraction ?? 0) : 0,
           answer: access.answers ? full.answer : null,
