@@ -146,12 +146,12 @@ export type MergedReview = {
 /**
  * Replays one card's new ratings (oldest first) from its stored state (null: never reviewed):
  * the state they lead to and the log row of each rating applied (lib/srs). Ratings it cannot
- * apply (older than the stored state's last review) are left out of `reviews`.
+ * apply (older than the stored state's last review) are left out; null when none applies.
  */
 export type ReviewReplay = (
   current: SrsCardRow | null,
   reviews: readonly MergedReview[],
-) => { state: SrsCardRow; reviews: (SrsReviewRow & { id: string })[] };
+) => { state: SrsCardRow; reviews: (SrsReviewRow & { id: string })[] } | null;
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
 /** A merge that lost a race retries from scratch and then finds the winner's rows. */
@@ -195,7 +195,7 @@ export async function mergeFlashcardReviews(
               select: stateSelect,
             });
             const result = replay(current, list);
-            if (result.reviews.length === 0) continue;
+            if (!result) continue;
             const data = stateData(result.state);
             await tx.flashcardState.upsert({
               where: { userId_cardId: { userId, cardId } },

@@ -6,10 +6,14 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { mergeVisitorProgress } from '@/app/me/merge/merge';
 import { createUser, getDesiredRetention, setDesiredRetention } from '@/lib/db/users';
 import { countPracticeAnswers, listRecentAnswers, listTopicMastery } from '@/lib/db/practice';
-import { listFlashcardReviews, listFlashcardStates } from '@/lib/db/flashcards';
+import {
+  listFlashcardReviews,
+  listFlashcardStates,
+  recordFlashcardReview,
+} from '@/lib/db/flashcards';
 import { BKT_DEFAULTS, updateMastery } from '@/lib/mastery';
 import { generateQuestion } from '@/lib/questions';
-import { cardFromRow, newCard, schedule, type Rating } from '@/lib/srs';
+import { cardFromRow, cardToRow, newCard, reviewToRow, schedule, type Rating } from '@/lib/srs';
 import { availableProviders, createTestDatabase, type TestDatabase } from '../helpers/databases';
 
 let current: TestDatabase | null = null;
@@ -121,6 +125,24 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
     expect(state && cardFromRow(state)).toEqual(second.card);
     const reviews = await listFlashcardReviews(user.id, { from: new Date(0), to: NOW });
     expect(reviews.map((r) => r.stateBefore)).toEqual(['new', 'learning']);
+  });
+
+  test.skipIf(!available)('a card the account reviewed since keeps its newer state', async () => {
+    current = await createTestDatabase(provider);
+    const user = await createUser({ email: 'k@example.com', passwordHash: null });
+    // Reviewed in the account ten minutes ago.
+    const live = schedule(newCard(new Date(minutesAgo(10))), 3, new Date(minutesAgo(10)));
+    await recordFlashcardReview(user.id, CARD, cardToRow(live.card), reviewToRow(live.log));
+    // The browser's rating from an hour ago cannot come after it; one from a minute ago can.
+    const result = await mergeVisitorProgress(
+      user.id,
+      { answers: [], reviews: [review(CARD, 1, minutesAgo(60)), review(CARD, 3, minutesAgo(1))] },
+      NOW,
+    );
+    expect(result).toMatchObject({ ok: true, reviews: { added: 1, duplicates: 0, skipped: 1 } });
+    const next = schedule(live.card, 3, new Date(minutesAgo(1)));
+    const [state] = await listFlashcardStates(user.id, [CARD]);
+    expect(state && cardFromRow(state)).toEqual(next.card);
   });
 
   test.skipIf(!available)('posting the same batch twice counts it once', async () => {

@@ -121,7 +121,7 @@ function replayWith(desiredRetention: number): ReviewReplay {
       card = step.card;
       rows.push({ ...reviewToRow(step.log), id: r.id });
     }
-    return { state: cardToRow(card ?? newCard(new Date(0))), reviews: rows };
+    return card && rows.length > 0 ? { state: cardToRow(card), reviews: rows } : null;
   };
 }
 
