@@ -5,6 +5,7 @@ import {
   GRADING_METHODS,
   QUIZ_STATUSES,
   REVIEW_WHEN,
+  deadlineFor,
   slotSpecSchema,
   type QuizSettings,
   type QuizStatus,
@@ -238,6 +239,22 @@ export async function updateQuiz(
       });
     }
     const row = await tx.quiz.update({ where: { id }, data: settings, select: quizSelect });
+    // Attempts in progress follow the quiz's current time limit and close time: closing the
+    // quiz ends them at the close, extending it gives back time the old close cut off.
+    const open = await tx.quizAttempt.findMany({
+      where: { quizId: id, status: 'in_progress' },
+      select: { id: true, startedAt: true, deadline: true },
+    });
+    for (const attempt of open) {
+      const due = deadlineFor(settings, attempt.startedAt);
+      // Never before the start: a close time moved into the past ends the attempt at once.
+      const deadline = due && due.getTime() < attempt.startedAt.getTime() ? attempt.startedAt : due;
+      if (deadline?.getTime() === attempt.deadline?.getTime()) continue;
+      await tx.quizAttempt.updateMany({
+        where: { id: attempt.id, status: 'in_progress' },
+        data: { deadline },
+      });
+    }
     return { quiz: toDto(row), pointsChanged };
   });
 }

@@ -5,6 +5,7 @@ import { describe, expect } from 'vitest';
 import {
   attemptForStudent,
   quizForStudent,
+  updateOwnQuiz,
   saveResponse,
   startOrResume,
   submitOwnAttempt,
@@ -14,6 +15,8 @@ import { disconnectDb } from '@/lib/db/client';
 import { availableProviders } from '../helpers/databases';
 import {
   T0,
+  baseSettings,
+  choiceSlots,
   correctResponse,
   course,
   keyOf,
@@ -220,6 +223,72 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
       const id = await startOrResume(s, c.quizId, T0);
       const attempt = await submitOwnAttempt(s, id, minutes(20));
       expect(attempt).toMatchObject({ submitKind: 'auto', submittedAt: minutes(10) });
+    });
+  });
+
+  describe('changing the window while attempts are open', () => {
+    it('closing an untimed quiz ends the attempts in progress at the close time', async () => {
+      const c = await course();
+      const s = c.students[0]!;
+      const id = await startOrResume(s, c.quizId, T0);
+      const { questions } = await keyOf(id);
+      const response = correctResponse(questions[0]!);
+      await saveResponse(s, { attemptId: id, position: 0, response, clientRev: 1 }, minutes(5));
+      await updateOwnQuiz(
+        c.instructor,
+        c.quizId,
+        { ...baseSettings, closesAt: minutes(30) },
+        choiceSlots,
+      );
+      expect((await attemptForStudent(s, id, 'en', minutes(10))).secondsLeft).toBe(20 * 60);
+      await rejectsWith(
+        saveResponse(
+          s,
+          { attemptId: id, position: 1, response: correctResponse(questions[1]!), clientRev: 1 },
+          minutes(40),
+        ),
+        'closed',
+      );
+      expect(await findAttempt(id)).toMatchObject({
+        status: 'submitted',
+        submitKind: 'auto',
+        submittedAt: minutes(30),
+        score: 1,
+      });
+      await rejectsWith(startOrResume(s, c.quizId, minutes(40)), 'refused', 'closed');
+    });
+
+    it('moving the close time later extends attempts that it cut short, up to their time limit', async () => {
+      const settings = { ...baseSettings, timeLimitSec: 5400, closesAt: minutes(60) };
+      const c = await course({ settings });
+      const s = c.students[0]!;
+      const id = await startOrResume(s, c.quizId, T0);
+      expect((await findAttempt(id))!.deadline).toEqual(minutes(60));
+      await updateOwnQuiz(
+        c.instructor,
+        c.quizId,
+        { ...settings, closesAt: minutes(120) },
+        choiceSlots,
+      );
+      expect((await findAttempt(id))!.deadline).toEqual(minutes(90));
+      expect((await attemptForStudent(s, id, 'en', minutes(70))).status).toBe('in_progress');
+    });
+
+    it('submitted attempts keep their deadline when the window changes', async () => {
+      const c = await course({ settings: { timeLimitSec: 600 } });
+      const s = c.students[0]!;
+      const id = await startOrResume(s, c.quizId, T0);
+      await submitOwnAttempt(s, id, minutes(1));
+      await updateOwnQuiz(
+        c.instructor,
+        c.quizId,
+        { ...baseSettings, timeLimitSec: 60 },
+        choiceSlots,
+      );
+      expect(await findAttempt(id)).toMatchObject({
+        deadline: minutes(10),
+        submittedAt: minutes(1),
+      });
     });
   });
 
