@@ -103,8 +103,10 @@ export function QuizBuilder({
     >
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">{t('settings')}</legend>
-        <label className={label} htmlFor="quiz-title">
-          <span className="font-medium">{t('title')}</span>
+        <div className={label}>
+          <label htmlFor="quiz-title" className="font-medium">
+            {t('title')}
+          </label>
           <input
             id="quiz-title"
             required
@@ -113,9 +115,11 @@ export function QuizBuilder({
             value={settings.title}
             onChange={(e) => set({ title: e.target.value })}
           />
-        </label>
-        <label className={label} htmlFor="quiz-description">
-          <span className="font-medium">{t('description')}</span>
+        </div>
+        <div className={label}>
+          <label htmlFor="quiz-description" className="font-medium">
+            {t('description')}
+          </label>
           <textarea
             id="quiz-description"
             rows={3}
@@ -124,10 +128,12 @@ export function QuizBuilder({
             value={settings.description}
             onChange={(e) => set({ description: e.target.value })}
           />
-        </label>
+        </div>
         <div className="flex flex-wrap gap-4">
-          <label className={label} htmlFor="quiz-time-limit">
-            <span className="font-medium">{t('timeLimit')}</span>
+          <div className={label}>
+            <label htmlFor="quiz-time-limit" className="font-medium">
+              {t('timeLimit')}
+            </label>
             <input
               id="quiz-time-limit"
               type="number"
@@ -141,9 +147,11 @@ export function QuizBuilder({
             <span id="quiz-time-limit-help" className="text-xs text-slate-600 dark:text-slate-400">
               {t('timeLimitHelp')}
             </span>
-          </label>
-          <label className={label} htmlFor="quiz-opens">
-            <span className="font-medium">{t('opensAt')}</span>
+          </div>
+          <div className={label}>
+            <label htmlFor="quiz-opens" className="font-medium">
+              {t('opensAt')}
+            </label>
             <input
               id="quiz-opens"
               type="datetime-local"
@@ -152,9 +160,11 @@ export function QuizBuilder({
               onChange={(e) => set({ opensAt: fromLocalInput(e.target.value) })}
               aria-describedby="quiz-zone-help"
             />
-          </label>
-          <label className={label} htmlFor="quiz-closes">
-            <span className="font-medium">{t('closesAt')}</span>
+          </div>
+          <div className={label}>
+            <label htmlFor="quiz-closes" className="font-medium">
+              {t('closesAt')}
+            </label>
             <input
               id="quiz-closes"
               type="datetime-local"
@@ -163,14 +173,16 @@ export function QuizBuilder({
               onChange={(e) => set({ closesAt: fromLocalInput(e.target.value) })}
               aria-describedby="quiz-zone-help"
             />
-          </label>
+          </div>
         </div>
         <p id="quiz-zone-help" className="text-xs text-slate-600 dark:text-slate-400">
           {timeZone ? t('zoneHelp', { zone: timeZone }) : t('windowHelp')}
         </p>
         <div className="flex flex-wrap gap-4">
-          <label className={label} htmlFor="quiz-attempts">
-            <span className="font-medium">{t('attempts')}</span>
+          <div className={label}>
+            <label htmlFor="quiz-attempts" className="font-medium">
+              {t('attempts')}
+            </label>
             <input
               id="quiz-attempts"
               type="number"
@@ -184,9 +196,11 @@ export function QuizBuilder({
             <span id="quiz-attempts-help" className="text-xs text-slate-600 dark:text-slate-400">
               {t('attemptsHelp')}
             </span>
-          </label>
-          <label className={label} htmlFor="quiz-grading">
-            <span className="font-medium">{t('grading')}</span>
+          </div>
+          <div className={label}>
+            <label htmlFor="quiz-grading" className="font-medium">
+              {t('grading')}
+            </label>
             <select
               id="quiz-grading"
               className={FIELD}
@@ -202,9 +216,11 @@ export function QuizBuilder({
                 </option>
               ))}
             </select>
-          </label>
-          <label className={label} htmlFor="quiz-review">
-            <span className="font-medium">{t('reviewWhen')}</span>
+          </div>
+          <div className={label}>
+            <label htmlFor="quiz-review" className="font-medium">
+              {t('reviewWhen')}
+            </label>
             <select
               id="quiz-review"
               className={FIELD}
@@ -220,7 +236,7 @@ export function QuizBuilder({
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         </div>
         <div className="flex flex-wrap gap-6">
           <label className={check}>

@@ -63,8 +63,10 @@ export function SlotEditor({
       <fieldset className="space-y-3">
         <legend className="font-semibold">{t('heading', { n: index + 1 })}</legend>
         <div className="flex flex-wrap items-end gap-3">
-          <label className={label} htmlFor={field('kind')}>
-            <span className="font-medium">{t('kind')}</span>
+          <div className={label}>
+            <label htmlFor={field('kind')} className="font-medium">
+              {t('kind')}
+            </label>
             <select
               id={field('kind')}
               className={FIELD}
@@ -74,10 +76,12 @@ export function SlotEditor({
               <option value="random">{t('random')}</option>
               <option value="fixed">{t('fixed')}</option>
             </select>
-          </label>
+          </div>
           {slot.kind === 'random' ? (
-            <label className={label} htmlFor={field('source')}>
-              <span className="font-medium">{t('source')}</span>
+            <div className={label}>
+              <label htmlFor={field('source')} className="font-medium">
+                {t('source')}
+              </label>
               <select
                 id={field('source')}
                 className={FIELD}
@@ -87,11 +91,13 @@ export function SlotEditor({
                 <option value="template">{t('byTemplate')}</option>
                 <option value="topic">{t('byTopic')}</option>
               </select>
-            </label>
+            </div>
           ) : null}
           {slot.kind === 'random' && slot.source === 'topic' ? (
-            <label className={label} htmlFor={field('topic')}>
-              <span className="font-medium">{t('topic')}</span>
+            <div className={label}>
+              <label htmlFor={field('topic')} className="font-medium">
+                {t('topic')}
+              </label>
               <select
                 id={field('topic')}
                 className={FIELD}
@@ -107,10 +113,12 @@ export function SlotEditor({
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
           ) : (
-            <label className={label} htmlFor={field('template')}>
-              <span className="font-medium">{t('template')}</span>
+            <div className={label}>
+              <label htmlFor={field('template')} className="font-medium">
+                {t('template')}
+              </label>
               <select
                 id={field('template')}
                 className={FIELD}
@@ -126,10 +134,12 @@ export function SlotEditor({
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
           )}
-          <label className={label} htmlFor={field('difficulty')}>
-            <span className="font-medium">{t('difficulty')}</span>
+          <div className={label}>
+            <label htmlFor={field('difficulty')} className="font-medium">
+              {t('difficulty')}
+            </label>
             <select
               id={field('difficulty')}
               className={FIELD}
@@ -145,10 +155,12 @@ export function SlotEditor({
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           {slot.kind === 'random' ? (
-            <label className={label} htmlFor={field('count')}>
-              <span className="font-medium">{t('count')}</span>
+            <div className={label}>
+              <label htmlFor={field('count')} className="font-medium">
+                {t('count')}
+              </label>
               <input
                 id={field('count')}
                 type="number"
@@ -158,10 +170,12 @@ export function SlotEditor({
                 value={slot.count}
                 onChange={(e) => set({ count: e.target.valueAsNumber })}
               />
-            </label>
+            </div>
           ) : (
-            <label className={label} htmlFor={field('seed')}>
-              <span className="font-medium">{t('seed')}</span>
+            <div className={label}>
+              <label htmlFor={field('seed')} className="font-medium">
+                {t('seed')}
+              </label>
               <input
                 id={field('seed')}
                 type="number"
@@ -172,10 +186,12 @@ export function SlotEditor({
                 onChange={(e) => set({ seed: e.target.valueAsNumber })}
                 data-testid="slot-seed"
               />
-            </label>
+            </div>
           )}
-          <label className={label} htmlFor={field('points')}>
-            <span className="font-medium">{t('points')}</span>
+          <div className={label}>
+            <label htmlFor={field('points')} className="font-medium">
+              {t('points')}
+            </label>
             <input
               id={field('points')}
               type="number"
@@ -186,7 +202,7 @@ export function SlotEditor({
               value={slot.points}
               onChange={(e) => set({ points: e.target.valueAsNumber })}
             />
-          </label>
+          </div>
         </div>
         <div className="flex flex-wrap gap-2">
           {slot.kind === 'fixed' ? (

@@ -18,7 +18,7 @@ export async function GET(_request: Request, { params }: Context): Promise<Respo
     const cls = await managedClass(user, classId);
     const csv = await gradebookCsv(user, classId, new Date());
     const name = fileName(cls.name);
-    return new Response(`\uFEFF${csv}`, {
+    return new Response(csv, {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
         // An ASCII fallback plus the UTF-8 name (RFC 6266), for Chinese class names.

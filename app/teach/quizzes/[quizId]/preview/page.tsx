@@ -53,8 +53,10 @@ export default async function PreviewPage({ params, searchParams }: Props) {
         <QuizLinks quizId={quiz.id} />
       </div>
       <form method="get" className="flex flex-wrap items-end gap-2">
-        <label className="flex flex-col gap-1 text-sm" htmlFor="preview-student">
-          <span className="font-medium">{t('preview.student')}</span>
+        <div className="flex flex-col gap-1 text-sm">
+          <label htmlFor="preview-student" className="font-medium">
+            {t('preview.student')}
+          </label>
           <select
             id="preview-student"
             name="student"
@@ -68,7 +70,7 @@ export default async function PreviewPage({ params, searchParams }: Props) {
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <button type="submit" className={BUTTON}>
           {t('preview.show')}
         </button>
