@@ -8,6 +8,7 @@ import {
   newContext,
   screenshot,
   seriousViolations,
+  signIn,
 } from './browser';
 
 let browser: Browser;
@@ -58,6 +59,8 @@ test('a visitor practises and reviews, signs up, and finds the progress in the a
 
   // Three answers as a visitor.
   await page.goto('/practice');
+  // Hydrated first: a click before React listens would submit the form as a plain GET.
+  await page.waitForLoadState('networkidle');
   await page.getByRole('button', { name: 'Start practising' }).click();
   for (let i = 0; i < 3; i++) {
     await answerPracticeQuestion(page);
@@ -175,5 +178,35 @@ test('desired retention is a per-learner setting: in the account, or in the brow
   await other?.getByTestId('flashcards-counts').waitFor();
   expect(await other?.getByTestId('flashcards-retention-setting').inputValue()).toBe('0.97');
   await elsewhere?.close();
+  await context.close();
+});
+
+test('signing in (not only signing up) brings the visitor progress along', async () => {
+  const context = await newContext(browser, 'en-US');
+  const page = await context.newPage();
+  const email = `returning-${Date.now()}@example.com`;
+  await page.goto('/signup');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('a good password');
+  await page.locator('form button[type=submit]').click();
+  await page.getByTestId('signed-in-as').waitFor();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('link', { name: 'Sign in' }).waitFor();
+  await page.waitForLoadState('networkidle');
+
+  // Signed out, one answer in this browser; then back into the account.
+  await page.goto('/practice');
+  // Hydrated first: a click before React listens would submit the form as a plain GET.
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('button', { name: 'Start practising' }).click();
+  await answerPracticeQuestion(page);
+  await signIn(page, email, 'a good password');
+  // The sign-in form itself moved it (before /me could).
+  expect(
+    await page.evaluate(() => localStorage.getItem('ackademy.practice.answers.v1')),
+  ).toBeNull();
+  await page.goto('/me');
+  expect(await totals(page)).toEqual({ answers: 1, reviews: 0 });
+  expect(await page.getByTestId('me-mastery-chart').count()).toBe(1);
   await context.close();
 });
