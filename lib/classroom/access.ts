@@ -56,7 +56,13 @@ export async function takeableQuiz(
 ): Promise<{ user: UserDto; quiz: QuizDto }> {
   const u = requireSignedIn(user);
   const quiz = await findQuiz(quizId);
-  if (!quiz || quiz.status !== 'published' || !(await isMember(quiz.classId, u.id))) {
+  // An archived class's quizzes are no longer listed or joinable, so not takeable either.
+  if (
+    !quiz ||
+    quiz.status !== 'published' ||
+    !(await isMember(quiz.classId, u.id)) ||
+    (await findClass(quiz.classId))?.archived !== false
+  ) {
     throw new ClassroomError('not_found', 'no such quiz');
   }
   return { user: u, quiz };

@@ -21,6 +21,7 @@ import {
   saveResponse,
   setOwnQuizStatus,
   startOrResume,
+  studentClasses,
   submitOwnAttempt,
   updateOwnQuiz,
   archiveOwnClass,
@@ -113,6 +114,20 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
       const s = c.students[0]!;
       await removeFromRoster(c.instructor, c.classId, s.id);
       await rejectsWith(startOrResume(s, c.quizId, T0), 'not_found');
+    });
+
+    it('a quiz of an archived class is not takeable, as it is no longer listed', async () => {
+      const c = await course({ students: 2 });
+      const [a, b] = c.students;
+      const id = await startOrResume(a!, c.quizId, T0);
+      await submitOwnAttempt(a!, id, T0);
+      await archiveOwnClass(c.instructor, c.classId, true);
+      expect((await studentClasses(b!)).quizzes).toEqual([]);
+      await rejectsWith(startOrResume(b!, c.quizId, T0), 'not_found');
+      // Finished attempts stay reviewable.
+      expect((await reviewOwnAttempt(a!, id, 'en', T0)).attempt.id).toBe(id);
+      await archiveOwnClass(c.instructor, c.classId, false);
+      expect(await startOrResume(b!, c.quizId, T0)).toEqual(expect.any(String));
     });
 
     it('nobody signed in: unauthenticated', async () => {
