@@ -19,6 +19,7 @@ export const NAMESPACES = [
   'placeholder',
   'practice',
   'quizPaper',
+  'quizzes',
   'security',
   'simulator',
   'teach',
