@@ -41,6 +41,12 @@ test('an instructor builds, publishes and previews a quiz; a student gets 404 on
   );
   await expectAccessible(page);
 
+  // A new code, after a confirmation: the old one stops working.
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'New join code' }).click();
+  await page.getByText('The class has a new join code.').waitFor();
+  await page.getByTestId('join-code').filter({ hasNotText: code }).waitFor();
+
   // The builder: a random slot of two questions and a fixed slot with a chosen seed.
   await page.getByRole('link', { name: 'New quiz' }).click();
   await page.getByTestId('quiz-builder').waitFor();
@@ -123,5 +129,18 @@ test('an instructor builds, publishes and previews a quiz; a student gets 404 on
   expect((await student.goto(`/teach/quizzes/${quizId}/edit`))?.status()).toBe(404);
   expect((await student.request.get(`/teach/classes/${classId}/gradebook.csv`)).status()).toBe(404);
   await studentContext.close();
+
+  // The same pages in Chinese, the main audience's language.
+  const zhContext = await newContext(browser, 'zh-CN');
+  const zh = await zhContext.newPage();
+  await signIn(zh, 'teacher@ackademy.dev', 'ackademy-teacher');
+  await zh.goto(`/teach/classes/${classId}`);
+  await zh.getByRole('heading', { name: '加入班级' }).waitFor();
+  await expectAccessible(zh);
+  await zh.goto(`/teach/quizzes/${quizId}/edit`);
+  await zh.getByRole('heading', { name: '编辑测验' }).waitFor();
+  await expectAccessible(zh);
+  await screenshot(zh, 'teach-edit-zh');
+  await zhContext.close();
   await context.close();
 });

@@ -52,7 +52,7 @@ export default async function EditQuizPage({ params, searchParams }: Props) {
         className="space-y-2 rounded-md border border-slate-200 p-4 dark:border-slate-800"
       >
         <h2 id="status-heading" className="font-semibold">
-          {t('quiz.status')}:{' '}
+          {t('quiz.statusLabel')}{' '}
           <span data-testid="quiz-status">{t('quiz.statusName', { status: quiz.status })}</span>
         </h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">
