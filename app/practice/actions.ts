@@ -29,6 +29,7 @@ import {
   type Answer,
   type PublicQuestion,
 } from '@/lib/questions';
+import { checkRateLimit, rateLimitedMessage } from '@/lib/security';
 import { answerInputSchema, nextInputSchema, type LocalMastery, type Ticket } from './schema';
 
 export type NextQuestionResult =
@@ -153,6 +154,17 @@ export async function answerAction(raw: unknown): Promise<AnswerResult> {
   const update = (known: number | null) =>
     updateMastery(known ?? BKT_DEFAULTS.prior, result.score, { guess });
   const user = await getCurrentUser();
+  // Answers per account are rate-limited (lib/security): a script cannot flood the store.
+  if (user) {
+    const limit = await checkRateLimit('answer-account', user.id);
+    if (!limit.ok) {
+      return {
+        ok: false,
+        error: 'response',
+        message: await rateLimitedMessage(limit.retryAfterSec),
+      };
+    }
+  }
 
   let mastery: MasteryChange[];
   if (user) {

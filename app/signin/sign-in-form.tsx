@@ -5,6 +5,7 @@ import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { TextField } from '../_components/text-field';
+import { rateLimitedSeconds, rateLimitedText } from './rate-limited';
 import { mergeLocalProgress } from '../me/merge/local';
 
 export function SignInForm({
@@ -17,14 +18,16 @@ export function SignInForm({
   initialError: string | null;
 }) {
   const t = useTranslations('auth');
+  const tSecurity = useTranslations('security');
   const router = useRouter();
-  const [error, setError] = useState<string | null>(
-    initialError
-      ? initialError === 'CredentialsSignin'
-        ? t('errorCredentials')
-        : t('errorGeneric')
-      : null,
-  );
+  // NextAuth reports a refused sign-in as an error code: a wrong password, a rate limit
+  // (with the seconds to wait), or anything else.
+  const describe = (code: string | null | undefined): string => {
+    if (code === 'CredentialsSignin') return t('errorCredentials');
+    const wait = rateLimitedSeconds(code);
+    return wait === null ? t('errorGeneric') : rateLimitedText(tSecurity, wait);
+  };
+  const [error, setError] = useState<string | null>(initialError ? describe(initialError) : null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -39,7 +42,7 @@ export function SignInForm({
     });
     if (!result || result.error) {
       setPending(false);
-      setError(result?.error === 'CredentialsSignin' ? t('errorCredentials') : t('errorGeneric'));
+      setError(describe(result?.error));
       return;
     }
     // What this browser practised and reviewed signed out now belongs to the account; a

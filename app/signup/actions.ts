@@ -1,14 +1,22 @@
 'use server';
-// Server action: create a student account (the client then signs in with it).
+// Server action: create a student account (the client then signs in with it). Sign-ups are
+// rate-limited per address (lib/security), before argon2's cost is paid.
+import { headers } from 'next/headers';
 import { getLocale } from 'next-intl/server';
 import { registerUser } from '@/lib/auth';
+import { checkRateLimit, clientIp, rateLimitedMessage, securityEnv } from '@/lib/security';
 
 export type SignUpState =
   | { status: 'idle' }
   | { status: 'ok' }
+  | { status: 'limited'; message: string }
   | { status: 'error'; field: 'email' | 'password' | 'name'; code: string };
 
 export async function signUpAction(_prev: SignUpState, form: FormData): Promise<SignUpState> {
+  const address = clientIp(await headers(), securityEnv());
+  const limit = await checkRateLimit('signup-ip', address);
+  if (!limit.ok)
+    return { status: 'limited', message: await rateLimitedMessage(limit.retryAfterSec) };
   const locale = await getLocale();
   const result = await registerUser(
     {

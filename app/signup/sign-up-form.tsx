@@ -66,6 +66,11 @@ export function SignUpForm() {
         minLength={8}
         error={fieldError('password')}
       />
+      {state.status === 'limited' ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300" data-testid="form-error">
+          {state.message}
+        </p>
+      ) : null}
       {signInError ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           {signInError}

@@ -13,3 +13,5 @@ export { registerUser, signUpSchema, signInSchema, type RegisterResult } from '.
 export { hashPassword, verifyPassword } from './password';
 export { safeCallbackUrl } from './callback-url';
 export { seedDemoUsers, demoAccountsAvailable, DEMO_USERS } from './demo-users';
+export { changePassword, type ChangePasswordResult } from './change-password';
+export { reissueSession } from './reissue-session';

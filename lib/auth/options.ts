@@ -6,10 +6,12 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
-import { createUser, db, findCredentials, findUserByEmail, normalizeEmail } from '@/lib/db';
+import { createUser, db, findUserByEmail, normalizeEmail } from '@/lib/db';
 import { oauthProviders, parseEnv } from '@/lib/env';
-import { signInSchema } from './credentials';
-import { verifyPassword } from './password';
+import { authorizeCredentials } from './authorize';
+import { secureCookiesWanted, sessionCookies } from './cookies';
+
+export const SESSION_MAX_AGE_SEC = 14 * 24 * 60 * 60;
 
 type OidcProfile = { sub: string; email?: string; name?: string; email_verified?: boolean };
 
@@ -70,26 +72,18 @@ async function linkOAuthAccount(
 export function buildAuthOptions(): NextAuthOptions {
   return {
     secret: process.env.NEXTAUTH_SECRET,
-    session: { strategy: 'jwt', maxAge: 14 * 24 * 60 * 60 },
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SEC },
+    useSecureCookies: secureCookiesWanted(),
+    cookies: sessionCookies(),
     pages: { signIn: '/signin', error: '/signin' },
     providers: [
       CredentialsProvider({
         id: 'credentials',
         name: 'Email',
         credentials: { email: { type: 'email' }, password: { type: 'password' } },
-        async authorize(raw) {
-          const parsed = signInSchema.safeParse(raw);
-          if (!parsed.success) return null;
-          const found = await findCredentials(parsed.data.email);
-          if (!found?.passwordHash) return null;
-          if (!(await verifyPassword(found.passwordHash, parsed.data.password))) return null;
-          return {
-            id: found.user.id,
-            email: found.user.email,
-            name: found.user.name,
-            sv: found.user.sessionVersion,
-          };
-        },
+        // Rate limits and growing delays live in authorize.ts; `req.headers` carries the
+        // proxy's X-Forwarded-For for the per-address limit.
+        authorize: (raw, req) => authorizeCredentials(raw, req.headers ?? {}),
       }),
       ...oauthList(),
     ],

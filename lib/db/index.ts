@@ -24,6 +24,8 @@ export {
   getDesiredRetention,
   setDesiredRetention,
   setUserRole,
+  findPasswordHash,
+  changeUserPassword,
   listAuditEntries,
   DuplicateEmailError,
   type Role,

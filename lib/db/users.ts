@@ -178,6 +178,46 @@ export async function setUserRole(input: {
   });
 }
 
+/** The stored password hash of an account (null for OAuth-only accounts), for re-checks. */
+export async function findPasswordHash(userId: string): Promise<string | null> {
+  const client = await db();
+  const row = await client.user.findUnique({
+    where: { id: userId },
+    select: { passwordHash: true },
+  });
+  return row?.passwordHash ?? null;
+}
+
+/**
+ * Stores a new password hash and bumps the session version in one transaction, so every
+ * session issued before it is refused (lib/auth/session.ts), and audits it without the hash.
+ * Returns the new session version.
+ */
+export async function changeUserPassword(input: {
+  userId: string;
+  passwordHash: string;
+  actorId: string | null;
+}): Promise<number> {
+  const client = await db();
+  return client.$transaction(async (tx) => {
+    const row = await tx.user.update({
+      where: { id: input.userId },
+      data: { passwordHash: input.passwordHash, sessionVersion: { increment: 1 } },
+      select: { sessionVersion: true },
+    });
+    await tx.auditLog.create({
+      data: {
+        actorId: input.actorId,
+        action: 'user.password.change',
+        targetType: 'user',
+        targetId: input.userId,
+        detail: JSON.stringify({ sessionVersion: row.sessionVersion }),
+      },
+    });
+    return row.sessionVersion;
+  });
+}
+
 export type AuditEntryDto = {
   id: string;
   actorId: string | null;
