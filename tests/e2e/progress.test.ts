@@ -122,7 +122,7 @@ test('a visitor practises and reviews, signs up, and finds the progress in the a
   expect(await totals(page)).toEqual({ answers: 3, reviews: 2 });
   expect(errors).toEqual([]);
   await context.close();
-});
+}, 120_000);
 
 test('/me in Chinese for a learner with no progress yet', async () => {
   const context = await newContext(browser, 'zh-CN');
@@ -209,4 +209,4 @@ test('signing in (not only signing up) brings the visitor progress along', async
   expect(await totals(page)).toEqual({ answers: 1, reviews: 0 });
   expect(await page.getByTestId('me-mastery-chart').count()).toBe(1);
   await context.close();
-});
+}, 120_000);
