@@ -238,8 +238,14 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
       const s = c.students[0]!;
       const id = await take(s, c.quizId, { 0: 'right' }, T0, false);
       const view = await attemptForStudent(s, id, 'en', T0);
+      const { layout } = await keyOf(id);
       expect(view.questions).toHaveLength(4);
-      for (const q of view.questions) {
+      for (const [position, q] of view.questions.entries()) {
+        // Nor the seed, with which the open-source generator would rebuild the key.
+        expect(q.question.seed).not.toBe(layout[position]!.seed);
+        expect(JSON.stringify(q.question)).not.toMatch(
+          new RegExp(`"seed":${layout[position]!.seed}\\b`),
+        );
         expect(Object.keys(q.question)).not.toContain('answer');
         expect(Object.keys(q.question)).not.toContain('explanation');
         expect(Object.keys(q.question)).not.toContain('misconceptions');
