@@ -218,6 +218,16 @@ test('the demo student joins by code, answers with autosave, reloads, submits an
   });
   expect(stranger.status()).toBe(404);
 
+  // The same pages speak Chinese to a Chinese browser.
+  const zh = await newContext(browser, 'zh-CN');
+  const zhPage = await zh.newPage();
+  await signIn(zhPage, 'student@ackademy.dev', 'ackademy-student');
+  await zhPage.goto('/quizzes');
+  expect(await zhPage.locator('h1').innerText()).toBe('测验');
+  expect(await zhPage.getByTestId('quiz-item').first().innerText()).toMatch(/已用 1 \/ 2 次/);
+  expect(await seriousViolations(zhPage)).toEqual([]);
+  await zh.close();
+
   expect(errors).toEqual([]);
   await context.close();
 });
@@ -233,6 +243,12 @@ test('a new student joins by link, lets the time run out and finds the saved ans
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // A visitor following the join link is sent to sign in and brought back to it.
+  await page.goto(`/quizzes/join?code=${fixture.joinCode}`);
+  await page.waitForURL('**/signin?**');
+  expect(new URL(page.url()).searchParams.get('callbackUrl')).toBe(
+    `/quizzes/join?code=${fixture.joinCode}`,
+  );
   const email = `timed-${Date.now()}@example.com`;
   await page.goto('/signup');
   await page.getByLabel('Email').fill(email);
