@@ -196,7 +196,8 @@ export async function listQuizzesForStudent(
   const client = await db();
   const rows = await client.quiz.findMany({
     where: { status: 'published', class: { archived: false, members: { some: { userId } } } },
-    orderBy: [{ closesAt: 'asc' }, { createdAt: 'asc' }],
+    // Soonest closing first and open-ended last on both providers (SQLite sorts NULL first).
+    orderBy: [{ closesAt: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }],
     select: { ...quizSelect, class: { select: { ownerId: true, name: true } } },
   });
   return rows.map((row) => ({ ...toDto(row), className: row.class.name }));

@@ -227,6 +227,36 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
     });
   });
 
+  describe('a student’s quiz list', () => {
+    it('lists published quizzes of their classes, soonest closing first, open-ended last', async () => {
+      const c = await course({ settings: { title: 'No close' } });
+      const s = c.students[0]!;
+      const soon = await createOwnQuiz(
+        c.instructor,
+        c.classId,
+        { ...baseSettings, title: 'Closes soon', closesAt: minutes(60) },
+        choiceSlots,
+      );
+      const later = await createOwnQuiz(
+        c.instructor,
+        c.classId,
+        { ...baseSettings, title: 'Closes later', closesAt: minutes(600) },
+        choiceSlots,
+      );
+      await createOwnQuiz(
+        c.instructor,
+        c.classId,
+        { ...baseSettings, title: 'Draft' },
+        choiceSlots,
+      );
+      await setOwnQuizStatus(c.instructor, later.id, 'published');
+      await setOwnQuizStatus(c.instructor, soon.id, 'published');
+      const { classes, quizzes } = await studentClasses(s);
+      expect(classes.map((x) => x.id)).toEqual([c.classId]);
+      expect(quizzes.map((q) => q.title)).toEqual(['Closes soon', 'Closes later', 'No close']);
+    });
+  });
+
   describe('joining a class', () => {
     it('a wrong code is not_found; the code is accepted in any case with dashes', async () => {
       const c = await course({ students: 0 });
