@@ -124,6 +124,26 @@ test('the demo student joins by code, answers with autosave, reloads, submits an
   await savedMark(page, 1).waitFor();
   await screenshot(page, 'quiz-attempt-en');
 
+  // A save that arrives late with an older revision does not replace the newer answer.
+  const saveUrl = `${baseUrl()}/api/attempts/${attemptId}/answers`;
+  const json = { origin: baseUrl(), 'content-type': 'application/json' };
+  const otherOption = choiceKey === 'a' ? 'b' : 'a';
+  const rev = Date.now() + 60_000;
+  const newer = await page.request.post(saveUrl, {
+    headers: json,
+    data: Buffer.from(
+      JSON.stringify({ position: 0, response: { option: choiceKey }, clientRev: rev }),
+    ),
+  });
+  expect(((await newer.json()) as { status: string }).status).toBe('saved');
+  const older = await page.request.post(saveUrl, {
+    headers: json,
+    data: Buffer.from(
+      JSON.stringify({ position: 0, response: { option: otherOption }, clientRev: rev - 1 }),
+    ),
+  });
+  expect(((await older.json()) as { status: string }).status).toBe('superseded');
+
   // A reload resumes with the saved answers.
   await page.reload();
   await question(page, 0).waitFor();
@@ -256,6 +276,8 @@ test('a new student joins by link, lets the time run out and finds the saved ans
   await page.locator('form button[type=submit]').click();
   await page.getByTestId('signed-in-as').waitFor();
 
+  await page.goto('/quizzes/join?code=NOT-A-CODE');
+  expect(await page.getByTestId('join-error').innerText()).toMatch(/No class has this code/);
   await page.goto(`/quizzes/join?code=${fixture.joinCode}`);
   await page.getByTestId('join-ok').waitFor();
   expect(await seriousViolations(page)).toEqual([]);
