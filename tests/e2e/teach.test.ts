@@ -81,6 +81,11 @@ test('an instructor builds, publishes and previews a quiz; a student gets 404 on
   expect(await page.getByTestId('slot-1').getByTestId('slot-seed').inputValue()).toBe(seed);
   expect(await page.getByLabel('Closes at').inputValue()).toBe('2030-06-01T18:00');
 
+  // An edit saves in place (no attempts yet, so nothing to regrade).
+  await page.getByTestId('slot-0').getByLabel('Points each').fill('2');
+  await page.getByTestId('save-quiz').click();
+  await page.getByTestId('save-result').filter({ hasText: 'Saved.' }).waitFor();
+
   // Publish.
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await page.getByTestId('quiz-status').filter({ hasText: 'Published' }).waitFor();
