@@ -15,10 +15,24 @@ export type Db = SqliteClient;
 type Holder = { ackademyDb?: Promise<Db>; ackademyDbConfig?: DatabaseConfig };
 const holder = globalThis as typeof globalThis & Holder;
 
+/**
+ * Prisma's defaults (wait 2 s for a transaction to start, 5 s to finish) fail requests when
+ * a whole class autosaves at once and transactions queue for the connection (PostgreSQL's
+ * pool) or the single writer (SQLite); waiting longer is the right answer for a save.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 } as const;
+
+/** PostgreSQL connections per instance (DATABASE_POOL_SIZE; pg's default of 10 is small). */
+function poolSize(): number {
+  const n = Number(process.env.DATABASE_POOL_SIZE ?? 20);
+  return Number.isInteger(n) && n > 0 ? n : 20;
+}
+
 async function connect(config: DatabaseConfig): Promise<Db> {
   if (config.provider === 'sqlite') {
     const client = new SqliteClient({
       adapter: new PrismaBetterSqlite3({ url: config.file, timeout: 10_000 }),
+      transactionOptions: TRANSACTION_OPTIONS,
     });
     // Per-connection settings (WAL itself is stored in the file by the migrator).
     await client.$executeRawUnsafe('PRAGMA synchronous = FULL');
@@ -26,7 +40,11 @@ async function connect(config: DatabaseConfig): Promise<Db> {
     return client;
   }
   const client = new PostgresClient({
-    adapter: new PrismaPg({ connectionString: config.url }, { schema: config.schema }),
+    adapter: new PrismaPg(
+      { connectionString: config.url, max: poolSize() },
+      { schema: config.schema },
+    ),
+    transactionOptions: TRANSACTION_OPTIONS,
   });
   // Same schema, same generated API: only the provider differs (see the type above).
   return client as unknown as Db;

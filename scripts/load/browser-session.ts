@@ -7,11 +7,21 @@ export type StepResult = { ok: boolean; status: number; body: unknown };
 
 export class BrowserSession {
   private readonly cookies = new Map<string, string>();
+  private sent = 0;
 
+  /**
+   * With several base URLs, successive requests go to successive instances, as behind a
+   * load balancer without sticky sessions: the session must hold on any instance.
+   */
   constructor(
-    readonly baseUrl: string,
+    readonly baseUrls: readonly string[],
     readonly address: string,
   ) {}
+
+  /** The instance this session's first request goes to. */
+  get baseUrl(): string {
+    return this.baseUrls[0]!;
+  }
 
   private cookieHeader(): string {
     return [...this.cookies.entries()].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -55,13 +65,14 @@ export class BrowserSession {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       payload = new URLSearchParams(body.form).toString();
     }
+    const baseUrl = this.baseUrls[this.sent++ % this.baseUrls.length]!;
     // What a browser sends on a same-origin POST.
-    if (method === 'POST') headers.origin = this.baseUrl;
+    if (method === 'POST') headers.origin = baseUrl;
     const started = performance.now();
     let status = 0;
     let parsed: unknown = null;
     try {
-      const response = await fetch(this.baseUrl + path, {
+      const response = await fetch(baseUrl + path, {
         method,
         headers,
         body: payload,

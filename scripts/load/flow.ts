@@ -18,8 +18,13 @@ export type Step = (typeof STEPS)[number];
 export type FlowStats = Record<Step, StepStats>;
 
 export type FlowOptions = {
-  /** One base URL per app instance; student i uses instance i mod n. */
+  /** One base URL per app instance. */
   baseUrls: readonly string[];
+  /**
+   * sticky: student i stays on instance i mod n; rotate: each student's successive requests
+   * go to successive instances (no session affinity at all).
+   */
+  routing: 'sticky' | 'rotate';
   quizId: string;
   signInSpreadSec: number;
   /** Every student opens and starts the quiz within this many seconds. */
@@ -43,7 +48,9 @@ export function makeStudents(students: readonly LoadStudent[], options: FlowOpti
     ...s,
     // 10.x.y.z: one address per student, as if each came from their own network.
     session: new BrowserSession(
-      options.baseUrls[i % options.baseUrls.length]!,
+      options.routing === 'rotate'
+        ? options.baseUrls
+        : [options.baseUrls[i % options.baseUrls.length]!],
       `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
     ),
     attemptId: null,

@@ -29,6 +29,7 @@ export const DEFAULT_POSTGRES_URL =
 export type LoadOptions = {
   provider: 'sqlite' | 'postgresql';
   instances: number;
+  routing: FlowOptions['routing'];
   students: number;
   signInSpreadSec: number;
   burstSec: number;
@@ -49,6 +50,8 @@ export type LoadReport = {
   floor: Saturation | null;
   stored: { attempts: number; submitted: number; answers: number; expectedAnswers: number };
   acceptedSaves: number;
+  /** The tail of each instance's log, to explain any error. */
+  appOutput: string[];
 };
 
 /** A small deterministic PRNG for the driver's own offsets (mulberry32). */
@@ -113,6 +116,7 @@ export async function runLoad(
     const memory = sampleMemory(apps.map((a) => a.child.pid!));
     const flow: FlowOptions = {
       baseUrls: apps.map((a) => a.baseUrl),
+      routing: options.routing,
       quizId: fixture.quizId,
       signInSpreadSec: options.signInSpreadSec,
       burstSec: options.burstSec,
@@ -165,6 +169,7 @@ export async function runLoad(
       floor,
       stored: { attempts, submitted, answers, expectedAnswers },
       acceptedSaves: stats.autosave.count - stats.autosave.errors,
+      appOutput: apps.map((a) => a.output()),
     };
   } finally {
     await Promise.all(apps.map((a) => a.stop()));
