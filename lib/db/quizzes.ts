@@ -73,13 +73,20 @@ type SlotRow = {
   points: number;
 };
 
+/**
+ * Seeds are unsigned 32-bit (hashSeed's range) but QuizSlot.seed is a signed 32-bit INTEGER
+ * on PostgreSQL: stored as the same 32 bits read signed, read back unsigned.
+ */
+const toInt32 = (seed: number) => seed | 0;
+const fromInt32 = (stored: number) => stored >>> 0;
+
 function slotFromRow(row: SlotRow): SlotSpec {
   const value =
     row.kind === 'fixed'
       ? {
           kind: 'fixed',
           template: row.template,
-          seed: row.seed,
+          seed: row.seed === null ? null : fromInt32(row.seed),
           difficulty: row.difficulty,
           points: row.points,
         }
@@ -103,7 +110,7 @@ function slotToRow(slot: SlotSpec, position: number) {
         topic: null,
         difficulty: slot.difficulty,
         count: 1,
-        seed: slot.seed,
+        seed: toInt32(slot.seed),
         points: slot.points,
       }
     : {

@@ -297,6 +297,22 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
       );
     });
 
+    it.each([0, 2 ** 31 - 1, 2 ** 31, 0xffff_ffff])(
+      'a fixed slot keeps its seed %i (the whole 32-bit range that variants use)',
+      async (seed) => {
+        const slots: SlotSpec[] = [
+          { kind: 'fixed', template: 'why', seed, difficulty: 1, points: 1 },
+        ];
+        const c = await course({ slots });
+        const results = await quizResults(c.instructor, c.quizId, T0);
+        expect(results.quiz.slots).toEqual(slots);
+        const id = await startOrResume(c.students[0]!, c.quizId, T0);
+        expect((await keyOf(id)).layout[0]!.seed).toBe(seed);
+        const { quiz } = await updateOwnQuiz(c.instructor, c.quizId, baseSettings, slots);
+        expect(quiz.slots).toEqual(slots);
+      },
+    );
+
     it('a second attempt gets new seeds in random slots', async () => {
       const c = await course();
       const s = c.students[0]!;
