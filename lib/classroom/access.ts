@@ -68,7 +68,7 @@ export async function takeableQuiz(
   return { user: u, quiz };
 }
 
-/** An attempt its student reads or writes; the quiz's instructor may read it too. */
+/** An attempt its own student reads or writes (instructors go through instructorAttempt). */
 export async function ownAttempt(
   user: UserDto | null,
   attemptId: string,

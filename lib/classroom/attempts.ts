@@ -91,9 +91,11 @@ export async function startOrResume(
 ): Promise<string> {
   const u = requireSignedIn(user);
   const { quiz, attempts, decision } = await quizForStudent(u, quizId, now);
-  if (decision.action === 'refuse') throw new ClassroomError('refused', decision.reason);
+  if (decision.action === 'refuse') {
+    throw new ClassroomError('refused', decision.reason, decision.reason);
+  }
   if (decision.action === 'resume') return attempts.find((a) => a.number === decision.attempt)!.id;
-  if (quiz.slots.length === 0) throw new ClassroomError('refused', 'empty');
+  if (quiz.slots.length === 0) throw new ClassroomError('refused', 'empty', 'empty');
   const layout = planAttempt(
     { quizId: quiz.id, userId: u.id, attempt: decision.attempt },
     quiz.slots,
@@ -188,7 +190,8 @@ export async function saveResponse(
   if (!item) throw new ClassroomError('invalid', 'no such question in this attempt');
   if (attempt.status !== 'in_progress')
     throw new ClassroomError('closed', 'the attempt is submitted');
-  checkResponse(questionFor(item, 'en'), input.response);
+  // null clears the answer (it then scores 0); anything else must fit the question.
+  if (input.response !== null) checkResponse(questionFor(item, 'en'), input.response);
   const acceptUntil = attempt.deadline
     ? new Date(attempt.deadline.getTime() + SAVE_GRACE_MS)
     : null;
@@ -242,6 +245,8 @@ export type ReviewedQuestion = {
 export type AttemptReview = {
   attempt: AttemptDto;
   quizTitle: string;
+  /** When review opens, for a page that must say so while access is closed. */
+  policy: Pick<QuizDto, 'reviewWhen' | 'closesAt' | 'reviewAnswers' | 'reviewExplanation'>;
   access: ReviewAccess;
   questions: ReviewedQuestion[];
 };
@@ -276,7 +281,14 @@ export function reviewOf(
         };
       })
     : [];
-  return { attempt, quizTitle: quiz.title, access, questions };
+  const { reviewWhen, closesAt, reviewAnswers, reviewExplanation } = quiz;
+  return {
+    attempt,
+    quizTitle: quiz.title,
+    policy: { reviewWhen, closesAt, reviewAnswers, reviewExplanation },
+    access,
+    questions,
+  };
 }
 
 export async function reviewOwnAttempt(

@@ -20,12 +20,12 @@ import {
   type MemberDto,
   type UserDto,
 } from '@/lib/db';
-import { JOIN_CODE_LENGTH, LIMITS, joinCodeFrom, normalizeJoinCode } from '@/lib/quiz';
+import { JOIN_CODE_LENGTH, LIMITS, NO_NUL, joinCodeFrom, normalizeJoinCode } from '@/lib/quiz';
 import { z } from 'zod';
 import { managedClass, requireInstructor, requireSignedIn } from './access';
 import { ClassroomError } from './errors';
 
-export const classNameSchema = z.string().trim().min(1).max(LIMITS.classNameLength);
+export const classNameSchema = z.string().trim().min(1).max(LIMITS.classNameLength).regex(NO_NUL);
 
 function newJoinCode(): string {
   return joinCodeFrom(randomBytes(JOIN_CODE_LENGTH));

@@ -16,6 +16,8 @@ export class ClassroomError extends Error {
   constructor(
     readonly code: ClassroomErrorCode,
     message: string = code,
+    /** A machine-readable reason within the code (a refusal's: not_open, closed, …). */
+    readonly reason: string | null = null,
   ) {
     super(message);
   }

@@ -43,9 +43,10 @@ export {
   gradebookCsv,
   quizResults,
   regradeQuiz,
+  reviewForInstructor,
   type Gradebook,
   type GradebookCell,
   type QuizResults,
 } from './results';
 export { instructorAttempt, managedClass, managedQuiz } from './access';
-export { questionFor, parseLayout } from './questions';
+export { generates, parseLayout, questionFor, quizPublicQuestion } from './questions';

@@ -20,7 +20,7 @@ import {
   type QuizStatus,
   type SlotSpec,
 } from '@/lib/quiz';
-import { toPublicQuestion, type Locale, type PublicQuestion } from '@/lib/questions';
+import { toPublicQuestion, type Answer, type Locale, type PublicQuestion } from '@/lib/questions';
 import { managedClass, managedQuiz } from './access';
 import { ClassroomError } from './errors';
 import { generates, questionFor } from './questions';
@@ -131,7 +131,7 @@ export type PreviewQuestion = {
   template: string;
   seed: number;
   question: PublicQuestion;
-  answer: unknown;
+  answer: Answer;
   explanation: string;
 };
 

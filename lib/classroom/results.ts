@@ -126,7 +126,7 @@ export async function quizResults(
             fraction: answer?.fraction ?? 0,
             points: points[position]!,
             misconception: answer?.misconception ?? null,
-            answered: answer !== undefined,
+            answered: answer !== undefined && answer.response !== null,
           };
         }),
       };

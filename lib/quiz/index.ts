@@ -3,6 +3,7 @@
 export {
   GRADING_METHODS,
   LIMITS,
+  NO_NUL,
   QUIZ_STATUSES,
   REVIEW_WHEN,
   maxScore,
@@ -47,3 +48,12 @@ export {
 } from './statistics';
 export { csvCell, toCsv } from './csv';
 export { JOIN_CODE_LENGTH, joinCodeFrom, normalizeJoinCode } from './join-code';
+export {
+  toGift,
+  toMoodleXml,
+  toPaper,
+  type ExportItem,
+  type ExportSet,
+  type Paper,
+  type PaperStudentInput,
+} from './export';

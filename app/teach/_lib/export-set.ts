@@ -1,26 +1,19 @@
 // A quiz as fixed question sets for the exporters: the instructor's own variant (slot order)
 // for Moodle XML and GIFT, and one variant per student (their first attempt) for paper.
 import 'server-only';
-import { questionFor } from '@/lib/classroom';
+import { generates, questionFor } from '@/lib/classroom';
 import type { QuizDto } from '@/lib/db';
-import { planAttempt, type LayoutItem } from '@/lib/quiz';
-// lib/quiz/export is a module of its own (with its index.ts) nested under lib/quiz, which
-// does not re-export it; the import rule's '@/lib/*/*' pattern cannot tell the two apart.
-// eslint-disable-next-line no-restricted-imports
-import { type ExportItem, type ExportSet, toGift, toMoodleXml, toPaper } from '@/lib/quiz/export';
+import {
+  planAttempt,
+  toGift,
+  toMoodleXml,
+  toPaper,
+  type ExportItem,
+  type ExportSet,
+} from '@/lib/quiz';
 import type { Locale } from '@/lib/questions';
 
 export { toGift, toMoodleXml, toPaper, type ExportSet };
-
-/** As the service plans attempts: a seed whose question fails to generate is replaced. */
-function generates(item: LayoutItem): boolean {
-  try {
-    questionFor(item, 'en');
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function itemsFor(quiz: QuizDto, userId: string, shuffle: boolean, locale: Locale): ExportItem[] {
   const layout = planAttempt(

@@ -1,6 +1,5 @@
-// An attempt with everything shown, for its quiz's instructor. lib/classroom has
-// reviewForInstructor in results.ts but its index does not export it, so this composes the
-// two exported pieces it is made of (the same authorization, the same review).
+// An attempt with everything shown, for its quiz's instructor, with the class and quiz ids
+// the page links back to (lib/classroom's reviewForInstructor returns the review alone).
 import 'server-only';
 import { instructorAttempt, reviewOf, type AttemptReview } from '@/lib/classroom';
 import type { UserDto } from '@/lib/db';
