@@ -31,6 +31,9 @@ export const difficultySchema = z.union(
 );
 const pointsSchema = z.number().positive().max(LIMITS.points);
 
+/** PostgreSQL text cannot hold NUL (SQLite can): refused for both, as invalid input. */
+export const NO_NUL = /^[^\u0000]*$/;
+
 /**
  * A slot: `count` questions drawn per student from one template, or from any template that
  * covers a topic at that difficulty (random); or one question the instructor picked by seed
@@ -57,8 +60,8 @@ export type SlotSpec = z.infer<typeof slotSpecSchema>;
 
 export const quizSettingsSchema = z
   .object({
-    title: z.string().trim().min(1).max(LIMITS.titleLength),
-    description: z.string().max(LIMITS.descriptionLength),
+    title: z.string().trim().min(1).max(LIMITS.titleLength).regex(NO_NUL),
+    description: z.string().max(LIMITS.descriptionLength).regex(NO_NUL),
     timeLimitSec: z.number().int().min(60).max(LIMITS.timeLimitSec).nullable(),
     opensAt: z.date().nullable(),
     closesAt: z.date().nullable(),

@@ -3,6 +3,7 @@
 import { describe, expect } from 'vitest';
 import {
   attemptForStudent,
+  createOwnClass,
   createOwnQuiz,
   deleteOwnQuiz,
   gradebook,
@@ -224,6 +225,27 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
       );
       expect(quiz.title).toBe('Renamed by admin');
       expect(await regradeQuiz(admin, c.quizId)).toMatchObject({ attempts: 1 });
+    });
+  });
+
+  describe('input the database cannot hold is refused as invalid', () => {
+    it('a NUL character in a quiz title or description, or a class name', async () => {
+      const c = await course();
+      await rejectsWith(
+        createOwnQuiz(c.instructor, c.classId, { ...baseSettings, title: 'a\u0000b' }, choiceSlots),
+        'invalid',
+      );
+      await rejectsWith(
+        updateOwnQuiz(
+          c.instructor,
+          c.quizId,
+          { ...baseSettings, description: 'x\u0000' },
+          choiceSlots,
+        ),
+        'invalid',
+      );
+      await rejectsWith(createOwnClass(c.instructor, 'TCP\u0000 101'), 'invalid');
+      expect(await quizzesOfClass(c.instructor, c.classId)).toHaveLength(1);
     });
   });
 

@@ -297,14 +297,7 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
       const c = await course();
       const s = c.students[0]!;
       const id = await startOrResume(s, c.quizId, T0);
-      for (const response of [
-        { option: 'zz' },
-        { value: 3 },
-        {},
-        'a',
-        null,
-        { option: 'a', extra: 1 },
-      ]) {
+      for (const response of [{ option: 'zz' }, { value: 3 }, {}, 'a', { option: 'a', extra: 1 }]) {
         await rejectsWith(
           saveResponse(s, { attemptId: id, position: 0, response, clientRev: 1 }, T0),
           'response',

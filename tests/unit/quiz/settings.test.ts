@@ -65,6 +65,8 @@ describe('quiz settings', () => {
     ['a title of spaces only', { title: '   ' }],
     ['a title one character too long', { title: 'x'.repeat(LIMITS.titleLength + 1) }],
     ['a description too long', { description: 'x'.repeat(LIMITS.descriptionLength + 1) }],
+    ['a NUL character in the title', { title: 'Quiz\u00001' }],
+    ['a NUL character in the description', { description: 'a\u0000b' }],
     ['a time limit under a minute', { timeLimitSec: 59 }],
     ['a time limit over a week', { timeLimitSec: LIMITS.timeLimitSec + 1 }],
     ['a fractional time limit', { timeLimitSec: 90.5 }],
