@@ -1,7 +1,7 @@
 // What an instructor configures on a quiz and its slots: the closed vocabularies and the zod
 // schemas that every quiz form and import goes through.
 import { z } from 'zod';
-import { DIFFICULTIES, TEMPLATE_IDS, TOPICS } from '@/lib/questions';
+import { DIFFICULTIES, TEMPLATE_IDS, TOPICS, listTemplates } from '@/lib/questions';
 
 export const GRADING_METHODS = ['highest', 'last', 'first', 'average'] as const;
 export type GradingMethod = (typeof GRADING_METHODS)[number];
@@ -87,6 +87,19 @@ export const slotListSchema = z
     {
       message: 'a random slot names a template or a topic',
     },
+  )
+  .refine(
+    (slots) =>
+      slots.every(
+        (s) =>
+          s.kind === 'fixed' ||
+          s.template !== null ||
+          s.topic === null ||
+          listTemplates().some(
+            (t) => t.topics.includes(s.topic!) && t.difficulties.includes(s.difficulty),
+          ),
+      ),
+    { message: 'no question template covers this topic at this difficulty' },
   )
   .refine((slots) => questionCount(slots) <= LIMITS.questions, {
     message: `a quiz holds at most ${LIMITS.questions} questions`,

@@ -28,6 +28,8 @@ import {
   archiveOwnClass,
 } from '@/lib/classroom';
 import { findClass } from '@/lib/db';
+import { TOPICS, listTemplates } from '@/lib/questions';
+import type { SlotSpec } from '@/lib/quiz';
 import { availableProviders } from '../helpers/databases';
 import {
   T0,
@@ -247,6 +249,32 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
       await rejectsWith(createOwnClass(c.instructor, 'TCP\u0000 101'), 'invalid');
       expect(await quizzesOfClass(c.instructor, c.classId)).toHaveLength(1);
     });
+  });
+
+  describe('a quiz every student can start', () => {
+    const uncovered = TOPICS.find(
+      (topic) => !listTemplates().some((t) => t.topics.includes(topic)),
+    );
+    it.skipIf(!uncovered)(
+      'a topic slot that no template covers is refused when saved, not when students start',
+      async () => {
+        const c = await course();
+        const slot: SlotSpec = {
+          kind: 'random',
+          template: null,
+          topic: uncovered!,
+          difficulty: 1,
+          count: 1,
+          points: 1,
+        };
+        await rejectsWith(createOwnQuiz(c.instructor, c.classId, baseSettings, [slot]), 'invalid');
+        await rejectsWith(
+          updateOwnQuiz(c.instructor, c.quizId, baseSettings, [...choiceSlots, slot]),
+          'invalid',
+        );
+        expect(await startOrResume(c.students[0]!, c.quizId, T0)).toEqual(expect.any(String));
+      },
+    );
   });
 
   describe('a student’s quiz list', () => {
