@@ -5,9 +5,11 @@ import 'server-only';
 import { roleAtLeast } from '@/lib/auth';
 import {
   findAttempt,
+  findAttemptHeader,
   findClass,
   findQuiz,
   isMember,
+  type AttemptDto,
   type AttemptWithAnswers,
   type ClassDto,
   type QuizDto,
@@ -79,6 +81,17 @@ export async function ownAttempt(
   const quiz = await findQuiz(attempt.quizId);
   if (!quiz) throw new ClassroomError('not_found', 'no such attempt');
   return { user: u, attempt, quiz };
+}
+
+/** The same rule for the autosave path, which needs neither the answers nor the quiz. */
+export async function ownAttemptHeader(
+  user: UserDto | null,
+  attemptId: string,
+): Promise<{ user: UserDto; attempt: AttemptDto }> {
+  const u = requireSignedIn(user);
+  const attempt = await findAttemptHeader(attemptId);
+  if (!attempt || attempt.userId !== u.id) throw new ClassroomError('not_found', 'no such attempt');
+  return { user: u, attempt };
 }
 
 export async function instructorAttempt(

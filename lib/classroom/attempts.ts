@@ -5,6 +5,7 @@ import {
   AttemptExistsError,
   createAttempt,
   findAttempt,
+  findQuiz,
   listAttempts,
   saveAnswer,
   submitAttempt,
@@ -33,7 +34,7 @@ import {
   type Locale,
   type PublicQuestion,
 } from '@/lib/questions';
-import { ownAttempt, requireSignedIn, takeableQuiz } from './access';
+import { ownAttempt, ownAttemptHeader, requireSignedIn, takeableQuiz } from './access';
 import { ClassroomError } from './errors';
 import {
   checkResponse,
@@ -184,7 +185,7 @@ export async function saveResponse(
   input: { attemptId: string; position: number; response: unknown; clientRev: number },
   now: Date,
 ): Promise<SaveResult & { secondsLeft: number | null }> {
-  const { user: u, attempt, quiz } = await ownAttempt(user, input.attemptId);
+  const { user: u, attempt } = await ownAttemptHeader(user, input.attemptId);
   const layout = parseLayout(attempt.layout);
   const item = layout[input.position];
   if (!item) throw new ClassroomError('invalid', 'no such question in this attempt');
@@ -205,7 +206,8 @@ export async function saveResponse(
     acceptUntil,
   });
   if (result.status === 'closed') {
-    await finalizeIfExpired(attempt, quiz, now);
+    const quiz = await findQuiz(attempt.quizId);
+    if (quiz) await finalizeIfExpired(attempt, quiz, now);
     throw new ClassroomError('closed', 'time is up: your earlier answers were submitted');
   }
   return { ...result, secondsLeft: secondsLeft(attempt, now) };

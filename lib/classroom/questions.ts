@@ -13,8 +13,27 @@ import {
 import type { AnswerGrader, QuizDto } from '@/lib/db';
 import { ClassroomError } from './errors';
 
+/**
+ * Generated questions by (template, seed, difficulty, locale). Generation runs a simulation,
+ * and an attempt's questions are regenerated on every page load, save and grading; the
+ * result is a pure function of the key, so a bounded cache is safe on any instance.
+ */
+const cache = new Map<string, Question>();
+const CACHE_LIMIT = 5_000;
+
 export function questionFor(item: LayoutItem, locale: Locale): Question {
-  return generateQuestion(item.template, { seed: item.seed, difficulty: item.difficulty, locale });
+  const key = `${item.template}|${item.seed}|${item.difficulty}|${locale}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const question = generateQuestion(item.template, {
+    seed: item.seed,
+    difficulty: item.difficulty,
+    locale,
+  });
+  // Oldest first out: a Map iterates in insertion order.
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(key, question);
+  return question;
 }
 
 export function generates(item: LayoutItem): boolean {

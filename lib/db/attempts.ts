@@ -154,6 +154,13 @@ export async function findAttempt(id: string): Promise<AttemptWithAnswers | null
   return { ...toAttempt(attempt), answers: answers.map(toAnswer) };
 }
 
+/** The attempt row alone (no answers): what an autosave needs to check. */
+export async function findAttemptHeader(id: string): Promise<AttemptDto | null> {
+  const client = await db();
+  const row = await client.quizAttempt.findUnique({ where: { id }, select: attemptSelect });
+  return row ? toAttempt(row) : null;
+}
+
 /** Submitted attempts of a quiz with their answers, for statistics and regrades. */
 export async function listSubmittedAttemptsWithAnswers(
   quizId: string,

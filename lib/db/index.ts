@@ -93,6 +93,7 @@ export {
 export {
   createAttempt,
   findAttempt,
+  findAttemptHeader,
   listAttempts,
   listClassAttempts,
   listExpiredAttempts,
