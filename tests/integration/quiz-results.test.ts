@@ -8,6 +8,7 @@ import {
   gradebookCsv,
   previewQuiz,
   quizResults,
+  reviewForInstructor,
   reviewOwnAttempt,
   saveResponse,
   startOrResume,
@@ -215,6 +216,22 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
       expect(review.attempt.score).toBe(9);
     });
 
+    it('the instructor reviews any attempt of their quiz in full, whatever the policy', async () => {
+      const c = await course({
+        settings: { reviewWhen: 'never', reviewAnswers: false, reviewExplanation: false },
+      });
+      const s = c.students[0]!;
+      const id = await take(s, c.quizId, { 0: 'right', 1: 'wrong' });
+      const { questions } = await keyOf(id);
+      const review = await reviewForInstructor(c.instructor, id, 'en');
+      expect(review.access).toEqual({ responses: true, answers: true, explanations: true });
+      expect(review.questions.map((q) => q.answer)).toEqual(questions.map((q) => q.answer));
+      expect(review.questions.map((q) => q.fraction)).toEqual([1, 0, 0, 0]);
+      const other = await makeUser('instructor');
+      await rejectsWith(reviewForInstructor(other, id, 'en'), 'not_found');
+      await rejectsWith(reviewForInstructor(s, id, 'en'), 'forbidden');
+    });
+
     it('an attempt in progress gets no review, whatever the policy', async () => {
       const c = await course();
       const s = c.students[0]!;
@@ -396,6 +413,23 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
       const slots = choiceSlots.slice(0, 1);
       const { quiz } = await updateOwnQuiz(c.instructor, c.quizId, baseSettings, slots);
       expect(quiz.slots).toEqual(slots);
+    });
+  });
+
+  describe('clearing an answer', () => {
+    it('a null response clears the answer: it scores 0 and counts as unanswered', async () => {
+      const c = await course();
+      const s = c.students[0]!;
+      const id = await startOrResume(s, c.quizId, T0);
+      const { questions } = await keyOf(id);
+      const save = (response: unknown, clientRev: number) =>
+        saveResponse(s, { attemptId: id, position: 0, response, clientRev }, T0);
+      expect((await save(correctResponse(questions[0]!), 1)).status).toBe('saved');
+      expect((await save(null, 2)).status).toBe('saved');
+      expect((await attemptForStudent(s, id, 'en', T0)).questions[0]!.response).toBeNull();
+      expect((await submitOwnAttempt(s, id, T0)).score).toBe(0);
+      const [slot0] = (await quizResults(c.instructor, c.quizId, T0)).statistics;
+      expect(slot0).toMatchObject({ facility: 0, unanswered: 1, wrong: [] });
     });
   });
 
