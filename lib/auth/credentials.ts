@@ -26,6 +26,9 @@ export const signInSchema = z.object({
 
 export type SignUpInput = z.input<typeof signUpSchema>;
 
+/** The codes above, which the forms translate; zod's own messages (a missing field) are not. */
+const KNOWN_CODES = new Set(['email-invalid', 'password-short', 'password-long', 'name-long']);
+
 export type RegisterResult =
   { ok: true; user: UserDto } | { ok: false; field: 'email' | 'password' | 'name'; code: string };
 
@@ -38,7 +41,7 @@ export async function registerUser(input: unknown, locale: Locale | null): Promi
     return {
       ok: false,
       field: field === 'password' || field === 'name' ? field : 'email',
-      code: issue?.message ?? 'invalid',
+      code: issue && KNOWN_CODES.has(issue.message) ? issue.message : 'invalid',
     };
   }
   try {

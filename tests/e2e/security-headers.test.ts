@@ -168,4 +168,23 @@ describe('headers', () => {
     const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
     expect(csrf.status).toBe(200);
   });
+
+  test('a server action posted from another origin is refused by Next.js and does not run', async () => {
+    const html = await (await fetch(`${baseUrl()}/signup`)).text();
+    const id = /&quot;id&quot;:&quot;([0-9a-f]+)&quot;/.exec(html)?.[1];
+    expect(id).toBeTruthy();
+    const call = (origin: string) =>
+      fetch(`${baseUrl()}/signup`, {
+        method: 'POST',
+        headers: { origin, 'next-action': id!, 'content-type': 'text/plain;charset=UTF-8' },
+        body: JSON.stringify([{ status: 'idle' }, '$K1']),
+      });
+    // Same origin: the action runs (and refuses the empty form with its own answer).
+    const same = await call(baseUrl());
+    expect(same.status).toBe(200);
+    expect(await same.text()).toContain('"status":"error"');
+    const evil = await call('https://evil.example');
+    expect(evil.status).toBeGreaterThanOrEqual(400);
+    expect(await evil.text()).not.toContain('"status"');
+  });
 });

@@ -119,3 +119,20 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
     ).toMatchObject({ ok: false, code: 'no-password' });
   });
 });
+
+describe('registration input', () => {
+  test('a missing or non-string field is a translatable code, not zod prose', async () => {
+    const { registerUser } = await import('@/lib/auth/credentials');
+    // Validation fails before the database is touched.
+    expect(await registerUser({ email: null, password: 'long enough' }, 'en')).toEqual({
+      ok: false,
+      field: 'email',
+      code: 'invalid',
+    });
+    expect(await registerUser({ email: 'a@example.com', password: 42 }, 'en')).toEqual({
+      ok: false,
+      field: 'password',
+      code: 'invalid',
+    });
+  });
+});
