@@ -133,7 +133,8 @@ export async function listMembers(classId: string): Promise<MemberDto[]> {
   const client = await db();
   const rows = await client.classMember.findMany({
     where: { classId },
-    orderBy: { joinedAt: 'asc' },
+    // The user id breaks ties, so students who joined in the same millisecond keep one order.
+    orderBy: [{ joinedAt: 'asc' }, { userId: 'asc' }],
     select: { userId: true, joinedAt: true, user: { select: { name: true, email: true } } },
   });
   return rows.map((r) => ({
