@@ -363,6 +363,32 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
     });
   });
 
+  describe('concurrent saves to different questions', () => {
+    it('every acknowledged save lands, and submission grades them all', async () => {
+      const c = await course();
+      const s = c.students[0]!;
+      const id = await startOrResume(s, c.quizId, T0);
+      const { questions } = await keyOf(id);
+      const results = await Promise.all(
+        [3, 1, 0, 2, 1, 3, 0, 2].map((position, i) =>
+          saveResponse(
+            s,
+            {
+              attemptId: id,
+              position,
+              response: correctResponse(questions[position]!),
+              clientRev: i + 1,
+            },
+            T0,
+          ),
+        ),
+      );
+      expect(results.every((r) => r.status === 'saved' || r.status === 'superseded')).toBe(true);
+      expect((await findAttempt(id))!.answers.map((a) => a.position)).toEqual([0, 1, 2, 3]);
+      expect((await submitOwnAttempt(s, id, T0)).score).toBe(9);
+    });
+  });
+
   describe('submitting exactly once', () => {
     it('two submissions at once grade the attempt once, with one score and one time', async () => {
       const c = await course();
