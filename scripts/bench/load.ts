@@ -14,11 +14,14 @@ function base(provider: LoadOptions['provider'], instances: number): LoadOptions
   return {
     provider,
     instances,
+    // Two instances: no session affinity, each student's requests alternate between them.
+    routing: 'rotate',
     students: STUDENTS,
     // A class arriving over two minutes; argon2id makes sign-in the costliest request.
     signInSpreadSec: 120,
     burstSec: 10,
-    thinkSec: [3, 9],
+    // Mean 10 s per answer: quicker than a real 408 question takes, so a heavier load.
+    thinkSec: [5, 15],
     submitSpreadSec: 10,
     saturationSec: instances === 1 ? 10 : 0,
     saturationConnections: 32,
@@ -39,7 +42,7 @@ function section(report: LoadReport, label: string): string {
   const lines = [
     `### ${label}`,
     '',
-    `${options.students} students, ${options.instances} instance(s); sign-in spread over ${options.signInSpreadSec} s, every student opens and starts the quiz within ${options.burstSec} s, think time ${options.thinkSec[0]}–${options.thinkSec[1]} s before each of 12 autosaves (10 answers, 2 revisions), submissions within ${options.submitSpreadSec} s.`,
+    `${options.students} students, ${options.instances} instance(s)${options.instances > 1 ? ", each student's requests alternating between them" : ''}; sign-in spread over ${options.signInSpreadSec} s, every student opens and starts the quiz within ${options.burstSec} s, think time ${options.thinkSec[0]}–${options.thinkSec[1]} s before each of 12 autosaves (10 answers, 2 revisions), submissions within ${options.submitSpreadSec} s.`,
     '',
     '| step | requests | errors | p50 ms | p95 ms | p99 ms | req/s |',
     '|---|---:|---:|---:|---:|---:|---:|',
