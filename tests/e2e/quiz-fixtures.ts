@@ -90,6 +90,14 @@ export async function attemptKeys(attemptId: string, locale: 'en' | 'zh' = 'en')
   });
 }
 
+/** The attempt's questions exactly as the server generated them (stems, options, keys). */
+export async function attemptQuestions(attemptId: string, locale: 'en' | 'zh' = 'en') {
+  const { classroom, db } = await modules();
+  const attempt = await db.findAttempt(attemptId);
+  if (!attempt) throw new Error(`no attempt ${attemptId}`);
+  return classroom.parseLayout(attempt.layout).map((item) => classroom.questionFor(item, locale));
+}
+
 export async function storedAttempt(attemptId: string) {
   const { db } = await modules();
   return db.findAttempt(attemptId);
