@@ -2,6 +2,7 @@
 // POSTs change state (sign in, sign out), so a cross-site one is refused before NextAuth's
 // own CSRF token is even looked at (lib/security/origin.ts).
 import NextAuth from 'next-auth';
+import { NextRequest } from 'next/server';
 import { buildAuthOptions } from '@/lib/auth';
 import { withSameOrigin } from '@/lib/security';
 
@@ -12,5 +13,30 @@ const handler = NextAuth(buildAuthOptions()) as (
   context: RouteContext,
 ) => Promise<Response>;
 
+/**
+ * NextAuth parses a body labelled JSON with `request.json()` and lets its SyntaxError become
+ * a 500; a body that is not JSON gets a 400 here instead, and a valid one goes on unchanged.
+ */
+async function rejectMalformedJson(request: Request, context: RouteContext): Promise<Response> {
+  if (!request.headers.get('content-type')?.includes('application/json')) {
+    return handler(request, context);
+  }
+  const text = await request.text();
+  try {
+    JSON.parse(text);
+  } catch {
+    return Response.json(
+      { error: 'invalid_json', message: 'The body is not JSON.' },
+      { status: 400 },
+    );
+  }
+  const copy = new NextRequest(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: text,
+  });
+  return handler(copy, context);
+}
+
 export const GET = handler;
-export const POST = withSameOrigin<RouteContext>(handler);
+export const POST = withSameOrigin<RouteContext>(rejectMalformedJson);
