@@ -19,6 +19,8 @@ export type RequestOptions = {
   json?: unknown;
   /** Leave the Origin header out (a request not made by a browser page). */
   noOrigin?: boolean;
+  /** Ignore the cookies the answer sets (the jar stays as it was). */
+  keepCookies?: boolean;
 };
 
 export class HttpClient {
@@ -59,7 +61,7 @@ export class HttpClient {
       body: body as BodyInit | undefined,
       redirect: 'manual',
     });
-    this.keep(response);
+    if (options.keepCookies !== false) this.keep(response);
     return {
       status: response.status,
       location: response.headers.get('location'),
