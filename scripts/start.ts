@@ -8,6 +8,7 @@ import { seedDemoUsers } from '@/lib/auth/demo-users';
 import { disconnectDb } from '@/lib/db/client';
 import { resolveDatabaseConfig } from '@/lib/db/config';
 import { migrate } from '@/lib/db/migrate';
+import { pruneRateLimits } from '@/lib/db/rate-limits';
 import { parseEnv } from '@/lib/env';
 
 const root = process.cwd();
@@ -37,6 +38,8 @@ function sourceStamp(): string {
     'lib',
     'content',
     'next.config.js',
+    'proxy.ts',
+    'instrumentation-client.ts',
     'postcss.config.mjs',
     'package-lock.json',
     'tsconfig.json',
@@ -89,6 +92,9 @@ async function main() {
     const created = await seedDemoUsers();
     for (const demo of created) log(`demo ${demo.role}: ${demo.email} / ${demo.password}`);
   }
+  // Rate-limit windows and sign-in delays older than a day count for nothing any more.
+  const now = new Date();
+  await pruneRateLimits(new Date(now.getTime() - 24 * 3600 * 1000), now);
   await disconnectDb();
 
   ensureBuild();
