@@ -46,8 +46,9 @@ type Probe = {
 
 /**
  * app/teach/_components/local-time.tsx formats with `dateStyle` together with
- * `timeZoneName`, which Intl refuses (TypeError): every instructor page that shows a date
- * (a roster's join time, an attempt's start) fails to render.
+ * `timeZoneName`, which Intl refuses (TypeError) on the server: every instructor page that
+ * shows a date (a roster's join time, an attempt's start) answers 500 with no server-rendered
+ * content; a browser recovers only by rendering it on the client.
  */
 const LOCAL_TIME_BUG = 'LocalTime: dateStyle with timeZoneName throws';
 
