@@ -37,20 +37,7 @@ type Probe = {
   expect: Record<Actor, Outcome>;
   /** Text every 'ok' answer must contain (proof that the page is the real one). */
   shows?: string;
-  /**
-   * A known bug that turns this probe's 'ok' into a 500 until it is fixed; the test then
-   * insists on the 500, so the fix makes it fail until this marker is removed.
-   */
-  knownBug?: string;
 };
-
-/**
- * app/teach/_components/local-time.tsx formats with `dateStyle` together with
- * `timeZoneName`, which Intl refuses (TypeError) on the server: every instructor page that
- * shows a date (a roster's join time, an attempt's start) answers 500 with no server-rendered
- * content; a browser recovers only by rendering it on the client.
- */
-const LOCAL_TIME_BUG = 'LocalTime: dateStyle with timeZoneName throws';
 
 type World = {
   users: Record<Exclude<Actor, 'anonymous'>, { id: string; email: string; name: string }>;
@@ -215,13 +202,11 @@ function table(w: World): Record<string, Probe[]> {
         path: `/teach/classes/${w.classA.id}`,
         expect: OF_A,
         shows: w.classA.joinCode,
-        knownBug: LOCAL_TIME_BUG,
       },
       {
         path: `/teach/classes/${w.classB.id}`,
         expect: OF_B,
         shows: w.classB.joinCode,
-        knownBug: LOCAL_TIME_BUG,
       },
     ],
     'PAGE /teach/classes/[classId]/gradebook': [
@@ -261,13 +246,11 @@ function table(w: World): Record<string, Probe[]> {
         path: `/teach/quizzes/${w.quizA.id}/results`,
         expect: OF_A,
         shows: w.quizA.title,
-        knownBug: LOCAL_TIME_BUG,
       },
       {
         path: `/teach/quizzes/${w.quizB.id}/results`,
         expect: OF_B,
         shows: w.quizB.title,
-        knownBug: LOCAL_TIME_BUG,
       },
     ],
     'GET /teach/quizzes/[quizId]/export/gift.txt': [
@@ -289,14 +272,12 @@ function table(w: World): Record<string, Probe[]> {
         path: `/teach/attempts/${w.s1Done}`,
         expect: OF_A,
         shows: w.users.S1.email,
-        knownBug: LOCAL_TIME_BUG,
       },
-      { path: `/teach/attempts/${w.s1Open}`, expect: OF_A, knownBug: LOCAL_TIME_BUG },
+      { path: `/teach/attempts/${w.s1Open}`, expect: OF_A },
       {
         path: `/teach/attempts/${w.s2Done}`,
         expect: OF_B,
         shows: w.users.S2.email,
-        knownBug: LOCAL_TIME_BUG,
       },
     ],
   };
@@ -554,12 +535,10 @@ describe.each(Object.keys(table(placeholder)))('%s', (key) => {
     const wanted: string[] = [];
     for (const probe of probes) {
       for (const actor of ACTORS) {
-        let expected: string = probe.expect[actor];
+        const expected: string = probe.expect[actor];
         if (expected === 'skip') continue;
-        if (probe.knownBug && expected === 'ok') expected = `500 (known bug: ${probe.knownBug})`;
         const response = await send(actor, key, probe);
-        let outcome = outcomeOf(response, baseUrl);
-        if (probe.knownBug && outcome === '500') outcome = `500 (known bug: ${probe.knownBug})`;
+        const outcome = outcomeOf(response, baseUrl);
         wanted.push(`${actor} ${probe.path} → ${expected}`);
         seen.push(`${actor} ${probe.path} → ${outcome}`);
         for (const secret of foreign(world, actor)) {

@@ -6,11 +6,14 @@ import { useSyncExternalStore } from 'react';
 const subscribe = () => () => {};
 
 function format(iso: string, local: boolean): string {
-  return new Intl.DateTimeFormat(undefined, {
+  const date = new Date(iso);
+  const text = new Intl.DateTimeFormat(undefined, {
     dateStyle: 'medium',
     timeStyle: 'short',
-    ...(local ? {} : { timeZone: 'UTC', timeZoneName: 'short' }),
-  }).format(new Date(iso));
+    ...(local ? {} : { timeZone: 'UTC' }),
+  }).format(date);
+  // Intl refuses timeZoneName together with dateStyle/timeStyle, so the zone is appended.
+  return local ? text : `${text} UTC`;
 }
 
 export function LocalTime({ iso }: { iso: string | null }) {
