@@ -107,7 +107,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@/lib/*/*', '!@/lib/db/generated'],
+              // lib/questions/vocabulary is a second, constants-only entry: a client component
+              // that needs the template ids must not pull every generator into the browser.
+              group: ['@/lib/*/*', '!@/lib/db/generated', '!@/lib/questions/vocabulary'],
               message: 'Import from the module index (@/lib/<module>).',
             },
             {

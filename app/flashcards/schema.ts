@@ -1,7 +1,8 @@
 // The shapes /flashcards exchanges between browser and server, validated on arrival. A
 // visitor's card states travel with each request in place of the database.
 import { z } from 'zod';
-import { TEMPLATE_IDS } from '@/lib/questions';
+// The constants-only entry: this schema also runs in the browser.
+import { TEMPLATE_IDS } from '@/lib/questions/vocabulary';
 import {
   cardStateSchema,
   MAX_DESIRED_RETENTION,

@@ -3,7 +3,14 @@
 // reveals, the step-by-step explanation, the lesson to revisit and how mastery moved.
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { ExplanationRounds } from '@/app/_components/congestion/explanation-rounds';
+import dynamic from 'next/dynamic';
+
+// Regenerates a congestion question's rounds in the browser: the generators and the engine
+// load only when such a question has been answered.
+const ExplanationRounds = dynamic(
+  () => import('@/app/_components/congestion/explanation-rounds').then((m) => m.ExplanationRounds),
+  { ssr: false },
+);
 import type { Answer, PublicQuestion } from '@/lib/questions';
 import type { AnswerResult } from './actions';
 

@@ -12,8 +12,6 @@ import {
 } from './actions';
 import { chooseByNumber, EMPTY_DRAFT, toResponse, type Draft } from './draft';
 import { FeedbackView } from './feedback-view';
-import { recordLocalAnswer } from './local-answers';
-import { loadVisitorProgress, recordVisitorAnswer } from './local-progress';
 import { QuestionView } from './question-view';
 import type { VisitorProgress } from './schema';
 
@@ -55,8 +53,13 @@ export function PracticeClient({ signedIn, topics, topicNames, initialTopics, au
   const topicName = useCallback((topic: string) => topicNames[topic] ?? topic, [topicNames]);
 
   const loadNext = useCallback(() => {
-    if (!signedIn) visitor.current ??= loadVisitorProgress();
     startTransition(async () => {
+      if (!signedIn && !visitor.current) {
+        // A visitor's stored progress (and the schema that checks it) loads on first use,
+        // outside the JavaScript the page needs to appear.
+        const { loadVisitorProgress } = await import('./local-progress');
+        visitor.current ??= loadVisitorProgress();
+      }
       const result = await nextQuestionAction({
         topics: chosen,
         difficulty,
@@ -92,6 +95,10 @@ export function PracticeClient({ signedIn, topics, topicNames, initialTopics, au
         return;
       }
       if (!signedIn && visitor.current) {
+        const [{ recordVisitorAnswer }, { recordLocalAnswer }] = await Promise.all([
+          import('./local-progress'),
+          import('./local-answers'),
+        ]);
         visitor.current = recordVisitorAnswer(
           visitor.current,
           current.ticket,

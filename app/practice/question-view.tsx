@@ -1,12 +1,16 @@
 'use client';
 // One practice question: its stem, the trace prefix it shows, and the inputs for its kind.
 // Options are numbered so the number keys can choose them.
+import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
-import { useMemo } from 'react';
 import type { PublicQuestion } from '@/lib/questions';
-import { traceSchema } from '@/lib/trace-export';
-import { LadderPlayer } from '../_components/ladder';
 import { type Draft } from './draft';
+
+// The diagram (and the engine code it imports) loads after the question text.
+const QuestionTrace = dynamic(() => import('./question-trace').then((m) => m.QuestionTrace), {
+  ssr: false,
+  loading: () => <div className="min-h-64" aria-hidden="true" />,
+});
 
 const OPTION =
   'flex cursor-pointer items-start gap-2 rounded border border-slate-300 px-3 py-2 dark:border-slate-700';
@@ -26,17 +30,12 @@ export function QuestionView({
   disabled: boolean;
 }) {
   const t = useTranslations('practice');
-  // The question's trace has the trace JSON shape; the parser gives the engine's Trace type.
-  const trace = useMemo(() => {
-    const parsed = question.trace ? traceSchema.safeParse(question.trace) : null;
-    return parsed?.success ? parsed.data : null;
-  }, [question.trace]);
   return (
     <div className="space-y-4">
       <p className="text-lg whitespace-pre-line" data-testid="practice-stem">
         {question.stem}
       </p>
-      {trace ? <LadderPlayer trace={trace} start="end" showList title={t('traceTitle')} /> : null}
+      {question.trace ? <QuestionTrace trace={question.trace} title={t('traceTitle')} /> : null}
       <fieldset disabled={disabled} className="space-y-2" data-testid="practice-inputs">
         <legend className="sr-only">{t('yourAnswer')}</legend>
         {question.kind === 'choice'

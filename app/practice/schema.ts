@@ -1,7 +1,9 @@
 // The shapes /practice exchanges between browser and server, validated on arrival: a ticket
 // names a question without its key; a visitor's local progress stands in for the database.
 import { z } from 'zod';
-import { LOCALES, TEMPLATE_IDS, TOPICS } from '@/lib/questions';
+// The constants-only entry: this schema runs in the browser (lib/questions would bring the
+// generators and the engine with it).
+import { LOCALES, TEMPLATE_IDS, TOPICS } from '@/lib/questions/vocabulary';
 
 export const difficultySchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 export const difficultyChoiceSchema = z.union([difficultySchema, z.literal('adaptive')]);

@@ -6,7 +6,6 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { TextField } from '../_components/text-field';
 import { rateLimitedSeconds, rateLimitedText } from './rate-limited';
-import { mergeLocalProgress } from '../me/merge/local';
 
 export function SignInForm({
   callbackUrl,
@@ -47,7 +46,8 @@ export function SignInForm({
     }
     // What this browser practised and reviewed signed out now belongs to the account; a
     // failure keeps the local copies, and /me tries again.
-    await mergeLocalProgress().catch(() => false);
+    // Loaded only now: the merge code (schemas, scheduler) is not needed to show the form.
+    await import('../me/merge/local').then((m) => m.mergeLocalProgress()).catch(() => false);
     setPending(false);
     router.replace(callbackUrl);
     router.refresh();

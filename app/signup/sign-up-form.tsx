@@ -5,7 +5,6 @@ import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { TextField } from '../_components/text-field';
-import { mergeLocalProgress } from '../me/merge/local';
 import { signUpAction, type SignUpState } from './actions';
 
 export function SignUpForm() {
@@ -26,7 +25,8 @@ export function SignUpForm() {
         return;
       }
       // The visitor's local practice and reviews move into the new account before we leave.
-      await mergeLocalProgress().catch(() => false);
+      // Loaded only now: the merge code (schemas, scheduler) is not needed to show the form.
+      await import('../me/merge/local').then((m) => m.mergeLocalProgress()).catch(() => false);
       router.replace('/');
       router.refresh();
     });

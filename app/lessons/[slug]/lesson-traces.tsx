@@ -1,10 +1,16 @@
 'use client';
 // Mounts a live ladder diagram into each trace placeholder of the rendered lesson. The
 // lesson HTML is server-rendered; the engine runs here, in the browser.
+import dynamic from 'next/dynamic';
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { Profile } from '@/lib/engine';
-import { TraceEmbed } from '../../_components/ladder';
+
+// The engine and the diagram load after the lesson text, not with it: first-load JavaScript
+// stays small, and the diagrams are drawn in the browser anyway.
+const TraceEmbed = dynamic(() => import('../../_components/ladder').then((m) => m.TraceEmbed), {
+  ssr: false,
+});
 
 type Slot = {
   element: HTMLElement;

@@ -1,0 +1,22 @@
+'use client';
+// The trace prefix a question shows, as a ladder diagram. Loaded lazily by QuestionView: the
+// trace parser and the diagram import the engine, which the question text does not need.
+import { useMemo } from 'react';
+import type { PublicQuestion } from '@/lib/questions';
+import { traceSchema } from '@/lib/trace-export';
+import { LadderPlayer } from '../_components/ladder';
+
+export function QuestionTrace({
+  trace: raw,
+  title,
+}: {
+  trace: PublicQuestion['trace'];
+  title: string;
+}) {
+  // The question's trace has the trace JSON shape; the parser gives the engine's Trace type.
+  const trace = useMemo(() => {
+    const parsed = raw ? traceSchema.safeParse(raw) : null;
+    return parsed?.success ? parsed.data : null;
+  }, [raw]);
+  return trace ? <LadderPlayer trace={trace} start="end" showList title={title} /> : null;
+}
