@@ -55,5 +55,8 @@ export {
   type ExportItem,
   type ExportSet,
   type Paper,
+  type PaperKeyEntry,
+  type PaperQuestion,
+  type PaperStudent,
   type PaperStudentInput,
 } from './export';
