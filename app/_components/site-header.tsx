@@ -63,15 +63,13 @@ export async function SiteHeader({ theme }: { theme: Theme }) {
           />
           {user ? (
             <span className="flex items-center gap-2">
-              {/* The account page (password change) is reached from the signed-in email. */}
-              <Link
-                href="/account"
-                className="hidden max-w-56 truncate text-slate-600 hover:underline lg:inline dark:text-slate-400"
+              <span
+                className="hidden max-w-56 truncate text-slate-600 lg:inline dark:text-slate-400"
                 data-testid="signed-in-as"
                 title={t('signedInAs', { email: user.email })}
               >
                 {user.email} · {t('role', { role: user.role })}
-              </Link>
+              </span>
               <SignOutButton label={t('signOut')} />
             </span>
           ) : (

@@ -21,7 +21,15 @@ export default async function ProgressPage() {
     <section className="space-y-4">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       {user ? (
-        <p className="max-w-3xl text-slate-700 dark:text-slate-300">{t('intro')}</p>
+        <>
+          <p className="max-w-3xl text-slate-700 dark:text-slate-300">{t('intro')}</p>
+          {/* The password change lives on /account; this is the way there. */}
+          <p className="text-sm">
+            <Link href="/account" className="text-brand-700 dark:text-brand-100 underline">
+              {t('accountLink')}
+            </Link>
+          </p>
+        </>
       ) : (
         <p
           className="max-w-3xl rounded-md border border-amber-300 bg-amber-50 p-3 text-slate-800 dark:border-amber-700 dark:bg-amber-950 dark:text-slate-200"

@@ -1,6 +1,5 @@
 'use client';
-// The trace prefix a question shows, as a ladder diagram. Loaded lazily by QuestionView: the
-// trace parser and the diagram import the engine, which the question text does not need.
+// The trace prefix a question shows, as a ladder diagram, from the question's trace JSON.
 import { useMemo } from 'react';
 import type { PublicQuestion } from '@/lib/questions';
 import { traceSchema } from '@/lib/trace-export';

@@ -1,16 +1,12 @@
 'use client';
 // One practice question: its stem, the trace prefix it shows, and the inputs for its kind.
 // Options are numbered so the number keys can choose them.
-import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import type { PublicQuestion } from '@/lib/questions';
 import { type Draft } from './draft';
-
-// The diagram (and the engine code it imports) loads after the question text.
-const QuestionTrace = dynamic(() => import('./question-trace').then((m) => m.QuestionTrace), {
-  ssr: false,
-  loading: () => <div className="min-h-64" aria-hidden="true" />,
-});
+// Loaded with the question, not lazily: a diagram mounting a moment later took the keys a
+// learner (or a test) had already started pressing.
+import { QuestionTrace } from './question-trace';
 
 const OPTION =
   'flex cursor-pointer items-start gap-2 rounded border border-slate-300 px-3 py-2 dark:border-slate-700';

@@ -271,13 +271,13 @@ function table(w: World): Record<string, Probe[]> {
       {
         path: `/teach/attempts/${w.s1Done}`,
         expect: OF_A,
-        shows: w.users.S1.email,
+        shows: w.users.S1.name,
       },
       { path: `/teach/attempts/${w.s1Open}`, expect: OF_A },
       {
         path: `/teach/attempts/${w.s2Done}`,
         expect: OF_B,
-        shows: w.users.S2.email,
+        shows: w.users.S2.name,
       },
     ],
   };
