@@ -1,7 +1,7 @@
 // `npm run bench`: runs every benchmark part and rewrites docs/BENCHMARKS.md with the results,
 // the machine, the date and the command. Later parts add themselves to PARTS.
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { runEngineBench, type BenchSection } from './engine';
 import { runLoadBench } from './load';
@@ -15,9 +15,36 @@ const PARTS: Record<string, () => BenchSection | Promise<BenchSection>> = {
   load: () => runLoadBench(),
 };
 
-/** `npm run bench -- engine pages` runs only those parts (and does not rewrite the doc). */
+const DOC = new URL('../../docs/BENCHMARKS.md', import.meta.url);
+
+/**
+ * Replaces the named sections of the existing doc, keeping the others, and records the
+ * date and command of this partial run under each replaced section's heading.
+ */
+function updateSections(sections: readonly BenchSection[], command: string): void {
+  let doc = readFileSync(DOC, 'utf8');
+  for (const s of sections) {
+    const heading = `## ${s.title}\n`;
+    const start = doc.indexOf(heading);
+    const body = `${heading}\n_Measured ${new Date().toISOString()} by \`${command}\`._\n\n${s.markdown}\n\n`;
+    if (start < 0) {
+      doc = `${doc.trimEnd()}\n\n${body}`;
+      continue;
+    }
+    const next = doc.indexOf('\n## ', start + heading.length);
+    doc = doc.slice(0, start) + body + (next < 0 ? '' : doc.slice(next + 1));
+  }
+  writeFileSync(DOC, `${doc.trimEnd()}\n`);
+}
+
+/**
+ * `npm run bench -- engine pages` runs only those parts and prints them; add `--update` to
+ * replace just their sections in docs/BENCHMARKS.md.
+ */
 async function main(): Promise<void> {
-  const only = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const update = args.includes('--update');
+  const only = args.filter((a) => a !== '--update');
   for (const name of only) {
     if (!(name in PARTS))
       throw new Error(`unknown part ${name}; parts: ${Object.keys(PARTS).join(', ')}`);
@@ -42,8 +69,11 @@ async function main(): Promise<void> {
     '',
     ...sections.flatMap((s) => [`## ${s.title}`, '', s.markdown, '']),
   ].join('\n');
-  if (only.length > 0) return;
-  writeFileSync(new URL('../../docs/BENCHMARKS.md', import.meta.url), doc);
+  if (only.length > 0) {
+    if (update) updateSections(sections, `npm run bench -- ${only.join(' ')} --update`);
+    return;
+  }
+  writeFileSync(DOC, doc);
 }
 
 main().catch((error: unknown) => {
