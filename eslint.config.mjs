@@ -67,7 +67,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['lib/questions/**/*.ts', 'lib/srs/**/*.ts', 'lib/mastery/**/*.ts', 'lib/quiz/**/*.ts'],
+    files: [
+      'lib/questions/**/*.ts',
+      'lib/srs/**/*.ts',
+      'lib/mastery/**/*.ts',
+      'lib/quiz/**/*.ts',
+      'lib/progress/**/*.ts',
+    ],
     rules: {
       'no-restricted-properties': ['error', ...impureGlobals],
       'no-restricted-syntax': [
