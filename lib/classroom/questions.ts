@@ -59,16 +59,10 @@ export function pointsOf(layout: readonly LayoutItem[], quiz: Pick<QuizDto, 'slo
 
 /** Grades stored responses; an unreadable stored response scores 0 rather than failing. */
 export function graderFor(layout: readonly LayoutItem[]): AnswerGrader {
-  const cache = new Map<number, Question>();
   return (position, response) => {
     const item = layout[position];
     if (!item) return { fraction: 0, misconception: null };
-    let question = cache.get(position);
-    if (!question) {
-      question = questionFor(item, 'en');
-      cache.set(position, question);
-    }
-    const result = grade(question, response);
+    const result = grade(questionFor(item, 'en'), response);
     if (!result.valid) return { fraction: 0, misconception: null };
     return { fraction: result.score, misconception: result.misconception ?? null };
   };

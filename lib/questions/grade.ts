@@ -2,7 +2,7 @@
 // digits, spaces, case, flag spellings), scores it, and names the misconception it reveals.
 
 import { MISCONCEPTIONS, type MisconceptionId } from './misconceptions';
-import { responseSchema, type Question } from './schema';
+import { responseSchema, type Question, type QuestionResponse } from './schema';
 import type { Locale } from './types';
 
 export type ResponseErrorCode =
@@ -282,5 +282,25 @@ export function grade(question: Question, response: unknown): GradeResult {
       const score = pairs === 0 ? 1 : good / pairs;
       return verdict(locale, score, pairs, undefined);
     }
+  }
+}
+
+/**
+ * The key in the shape a learner answers with: what a correct response looks like (grading it
+ * scores 1). Tests, fixtures and the load test answer with it; the numeric key's tolerance is
+ * the grader's, not part of a response.
+ */
+export function keyAsResponse(question: Question): QuestionResponse {
+  switch (question.kind) {
+    case 'choice':
+      return { option: question.answer.option };
+    case 'multi':
+      return { options: [...question.answer.options] };
+    case 'numeric':
+      return { value: question.answer.value };
+    case 'fields':
+      return { fields: { ...question.answer.fields } };
+    case 'order':
+      return { order: [...question.answer.order] };
   }
 }

@@ -5,6 +5,7 @@ export { QuestionError, type QuestionErrorCode } from './errors';
 export {
   canonicalFlags,
   grade,
+  keyAsResponse,
   parseNumber,
   toHalfWidth,
   type GradeResult,

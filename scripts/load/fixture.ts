@@ -7,22 +7,12 @@ import { parseLayout, questionFor } from '@/lib/classroom';
 import { createQuiz, setQuizStatus } from '@/lib/db';
 import { db } from '@/lib/db/client';
 import type { SlotSpec } from '@/lib/quiz';
-import { listTemplates, type Question } from '@/lib/questions';
+import { keyAsResponse, listTemplates, type Question } from '@/lib/questions';
 
 export const LOAD_PASSWORD = 'load-test-password-1';
 
 export type LoadStudent = { email: string; userId: string };
 export type LoadFixture = { quizId: string; students: LoadStudent[] };
-
-/** The response a student who knows the answer sends (the answer key in response form). */
-export function correctResponse(q: Question): unknown {
-  switch (q.kind) {
-    case 'numeric':
-      return { value: q.answer.value };
-    default:
-      return q.answer;
-  }
-}
 
 /** A well-formed response that is usually wrong: the first option, or a number off by one. */
 export function plausibleResponse(q: Question): unknown {
@@ -125,7 +115,7 @@ export async function responsesFor(quizId: string): Promise<Map<string, unknown[
       layout.map((item, position) => {
         const q = questionFor(item, 'en');
         // About seven in ten answers right, spread over students and positions.
-        return (i + position * 3) % 10 < 7 ? correctResponse(q) : plausibleResponse(q);
+        return (i + position * 3) % 10 < 7 ? keyAsResponse(q) : plausibleResponse(q);
       }),
     );
   });

@@ -14,7 +14,7 @@ import {
 } from '@/lib/classroom';
 import type { QuizSettings, SlotSpec } from '@/lib/quiz';
 import type { LayoutItem } from '@/lib/quiz';
-import type { Question } from '@/lib/questions';
+import { keyAsResponse, type Question } from '@/lib/questions';
 import { createTestDatabase, type Provider, type TestDatabase } from './databases';
 
 /** 10:00 UTC on a quiz day; tests pass times relative to it. */
@@ -100,20 +100,7 @@ export async function keyOf(
 }
 
 /** The response that scores 1 on this question. */
-export function correctResponse(question: Question): unknown {
-  switch (question.kind) {
-    case 'choice':
-      return { option: question.answer.option };
-    case 'multi':
-      return { options: question.answer.options };
-    case 'numeric':
-      return { value: question.answer.value };
-    case 'fields':
-      return { fields: question.answer.fields };
-    case 'order':
-      return { order: question.answer.order };
-  }
-}
+export const correctResponse = keyAsResponse;
 
 /** A response that scores 0 on a choice question: a wrong option, one with a misconception if any. */
 export function wrongResponse(question: Question): { option: string } {
