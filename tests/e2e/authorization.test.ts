@@ -10,6 +10,7 @@ import type * as ClassroomModule from '@/lib/classroom';
 import type * as DbModule from '@/lib/db';
 import type * as PasswordModule from '@/lib/auth/password';
 import { HttpClient, type HttpResponse } from './http-client';
+import { baseSettings } from '../helpers/classroom';
 
 const ACTORS = ['anonymous', 'S1', 'S2', 'A', 'B', 'admin'] as const;
 type Actor = (typeof ACTORS)[number];
@@ -361,17 +362,10 @@ async function buildWorld(): Promise<World> {
   await db.setUserRole({ userId: admin.id, role: 'admin', actorId: null });
 
   const settings = (title: string) => ({
+    ...baseSettings,
     title,
     description: 'Predict what TCP does next.',
-    timeLimitSec: null,
-    opensAt: null,
-    closesAt: null,
     attemptsAllowed: 3,
-    gradingMethod: 'highest' as const,
-    shuffle: false,
-    reviewWhen: 'immediately' as const,
-    reviewAnswers: true,
-    reviewExplanation: true,
   });
   const slots = [
     { kind: 'fixed', template: 'next-state', seed: 1, difficulty: 1, points: 2 },

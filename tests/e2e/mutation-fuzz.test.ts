@@ -14,6 +14,7 @@ import type * as DbModule from '@/lib/db';
 import type * as QuestionsModule from '@/lib/questions';
 import type * as PasswordModule from '@/lib/auth/password';
 import { HttpClient } from './http-client';
+import { baseSettings } from '../helpers/classroom';
 
 /** Runs per endpoint; ACKADEMY_FUZZ_RUNS raises it for a longer hunt. */
 const RUNS = Number(process.env.ACKADEMY_FUZZ_RUNS ?? 40);
@@ -86,17 +87,10 @@ async function buildFixture(): Promise<Fixture> {
   const student = await user('student', 'student');
   const other = await user('other', 'student');
   const settings = (title: string) => ({
+    ...baseSettings,
     title,
     description: '',
-    timeLimitSec: null,
-    opensAt: null,
-    closesAt: null,
     attemptsAllowed: 3,
-    gradingMethod: 'highest' as const,
-    shuffle: false,
-    reviewWhen: 'immediately' as const,
-    reviewAnswers: true,
-    reviewExplanation: true,
   });
   const slots = [
     { kind: 'fixed', template: 'next-state', seed: 1, difficulty: 1, points: 1 },
