@@ -106,7 +106,10 @@ async function main() {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   };
   log(`serving on http://localhost:${port}`);
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', port], {
+  // Node flags for the server alone (a diagnostic hook: --cpu-prof is not allowed in
+  // NODE_OPTIONS), e.g. ACKADEMY_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.ACKADEMY_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, nextBin, 'start', '-p', port], {
     stdio: 'inherit',
     env: childEnv,
   });
