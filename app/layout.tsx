@@ -1,9 +1,9 @@
 // Root layout: language, theme and the site header shared by every page.
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { ClientMessages } from './_components/client-messages';
 import { SiteHeader } from './_components/site-header';
 import { parseTheme, THEME_COOKIE } from './_components/theme';
 import './globals.css';
@@ -26,12 +26,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       data-theme={theme}
     >
       <body className="min-h-screen font-sans">
-        <NextIntlClientProvider>
+        <ClientMessages>
           <SiteHeader theme={theme} />
           <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8">
             {children}
           </main>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -6,3 +6,9 @@ export {
   negotiateLocale,
   type UiLocale,
 } from './negotiate';
+export {
+  pickMessages,
+  ROOT_CLIENT_NAMESPACES,
+  SEGMENT_CLIENT_NAMESPACES,
+  type ClientSegment,
+} from './client-messages';

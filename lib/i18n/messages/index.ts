@@ -25,6 +25,8 @@ export const NAMESPACES = [
   'teach',
 ] as const;
 
+export type Namespace = (typeof NAMESPACES)[number];
+
 export async function loadMessages(locale: UiLocale): Promise<Record<string, unknown>> {
   const entries = await Promise.all(
     NAMESPACES.map(async (namespace) => {
