@@ -1,16 +1,36 @@
 // Who is asking: the signed-in user, re-read from the database on every request so a
 // role change applies at once and a password change ends older sessions.
-import { getServerSession } from 'next-auth';
+import { decode } from 'next-auth/jwt';
+import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { findUserById, type Role, type UserDto } from '@/lib/db';
-import { buildAuthOptions } from './options';
+import { sessionCookies } from './cookies';
+import { reissueSession } from './reissue-session';
 
+/** A session in use is renewed (its 14 days start again) once it is this old. */
+export const SESSION_RENEW_AFTER_SEC = 24 * 60 * 60;
+
+/**
+ * The session cookie is decoded directly rather than through getServerSession: that call also
+ * re-encrypts the cookie on every request, which cost as much as the rest of a page's
+ * session work and cannot even be stored from a page render. Renewal happens instead where
+ * a cookie can be set (route handlers, server actions), once a day.
+ */
 export const getCurrentUser = cache(async (): Promise<UserDto | null> => {
-  const session = await getServerSession(buildAuthOptions());
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await findUserById(id);
-  if (!user || user.sessionVersion !== (session.user?.sv ?? 0)) return null;
+  const name = sessionCookies().sessionToken?.name;
+  const raw = name ? (await cookies()).get(name)?.value : undefined;
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!raw || !secret) return null;
+  // An expired, tampered or foreign token decodes to nothing.
+  const token = await decode({ token: raw, secret }).catch(() => null);
+  if (!token || typeof token.uid !== 'string') return null;
+  const user = await findUserById(token.uid);
+  if (!user || user.sessionVersion !== (typeof token.sv === 'number' ? token.sv : 0)) return null;
+  const issuedAt = typeof token.iat === 'number' ? token.iat : 0;
+  if (Date.now() / 1000 - issuedAt > SESSION_RENEW_AFTER_SEC) {
+    // A page render may not set cookies; the next route handler or action will.
+    await reissueSession(user).catch(() => false);
+  }
   return user;
 });
 

@@ -6,19 +6,17 @@
 // them, asserting what each actor may do and that a refusal changes nothing.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type * as NextAuthModule from 'next-auth';
+import { encode } from 'next-auth/jwt';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import type { UserDto } from '@/lib/db';
 
 // --- The request context the actions read, replaced by the test's current actor ---------
 
-const ctx = vi.hoisted(() => ({ user: null as null | { id: string; sessionVersion: number } }));
-
-vi.mock('next-auth', async (importOriginal) => ({
-  ...(await importOriginal<typeof NextAuthModule>()),
-  getServerSession: async () =>
-    ctx.user ? { user: { id: ctx.user.id, sv: ctx.user.sessionVersion }, expires: '' } : null,
-}));
+// The actor's session cookie, a real token that lib/auth decodes as it does in the app.
+const ctx = vi.hoisted(() => {
+  process.env.NEXTAUTH_SECRET ??= 'authorization-service-test-secret-0123456789';
+  return { sessionToken: null as string | null };
+});
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock('next/navigation', () => ({
   redirect: (url: string) => {
@@ -30,7 +28,14 @@ vi.mock('next/navigation', () => ({
 }));
 vi.mock('next/headers', () => ({
   headers: async () => new Headers(),
-  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
+  cookies: async () => ({
+    get: (name: string) =>
+      ctx.sessionToken && name.endsWith('next-auth.session-token')
+        ? { name, value: ctx.sessionToken }
+        : undefined,
+    set: () => {},
+    delete: () => {},
+  }),
 }));
 vi.mock('next-intl/server', () => ({
   getLocale: async () => 'en',
@@ -263,11 +268,14 @@ async function buildWorld(): Promise<World> {
 /** The actor as the service sees them (re-read: roles and session versions change). */
 async function as(w: World, actor: Actor): Promise<UserDto | null> {
   if (actor === 'anonymous') {
-    ctx.user = null;
+    ctx.sessionToken = null;
     return null;
   }
   const user = (await findUserById(w.users[actor].id))!;
-  ctx.user = { id: user.id, sessionVersion: user.sessionVersion };
+  ctx.sessionToken = await encode({
+    secret: process.env.NEXTAUTH_SECRET!,
+    token: { sub: user.id, uid: user.id, sv: user.sessionVersion },
+  });
   return user;
 }
 
