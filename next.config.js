@@ -26,7 +26,17 @@ const nextConfig = {
   // Headers that do not depend on the request, on every response (static files included).
   // The per-request CSP nonce and HSTS are set in proxy.ts; docs/SECURITY.md explains each.
   async headers() {
-    return [{ source: '/:path*', headers: SECURITY_HEADERS }];
+    return [
+      { source: '/:path*', headers: SECURITY_HEADERS },
+      // JSON and NextAuth's endpoints skip proxy.ts (no page, so no nonce to make): a fixed
+      // policy that lets such a response load or run nothing if a browser renders it.
+      {
+        source: '/api/:path*',
+        headers: [
+          { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" },
+        ],
+      },
+    ];
   },
 };
 

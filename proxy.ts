@@ -27,7 +27,8 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    // Hashed static files carry no inline script; the nonce would be wasted work there.
-    '/((?!_next/static|_next/image|favicon.ico).*)',
+    // Hashed static files carry no inline script, and /api answers JSON (its fixed policy is
+    // in next.config.js): a nonce would be wasted work on every autosave there.
+    '/((?!_next/static|_next/image|favicon.ico|api/).*)',
   ],
 };

@@ -124,7 +124,7 @@ describe('content security policy', () => {
 });
 
 describe('headers', () => {
-  test('pages and static files carry the security headers; no HSTS over plain HTTP', async () => {
+  test('pages, JSON routes and static files carry the security headers; no HSTS over plain HTTP', async () => {
     const page = await fetch(`${baseUrl()}/lessons`);
     const policy = page.headers.get('content-security-policy') ?? '';
     expect(policy).toContain("frame-ancestors 'none'");
@@ -145,6 +145,13 @@ describe('headers', () => {
     const script = await fetch(`${baseUrl()}${asset}`);
     expect(script.status).toBe(200);
     expect(script.headers.get('x-content-type-options')).toBe('nosniff');
+
+    // JSON routes skip the per-request nonce and get a policy that allows nothing.
+    const json = await fetch(`${baseUrl()}/api/auth/csrf`);
+    expect(json.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+    expect(json.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   test('the session cookie is httpOnly and SameSite=Lax', async () => {
