@@ -12,7 +12,7 @@ import {
   type AttemptDto,
   type AttemptWithAnswers,
   type QuizDto,
-  type SaveResult,
+  type SaveLimit,
   type UserDto,
 } from '@/lib/db';
 import {
@@ -144,6 +144,22 @@ export type AttemptView = {
   questions: AttemptQuestion[];
 };
 
+/**
+ * Whether the student's attempt is still being taken, and the quiz's title, for the attempt
+ * page's shell (the questions follow as JSON); submits it if its time ran out.
+ */
+export async function attemptStatusForStudent(
+  user: UserDto | null,
+  attemptId: string,
+  now: Date,
+): Promise<{ status: AttemptDto['status']; title: string }> {
+  const { attempt } = await ownAttemptHeader(user, attemptId);
+  const quiz = await findQuiz(attempt.quizId);
+  if (!quiz) throw new ClassroomError('not_found', 'no such attempt');
+  const current = await finalizeIfExpired(attempt, quiz, now);
+  return { status: current.status, title: quiz.title };
+}
+
 /** The attempt as the student takes it: questions without keys, their saved responses. */
 export async function attemptForStudent(
   user: UserDto | null,
@@ -178,39 +194,50 @@ export async function attemptForStudent(
 /**
  * Saves one answer. A response of the wrong shape is refused with the grader's message and
  * nothing is written; after the deadline (plus grace) the save is refused and the attempt
- * is submitted with what was saved before.
+ * is submitted with what was saved before. `limit` is the caller's rate limit on saves,
+ * counted in the same transaction.
  */
 export async function saveResponse(
   user: UserDto | null,
   input: { attemptId: string; position: number; response: unknown; clientRev: number },
   now: Date,
-): Promise<SaveResult & { secondsLeft: number | null }> {
-  const { user: u, attempt } = await ownAttemptHeader(user, input.attemptId);
-  const layout = parseLayout(attempt.layout);
-  const item = layout[input.position];
-  if (!item) throw new ClassroomError('invalid', 'no such question in this attempt');
-  if (attempt.status !== 'in_progress')
-    throw new ClassroomError('closed', 'the attempt is submitted');
-  // null clears the answer (it then scores 0); anything else must fit the question.
-  if (input.response !== null) checkResponse(questionFor(item, 'en'), input.response);
-  const acceptUntil = attempt.deadline
-    ? new Date(attempt.deadline.getTime() + SAVE_GRACE_MS)
-    : null;
+  limit?: SaveLimit,
+): Promise<
+  | { status: 'saved' | 'superseded'; secondsLeft: number | null }
+  | { status: 'rate_limited'; retryAfterSec: number }
+> {
+  const u = requireSignedIn(user);
   const result = await saveAnswer({
-    attemptId: attempt.id,
+    attemptId: input.attemptId,
     userId: u.id,
     position: input.position,
     response: input.response,
     clientRev: input.clientRev,
     now,
-    acceptUntil,
+    limit,
+    admit: (attempt) => {
+      const item = parseLayout(attempt.layout)[input.position];
+      if (!item) throw new ClassroomError('invalid', 'no such question in this attempt');
+      // null clears the answer (it then scores 0); anything else must fit the question.
+      if (input.response !== null) checkResponse(questionFor(item, 'en'), input.response);
+      return {
+        acceptUntil: attempt.deadline ? new Date(attempt.deadline.getTime() + SAVE_GRACE_MS) : null,
+      };
+    },
   });
-  if (result.status === 'closed') {
-    const quiz = await findQuiz(attempt.quizId);
-    if (quiz) await finalizeIfExpired(attempt, quiz, now);
-    throw new ClassroomError('closed', 'time is up: your earlier answers were submitted');
+  switch (result.status) {
+    case 'missing':
+      throw new ClassroomError('not_found', 'no such attempt');
+    case 'rate_limited':
+      return result;
+    case 'closed': {
+      const quiz = await findQuiz(result.attempt.quizId);
+      if (quiz) await finalizeIfExpired(result.attempt, quiz, now);
+      throw new ClassroomError('closed', 'time is up: your earlier answers were submitted');
+    }
+    default:
+      return { status: result.status, secondsLeft: secondsLeft(result.attempt, now) };
   }
-  return { ...result, secondsLeft: secondsLeft(attempt, now) };
 }
 
 export async function submitOwnAttempt(

@@ -25,6 +25,7 @@ export {
 } from './quizzes';
 export {
   attemptForStudent,
+  attemptStatusForStudent,
   finalizeIfExpired,
   quizForStudent,
   reviewOf,

@@ -4,6 +4,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { db, type Db } from './client';
+import { hitRateLimitIn } from './rate-limits';
 
 export type AttemptStatus = 'in_progress' | 'submitted';
 export type SubmitKind = 'student' | 'auto';
@@ -178,15 +179,25 @@ export async function listSubmittedAttemptsWithAnswers(
 }
 
 export type SaveResult =
-  | { status: 'saved' }
+  | { status: 'saved'; attempt: AttemptDto }
   /** A newer save (higher clientRev) is already stored; it stays. */
-  | { status: 'superseded' }
-  | { status: 'closed' };
+  | { status: 'superseded'; attempt: AttemptDto }
+  /** Submitted, or past `acceptUntil`: nothing was written. */
+  | { status: 'closed'; attempt: AttemptDto }
+  /** No attempt with this id belongs to this user. */
+  | { status: 'missing' }
+  /** Over the save limit: counted, nothing else written. */
+  | { status: 'rate_limited'; retryAfterSec: number };
+
+/** A fixed-window limit on saves, counted in the save's own transaction. */
+export type SaveLimit = { key: string; windowMs: number; limit: number };
 
 /**
- * Stores a response if the attempt is in progress and `acceptUntil` has not passed.
- * The no-op update of `revision` takes the attempt's row lock on PostgreSQL (SQLite runs one
- * writer at a time), so a submission either sees this answer or this save sees `submitted`.
+ * Saves one answer in one transaction: the attempt's row is updated first (its revision
+ * bump takes the row lock on PostgreSQL, so saves and the submission serialise), which also
+ * reads the attempt for `admit`; then the rate-limit count, then the answer, kept only if its
+ * clientRev is newer than the stored one. `admit` sees the attempt before anything is written
+ * and returns until when saves are accepted; an error it throws rolls everything back.
  */
 export async function saveAnswer(input: {
   attemptId: string;
@@ -195,27 +206,43 @@ export async function saveAnswer(input: {
   response: unknown;
   clientRev: number;
   now: Date;
-  /** Saves after this instant are refused (the deadline plus a grace period). */
-  acceptUntil: Date | null;
+  admit?: (attempt: AttemptDto) => { acceptUntil: Date | null };
+  limit?: SaveLimit;
 }): Promise<SaveResult> {
   const client = await db();
-  return client.$transaction(async (tx) => {
-    const { count } = await tx.quizAttempt.updateMany({
-      where: {
-        id: input.attemptId,
-        userId: input.userId,
-        status: 'in_progress',
-      },
-      data: { revision: { increment: 1 } },
-    });
-    if (count === 0 || (input.acceptUntil && input.now > input.acceptUntil)) {
-      return { status: 'closed' };
+  const result = await client.$transaction(async (tx): Promise<SaveResult | null> => {
+    let row;
+    try {
+      row = await tx.quizAttempt.update({
+        where: { id: input.attemptId, userId: input.userId, status: 'in_progress' },
+        data: { revision: { increment: 1 } },
+        select: attemptSelect,
+      });
+    } catch (error) {
+      // No open attempt of this user's: the caller finds out which (below, outside).
+      if ((error as { code?: string }).code === 'P2025') return null;
+      throw error;
     }
+    const attempt = toAttempt(row);
+    const { acceptUntil } = input.admit?.(attempt) ?? { acceptUntil: null };
+    if (input.limit) {
+      const hit = await hitRateLimitIn(tx, input.limit.key, input.limit.windowMs, input.now);
+      if (hit.count > input.limit.limit) {
+        const endsAt = hit.windowStart.getTime() + input.limit.windowMs;
+        return {
+          status: 'rate_limited',
+          retryAfterSec: Math.max(1, Math.ceil((endsAt - input.now.getTime()) / 1000)),
+        };
+      }
+    }
+    if (acceptUntil && input.now > acceptUntil) return { status: 'closed', attempt };
     const existing = await tx.quizAnswer.findUnique({
       where: { attemptId_position: { attemptId: input.attemptId, position: input.position } },
       select: { clientRev: true },
     });
-    if (existing && existing.clientRev >= input.clientRev) return { status: 'superseded' };
+    if (existing && existing.clientRev >= input.clientRev) {
+      return { status: 'superseded', attempt };
+    }
     const data = {
       response: JSON.stringify(input.response),
       clientRev: input.clientRev,
@@ -226,8 +253,13 @@ export async function saveAnswer(input: {
       create: { id: randomUUID(), attemptId: input.attemptId, position: input.position, ...data },
       update: data,
     });
-    return { status: 'saved' };
+    return { status: 'saved', attempt };
   });
+  if (result) return result;
+  const attempt = await findAttemptHeader(input.attemptId);
+  return attempt && attempt.userId === input.userId
+    ? { status: 'closed', attempt }
+    : { status: 'missing' };
 }
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];

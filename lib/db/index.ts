@@ -109,6 +109,7 @@ export {
   type AttemptStatus,
   type AttemptWithAnswers,
   type SaveResult,
+  type SaveLimit,
   type SubmitKind,
 } from './attempts';
 export {

@@ -1,7 +1,9 @@
 // Rate-limit counters in the database, so every app instance sees the same counts: a fixed
 // window per key, counted without losing increments under concurrency on SQLite and
 // PostgreSQL alike (an atomic increment, and a compare-and-swap to start a new window).
-import { db } from './client';
+import { db, type Db } from './client';
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 export type RateLimitRow = { count: number; windowStart: Date; blockedUntil: Date | null };
 
@@ -49,6 +51,29 @@ export async function hitRateLimit(
       return { count: 1, windowStart: now, blockedUntil: row.blockedUntil };
   }
   throw new Error(`rate limit ${key}: too much contention`);
+}
+
+/**
+ * The same count inside a caller's transaction (the autosave counts its hit in the save's
+ * own transaction: one commit instead of two). The upsert is a single atomic statement on
+ * both databases, and the transaction holds the row until it commits, so a new window
+ * starts once.
+ */
+export async function hitRateLimitIn(
+  tx: Pick<Tx, 'rateLimit'>,
+  key: string,
+  windowMs: number,
+  now: Date,
+): Promise<RateLimitRow> {
+  const row = await tx.rateLimit.upsert({
+    where: { key },
+    create: { key, count: 1, windowStart: now },
+    update: { count: { increment: 1 } },
+    select,
+  });
+  if (row.windowStart.getTime() + windowMs > now.getTime()) return row;
+  await tx.rateLimit.update({ where: { key }, data: { count: 1, windowStart: now } });
+  return { count: 1, windowStart: now, blockedUntil: row.blockedUntil };
 }
 
 export async function readRateLimit(key: string): Promise<RateLimitRow | null> {

@@ -8,6 +8,7 @@ export { securityEnv, type SecurityEnv } from './config';
 export { clientIp } from './client-ip';
 export {
   checkRateLimit,
+  rateLimitCounter,
   signInDelay,
   recordSignInFailure,
   clearSignInFailures,

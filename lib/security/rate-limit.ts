@@ -35,6 +35,18 @@ function secondsUntil(when: Date, now: Date): number {
 }
 
 /**
+ * The counter of `policy` for `subject`, for a caller that counts the hit in its own
+ * transaction (the autosave: one commit for the count and the answer).
+ */
+export function rateLimitCounter(
+  policy: RateLimitPolicy,
+  subject: string,
+): { key: string; windowMs: number; limit: number } {
+  const spec: Policy = RATE_LIMIT_POLICIES[policy];
+  return { key: bucketKey(policy, subject), windowMs: spec.windowSec * 1000, limit: spec.limit };
+}
+
+/**
  * Counts one request under `policy` for `subject` (an account id, an email, an address;
  * null for an address no trusted proxy named) and says whether it may proceed.
  */

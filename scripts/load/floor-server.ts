@@ -1,9 +1,11 @@
 // The load test's floor: a minimal Node HTTP server that performs the autosave's database
-// write (lib/db saveAnswer: the same transaction, Prisma client and driver as the app) with
-// nothing around it: no Next.js, no session, no validation, no rate limit.
+// write (lib/db saveAnswer: the same transaction, rate-limit count included, with the same
+// Prisma client and driver as the app) with nothing around it: no Next.js, no session, no
+// validation of the response.
 // Run: DATABASE_URL=… PORT=… tsx --conditions=react-server scripts/load/floor-server.ts
 import { createServer } from 'node:http';
 import { saveAnswer } from '@/lib/db';
+import { rateLimitCounter } from '@/lib/security';
 
 const server = createServer((req, res) => {
   const chunks: Buffer[] = [];
@@ -18,7 +20,11 @@ const server = createServer((req, res) => {
           response: unknown;
           clientRev: number;
         };
-        const result = await saveAnswer({ ...body, now: new Date(), acceptUntil: null });
+        const result = await saveAnswer({
+          ...body,
+          now: new Date(),
+          limit: rateLimitCounter('answer-account', body.userId),
+        });
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify(result));
       } catch (error) {

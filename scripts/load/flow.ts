@@ -11,6 +11,7 @@ export const STEPS = [
   'open quiz',
   'start',
   'attempt page',
+  'attempt data',
   'autosave',
   'submit',
 ] as const;
@@ -107,6 +108,8 @@ export async function startBurst(
       if (!id) return;
       student.attemptId = id;
       await student.session.request(stats['attempt page'], 'GET', `/quizzes/attempts/${id}`);
+      // The page's script then loads the questions, as a browser does.
+      await student.session.request(stats['attempt data'], 'GET', `/api/attempts/${id}?locale=en`);
     }),
   );
 }

@@ -129,7 +129,12 @@ export async function runLoad(
     await signInAll(students, stats, flow);
     log('start burst');
     await startBurst(students, stats, flow);
-    const burstStats = [stats['open quiz'], stats.start, stats['attempt page']];
+    const burstStats = [
+      stats['open quiz'],
+      stats.start,
+      stats['attempt page'],
+      stats['attempt data'],
+    ];
     const burstSpanSec =
       (Math.max(...burstStats.map((s) => s.last)) - Math.min(...burstStats.map((s) => s.first))) /
       1000;

@@ -143,6 +143,16 @@ function table(w: World): Record<string, Probe[]> {
       },
       { path: `/api/quizzes/${w.draftA.id}/attempts`, expect: { ...all('404'), anonymous: '401' } },
     ],
+    'GET /api/attempts/[attemptId]': [
+      // The attempt page's questions: its own student only.
+      {
+        path: `/api/attempts/${w.s1Open}`,
+        expect: { ...all('404'), anonymous: '401', S1: 'ok' },
+        shows: w.quizA.title,
+      },
+      { path: `/api/attempts/${w.s1Done}`, expect: { ...all('404'), anonymous: '401', S1: 'ok' } },
+      { path: '/api/attempts/no-such-attempt', expect: { ...all('404'), anonymous: '401' } },
+    ],
     'POST /api/attempts/[attemptId]/answers': [
       {
         path: `/api/attempts/${w.s1Open}/answers`,

@@ -363,6 +363,62 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
     });
   });
 
+  describe('the save limit (counted in the save’s own transaction)', () => {
+    const limit = (key: string) => ({ key, windowMs: 60_000, limit: 3 });
+
+    it('past the limit a save is refused with the seconds until the window ends; nothing is stored', async () => {
+      const c = await course();
+      const s = c.students[0]!;
+      const id = await startOrResume(s, c.quizId, T0);
+      const save = (position: number, at: Date) =>
+        saveResponse(
+          s,
+          { attemptId: id, position, response: { option: 'a' }, clientRev: 1 },
+          at,
+          limit(`test:${s.id}`),
+        );
+      for (const position of [0, 1, 2]) expect((await save(position, T0)).status).toBe('saved');
+      expect(await save(3, seconds(20))).toEqual({ status: 'rate_limited', retryAfterSec: 40 });
+      expect((await findAttempt(id))!.answers.map((a) => a.position)).toEqual([0, 1, 2]);
+      // A new window starts once the old one has passed.
+      expect((await save(3, seconds(61))).status).toBe('saved');
+    });
+
+    it('an invalid save or another student’s attempt does not count against the limit', async () => {
+      const c = await course({ students: 2 });
+      const [s, other] = c.students;
+      const id = await startOrResume(s!, c.quizId, T0);
+      const key = `test:${s!.id}`;
+      await rejectsWith(
+        saveResponse(
+          s!,
+          { attemptId: id, position: 0, response: { option: 'zz' }, clientRev: 1 },
+          T0,
+          limit(key),
+        ),
+        'response',
+      );
+      await rejectsWith(
+        saveResponse(
+          other!,
+          { attemptId: id, position: 0, response: { option: 'a' }, clientRev: 1 },
+          T0,
+          limit(key),
+        ),
+        'not_found',
+      );
+      for (const position of [0, 1, 2]) {
+        const result = await saveResponse(
+          s!,
+          { attemptId: id, position, response: { option: 'a' }, clientRev: 1 },
+          T0,
+          limit(key),
+        );
+        expect(result.status).toBe('saved');
+      }
+    });
+  });
+
   describe('concurrent saves to different questions', () => {
     it('every acknowledged save lands, and submission grades them all', async () => {
       const c = await course();
