@@ -1,6 +1,7 @@
-// `npm start`: prepares the database (migrations, demo users), builds the app when the
-// sources changed since the last build, then serves the production build on $PORT.
-import { spawn, spawnSync } from 'node:child_process';
+// The first half of `npm start` (scripts/start.mjs runs it in a child process, so the memory
+// it takes is returned before serving): migrations, demo users, pruning old rate-limit
+// rows, a build when the sources changed since the last one, and the session secret.
+import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -64,9 +65,9 @@ function ensureBuild() {
   writeFileSync(stampFile, stamp);
 }
 
-function ensureSecret(): string {
-  const fromEnv = process.env.NEXTAUTH_SECRET?.trim();
-  if (fromEnv) return fromEnv;
+/** Without NEXTAUTH_SECRET, one is generated once into data/ (start.mjs reads it there). */
+function ensureSecret(): void {
+  if (process.env.NEXTAUTH_SECRET?.trim()) return;
   const file = path.join(dataDir, 'auth-secret');
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
@@ -75,7 +76,6 @@ function ensureSecret(): string {
       `generated a session secret in ${path.relative(root, file)} (set NEXTAUTH_SECRET to choose your own)`,
     );
   }
-  return readFileSync(file, 'utf8').trim();
 }
 
 async function main() {
@@ -98,25 +98,7 @@ async function main() {
   await disconnectDb();
 
   ensureBuild();
-  const port = process.env.PORT?.trim() || '3000';
-  const childEnv = {
-    NEXT_TELEMETRY_DISABLED: '1',
-    ...process.env,
-    NEXTAUTH_SECRET: ensureSecret(),
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-  };
-  log(`serving on http://localhost:${port}`);
-  // Node flags for the server alone (a diagnostic hook: --cpu-prof is not allowed in
-  // NODE_OPTIONS), e.g. ACKADEMY_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
-  const nodeArgs = (process.env.ACKADEMY_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, nextBin, 'start', '-p', port], {
-    stdio: 'inherit',
-    env: childEnv,
-  });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => child.kill(signal));
-  }
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  ensureSecret();
 }
 
 main().catch((error: unknown) => {

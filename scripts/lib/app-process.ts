@@ -57,28 +57,23 @@ export async function startApp(options: {
   const root = process.cwd();
   const port = options.port ?? (await freePort());
   const baseUrl = `http://localhost:${port}`;
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-      '--conditions=react-server',
-      'scripts/start.ts',
-    ],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATABASE_URL: options.databaseUrl,
-        NEXTAUTH_SECRET: 'test-only-secret-not-for-production-0123456789',
-        NEXTAUTH_URL: baseUrl,
-        ...options.env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // Its own process group, so stop() reaches the server that start.ts spawns.
-      detached: true,
+  // Node flags for the server (a diagnostic hook; --cpu-prof is not allowed in NODE_OPTIONS),
+  // e.g. ACKADEMY_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.ACKADEMY_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'scripts', 'start.mjs')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: options.databaseUrl,
+      NEXTAUTH_SECRET: 'test-only-secret-not-for-production-0123456789',
+      NEXTAUTH_URL: baseUrl,
+      ...options.env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so stop() reaches the preparation child too.
+    detached: true,
+  });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);

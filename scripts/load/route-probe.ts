@@ -11,6 +11,7 @@ import { responsesFor, seedLoadFixture } from './fixture';
 import { emptyStats, makeStudents, signInAll, startBurst, type FlowOptions } from './flow';
 import { DEFAULT_POSTGRES_URL } from './run';
 import { sampleMemory } from './memory';
+import { floorSaturation } from './saturation';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -78,7 +79,9 @@ async function main() {
     const memory = sampleMemory([app.child.pid!]);
 
     // Any built chunk: a static file the same server sends without rendering anything.
-    const chunk = readdirSync(path.join('.next', 'static', 'chunks')).find((f) => f.endsWith('.js'));
+    const chunk = readdirSync(path.join('.next', 'static', 'chunks')).find((f) =>
+      f.endsWith('.js'),
+    );
     let n = 0;
     const pick = () => students[n++ % students.length]!;
     const headersOf = (s: (typeof students)[number]) => ({
@@ -93,7 +96,17 @@ async function main() {
       ['GET /quizzes/[id]', () => ({ method: 'GET', path: `/quizzes/${fixture.quizId}` })],
       [
         'GET /quizzes/attempts/[id]',
-        () => ({ method: 'GET', path: `/quizzes/attempts/${students[n % students.length]!.attemptId}` }),
+        () => ({
+          method: 'GET',
+          path: `/quizzes/attempts/${students[n % students.length]!.attemptId}`,
+        }),
+      ],
+      [
+        'GET /api/attempts/[id]',
+        () => ({
+          method: 'GET',
+          path: `/api/attempts/${students[n % students.length]!.attemptId}?locale=en`,
+        }),
       ],
       [
         'POST start (resume)',
@@ -142,6 +155,17 @@ async function main() {
       });
       console.log(
         `${label.padEnd(28)} ${result.requests.average.toFixed(0).padStart(6)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  non2xx ${result.non2xx}  errors ${result.errors}  bytes/req ${(result.throughput.total / Math.max(1, result.requests.total)).toFixed(0)}`,
+      );
+    }
+    if (!only.length || only.some((o) => 'floor save'.includes(o))) {
+      // The load test's floor: the autosave's database write from a bare Node server.
+      const targets = students.map((s) => ({ student: s, responses: responses.get(s.userId)! }));
+      const floor = await floorSaturation(db.url, targets, {
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+      });
+      console.log(
+        `${'floor save (bare server)'.padEnd(28)} ${floor.rps.toFixed(0).padStart(6)} req/s  p99 ${floor.p99} ms  errors ${floor.errors + floor.non2xx}`,
       );
     }
     console.log(`peak RSS ${(memory.stop() / 2 ** 20).toFixed(0)} MB`);

@@ -1,0 +1,56 @@
+// `npm start`: prepares the app in a child process (scripts/prepare.ts: migrations, demo
+// users, a build when the sources changed), then serves the production build on $PORT from
+// this process. One server process and its own http.Server: the preparation's memory is
+// returned before serving, and the listen backlog is ours to size for a class that arrives
+// at once (Next.js's own `next start` listens with Node's default of 511).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+
+const root = process.cwd();
+const log = (message) => console.log(`ackademy: ${message}`);
+
+const prepared = spawnSync(
+  process.execPath,
+  [
+    path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+    '--conditions=react-server',
+    'scripts/prepare.ts',
+  ],
+  { stdio: 'inherit', env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env } },
+);
+if (prepared.status !== 0) process.exit(prepared.status ?? 1);
+
+const port = Number(process.env.PORT?.trim() || '3000');
+const secretFile = path.join(root, 'data', 'auth-secret');
+process.env.NEXTAUTH_SECRET ||= existsSync(secretFile)
+  ? readFileSync(secretFile, 'utf8').trim()
+  : '';
+process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
+process.env.NEXT_TELEMETRY_DISABLED ||= '1';
+// Next.js reads this before it loads anything.
+process.env.NODE_ENV = 'production';
+
+const { default: next } = await import('next');
+const app = next({ dev: false, dir: root, port, hostname: 'localhost' });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => void handle(req, res));
+// Longer than a browser's keep-alive hint handling, so an idle connection is closed by the
+// client rather than under a request it just sent.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+server.listen({ port, backlog: Number(process.env.ACKADEMY_LISTEN_BACKLOG ?? 4096) }, () =>
+  log(`serving on http://localhost:${port}`),
+);
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    server.close();
+    void app.close().finally(() => process.exit(0));
+    // Open keep-alive connections would hold close() forever.
+    server.closeAllConnections();
+  });
+}
