@@ -65,15 +65,20 @@ export function PracticeClient({ signedIn, topics, topicNames, initialTopics, au
         difficulty,
         ...(signedIn || !visitor.current ? {} : { visitor: visitor.current }),
       });
-      if (!result.ok) {
-        setError(t(`error.${result.error}`));
-        return;
-      }
-      setError(null);
-      setCurrent(result);
-      setDraft(EMPTY_DRAFT);
-      setGraded(null);
-      setPhase('question');
+      // Updates after an await belong to the transition only when wrapped again; wrapped, the
+      // question appears in the same render that ends `pending`, so no key pressed once it is
+      // on screen meets a pending session and is ignored.
+      startTransition(() => {
+        if (!result.ok) {
+          setError(t(`error.${result.error}`));
+          return;
+        }
+        setError(null);
+        setCurrent(result);
+        setDraft(EMPTY_DRAFT);
+        setGraded(null);
+        setPhase('question');
+      });
     });
   }, [chosen, difficulty, signedIn, t]);
 
@@ -91,7 +96,9 @@ export function PracticeClient({ signedIn, topics, topicNames, initialTopics, au
         ...(signedIn || !visitor.current ? {} : { visitorMastery: visitor.current.mastery }),
       });
       if (!result.ok) {
-        setError(result.error === 'response' ? result.message : t('error.invalid'));
+        startTransition(() =>
+          setError(result.error === 'response' ? result.message : t('error.invalid')),
+        );
         return;
       }
       if (!signedIn && visitor.current) {
@@ -111,13 +118,17 @@ export function PracticeClient({ signedIn, topics, topicNames, initialTopics, au
           topics: result.mastery.map((m) => m.topic),
         });
       }
-      setError(null);
-      setGraded(result);
-      setSession((s) => ({
-        answered: s.answered + 1,
-        correct: s.correct + (result.correct ? 1 : 0),
-      }));
-      setPhase('feedback');
+      // As in loadNext: the feedback (and its Enter for the next question) appears as
+      // `pending` ends.
+      startTransition(() => {
+        setError(null);
+        setGraded(result);
+        setSession((s) => ({
+          answered: s.answered + 1,
+          correct: s.correct + (result.correct ? 1 : 0),
+        }));
+        setPhase('feedback');
+      });
     });
   }, [current, draft, pending, signedIn, t]);
 
