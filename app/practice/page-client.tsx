@@ -12,7 +12,8 @@ import {
 } from './actions';
 import { chooseByNumber, EMPTY_DRAFT, toResponse, type Draft } from './draft';
 import { FeedbackView } from './feedback-view';
-import { QuestionView } from './question-view';
+import { LazyQuestionTrace, loadQuestionTrace } from './lazy-question-trace';
+import { QuestionForm } from './question-form';
 import type { VisitorProgress } from './schema';
 
 type DifficultyChoice = 1 | 2 | 3 | 'adaptive';
@@ -54,6 +55,8 @@ export function PracticeClient({ signedIn, topics, topicNames, initialTopics, au
 
   const loadNext = useCallback(() => {
     startTransition(async () => {
+      // The diagram's code loads beside the question (once per page), not before the page.
+      const diagram = loadQuestionTrace().catch(() => null);
       if (!signedIn && !visitor.current) {
         // A visitor's stored progress (and the schema that checks it) loads on first use,
         // outside the JavaScript the page needs to appear.
@@ -65,6 +68,8 @@ export function PracticeClient({ signedIn, topics, topicNames, initialTopics, au
         difficulty,
         ...(signedIn || !visitor.current ? {} : { visitor: visitor.current }),
       });
+      // A question with a trace appears with its diagram, not above a space that fills later.
+      if (result.ok && result.question.trace) await diagram;
       // Updates after an await belong to the transition only when wrapped again; wrapped, the
       // question appears in the same render that ends `pending`, so no key pressed once it is
       // on screen meets a pending session and is ignored.
@@ -278,11 +283,16 @@ export function PracticeClient({ signedIn, topics, topicNames, initialTopics, au
               ? t('reasonRetry')
               : t('reasonWeakest', { topic: topicName(current.topic) })}
           </p>
-          <QuestionView
+          <QuestionForm
             question={current.question}
             draft={draft}
             onDraft={setDraft}
             disabled={phase !== 'question' || pending}
+            diagram={
+              current.question.trace ? (
+                <LazyQuestionTrace trace={current.question.trace} title={t('traceTitle')} />
+              ) : null
+            }
           />
         </div>
       ) : null}

@@ -74,8 +74,16 @@ test('a visitor practises ten questions with the keyboard, sees mastery change a
   await page.keyboard.press('Enter');
 
   const seen = new Set<string>();
+  let diagrams = 0;
   for (let i = 0; i < 10; i++) {
     await answerPracticeQuestion(page);
+    // The diagram's code loads after the page, with the first question; a question with a
+    // trace shows it, steps and all.
+    const diagram = page.getByTestId('practice-question').getByTestId('ladder-player');
+    if ((await diagram.count()) > 0) {
+      diagrams++;
+      expect(Number(await diagram.getAttribute('data-total'))).toBeGreaterThan(0);
+    }
     const mastery = await masteryAfter(page);
     expect(Object.keys(mastery).length).toBeGreaterThan(0);
     for (const value of Object.values(mastery)) {
@@ -95,6 +103,7 @@ test('a visitor practises ten questions with the keyboard, sees mastery change a
   }
   expect(await page.getByTestId('practice-score').innerText()).toMatch(/of 10 right/);
   expect(seen.size).toBeGreaterThan(1);
+  expect(diagrams).toBeGreaterThan(0);
   // Every question and verdict was ready for keys the moment it appeared.
   const arrived = await arrivals(page);
   expect(arrived.length).toBeGreaterThanOrEqual(20);
