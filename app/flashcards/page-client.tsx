@@ -66,15 +66,20 @@ export function FlashcardsClient({ signedIn, initialRetention, deck }: Props) {
     };
   }, [deck, retention, signedIn]);
 
+  // Called after an await inside a transition. Updates there join the transition only when
+  // wrapped again; wrapped, the card appears in the same render that ends `pending`, so a
+  // rating or U pressed as soon as it is on screen is not ignored as pressed mid-request.
   const show = useCallback(
     (result: Awaited<ReturnType<typeof sessionAction>>) => {
-      if (!result.ok) {
-        setError(t(`error.${result.error}`));
-        return;
-      }
-      setError(null);
-      setSession(result);
-      setShown(false);
+      startTransition(() => {
+        if (!result.ok) {
+          setError(t(`error.${result.error}`));
+          return;
+        }
+        setError(null);
+        setSession(result);
+        setShown(false);
+      });
     },
     [t],
   );

@@ -12,7 +12,8 @@ import {
 } from './actions';
 import { chooseByNumber, EMPTY_DRAFT, toResponse, type Draft } from './draft';
 import { FeedbackView } from './feedback-view';
-import { QuestionView } from './question-view';
+import { LazyQuestionTrace, loadQuestionTrace } from './lazy-question-trace';
+import { QuestionForm } from './question-form';
 import type { VisitorProgress } from './schema';
 
 type DifficultyChoice = 1 | 2 | 3 | 'adaptive';
@@ -54,6 +55,8 @@ export function PracticeClient({ signedIn, topics, topicNames, initialTopics, au
 
   const loadNext = useCallback(() => {
     startTransition(async () => {
+      // The diagram's code loads beside the question (once per page), not before the page.
+      const diagram = loadQuestionTrace().catch(() => null);
       if (!signedIn && !visitor.current) {
         // A visitor's stored progress (and the schema that checks it) loads on first use,
         // outside the JavaScript the page needs to appear.
@@ -65,15 +68,22 @@ export function PracticeClient({ signedIn, topics, topicNames, initialTopics, au
         difficulty,
         ...(signedIn || !visitor.current ? {} : { visitor: visitor.current }),
       });
-      if (!result.ok) {
-        setError(t(`error.${result.error}`));
-        return;
-      }
-      setError(null);
-      setCurrent(result);
-      setDraft(EMPTY_DRAFT);
-      setGraded(null);
-      setPhase('question');
+      // A question with a trace appears with its diagram, not above a space that fills later.
+      if (result.ok && result.question.trace) await diagram;
+      // Updates after an await belong to the transition only when wrapped again; wrapped, the
+      // question appears in the same render that ends `pending`, so no key pressed once it is
+      // on screen meets a pending session and is ignored.
+      startTransition(() => {
+        if (!result.ok) {
+          setError(t(`error.${result.error}`));
+          return;
+        }
+        setError(null);
+        setCurrent(result);
+        setDraft(EMPTY_DRAFT);
+        setGraded(null);
+        setPhase('question');
+      });
     });
   }, [chosen, difficulty, signedIn, t]);
 
@@ -91,7 +101,9 @@ export function PracticeClient({ signedIn, topics, topicNames, initialTopics, au
         ...(signedIn || !visitor.current ? {} : { visitorMastery: visitor.current.mastery }),
       });
       if (!result.ok) {
-        setError(result.error === 'response' ? result.message : t('error.invalid'));
+        startTransition(() =>
+          setError(result.error === 'response' ? result.message : t('error.invalid')),
+        );
         return;
       }
       if (!signedIn && visitor.current) {
@@ -111,13 +123,17 @@ export function PracticeClient({ signedIn, topics, topicNames, initialTopics, au
           topics: result.mastery.map((m) => m.topic),
         });
       }
-      setError(null);
-      setGraded(result);
-      setSession((s) => ({
-        answered: s.answered + 1,
-        correct: s.correct + (result.correct ? 1 : 0),
-      }));
-      setPhase('feedback');
+      // As in loadNext: the feedback (and its Enter for the next question) appears as
+      // `pending` ends.
+      startTransition(() => {
+        setError(null);
+        setGraded(result);
+        setSession((s) => ({
+          answered: s.answered + 1,
+          correct: s.correct + (result.correct ? 1 : 0),
+        }));
+        setPhase('feedback');
+      });
     });
   }, [current, draft, pending, signedIn, t]);
 
@@ -267,11 +283,16 @@ export function PracticeClient({ signedIn, topics, topicNames, initialTopics, au
               ? t('reasonRetry')
               : t('reasonWeakest', { topic: topicName(current.topic) })}
           </p>
-          <QuestionView
+          <QuestionForm
             question={current.question}
             draft={draft}
             onDraft={setDraft}
             disabled={phase !== 'question' || pending}
+            diagram={
+              current.question.trace ? (
+                <LazyQuestionTrace trace={current.question.trace} title={t('traceTitle')} />
+              ) : null
+            }
           />
         </div>
       ) : null}

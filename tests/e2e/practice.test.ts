@@ -30,6 +30,37 @@ async function masteryAfter(page: Page): Promise<Record<string, number>> {
   return out;
 }
 
+/**
+ * From now on, notes whether the session was still busy (the button that acts next disabled)
+ * at the moment each question, and each verdict, appeared: keys pressed while it is busy are
+ * ignored, so a learner answering the instant a question shows would lose them.
+ */
+async function watchArrivals(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const log: string[] = [];
+    (window as unknown as { arrivals: string[] }).arrivals = log;
+    // The submit button is there only while a question is asked, the verdict only after.
+    const watched = [
+      { shown: 'practice-submit', button: 'practice-submit' },
+      { shown: 'practice-feedback', button: 'practice-next' },
+    ].map((w) => ({ ...w, present: false }));
+    new MutationObserver(() => {
+      for (const w of watched) {
+        const present = document.querySelector(`[data-testid=${w.shown}]`) !== null;
+        if (present && !w.present) {
+          const button = document.querySelector<HTMLButtonElement>(`[data-testid=${w.button}]`);
+          log.push(`${w.shown}: ${button?.disabled ? 'busy' : 'ready'}`);
+        }
+        w.present = present;
+      }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+}
+
+async function arrivals(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { arrivals: string[] }).arrivals);
+}
+
 test('a visitor practises ten questions with the keyboard, sees mastery change and gets mistake cards', async () => {
   const context = await newContext(browser, 'en-US');
   const page = await context.newPage();
@@ -38,12 +69,21 @@ test('a visitor practises ten questions with the keyboard, sees mastery change a
   await page.goto('/practice');
   await page.getByTestId('practice-setup').waitFor();
   expect(await seriousViolations(page)).toEqual([]);
+  await watchArrivals(page);
   await page.getByRole('button', { name: 'Start practising' }).focus();
   await page.keyboard.press('Enter');
 
   const seen = new Set<string>();
+  let diagrams = 0;
   for (let i = 0; i < 10; i++) {
     await answerPracticeQuestion(page);
+    // The diagram's code loads after the page, with the first question; a question with a
+    // trace shows it, steps and all.
+    const diagram = page.getByTestId('practice-question').getByTestId('ladder-player');
+    if ((await diagram.count()) > 0) {
+      diagrams++;
+      expect(Number(await diagram.getAttribute('data-total'))).toBeGreaterThan(0);
+    }
     const mastery = await masteryAfter(page);
     expect(Object.keys(mastery).length).toBeGreaterThan(0);
     for (const value of Object.values(mastery)) {
@@ -63,6 +103,11 @@ test('a visitor practises ten questions with the keyboard, sees mastery change a
   }
   expect(await page.getByTestId('practice-score').innerText()).toMatch(/of 10 right/);
   expect(seen.size).toBeGreaterThan(1);
+  expect(diagrams).toBeGreaterThan(0);
+  // Every question and verdict was ready for keys the moment it appeared.
+  const arrived = await arrivals(page);
+  expect(arrived.length).toBeGreaterThanOrEqual(20);
+  expect(arrived.filter((a) => a.endsWith('busy'))).toEqual([]);
 
   const stored = await page.evaluate(() => localStorage.getItem('ackademy.practice.v1'));
   const progress = JSON.parse(stored ?? '{}') as {
