@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
+import { bypassesAdmission, createAdmission, priorityOf } from './server/admission.mjs';
 
 const root = process.cwd();
 const log = (message) => console.log(`ackademy: ${message}`);
@@ -37,7 +38,35 @@ const app = next({ dev: false, dir: root, port, hostname: 'localhost' });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer((req, res) => void handle(req, res));
+// Enough requests in flight to overlap database waits, few enough that a burst queues
+// instead of piling up renders (scripts/server/admission.mjs). SQLite's driver works
+// synchronously, so more than two at once only interleave; PostgreSQL waits on the network.
+const postgres = /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? '');
+const admission = createAdmission({
+  limit: Number(process.env.ACKADEMY_MAX_ACTIVE_REQUESTS || (postgres ? 4 : 2)),
+});
+const serve = (req, res) =>
+  Promise.resolve(handle(req, res)).catch((error) => {
+    console.error(error);
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  });
+const server = createServer((req, res) => {
+  if (bypassesAdmission(req.url)) return void serve(req, res);
+  admission.admit({
+    priority: priorityOf(req.method, req.url, (name) => {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value[0] : value;
+    }),
+    abandoned: () => req.destroyed || res.destroyed,
+    run: () =>
+      new Promise((resolve) => {
+        // A response is done when it closes: finished, or its connection lost.
+        res.once('close', resolve);
+        void serve(req, res);
+      }),
+  });
+});
 // Longer than a browser's keep-alive hint handling, so an idle connection is closed by the
 // client rather than under a request it just sent.
 server.keepAliveTimeout = 65_000;

@@ -8,7 +8,7 @@ import {
   findAttemptHeader,
   findClass,
   findQuiz,
-  isMember,
+  findQuizForMember,
   type AttemptDto,
   type AttemptWithAnswers,
   type ClassDto,
@@ -57,17 +57,12 @@ export async function takeableQuiz(
   quizId: string,
 ): Promise<{ user: UserDto; quiz: QuizDto }> {
   const u = requireSignedIn(user);
-  const quiz = await findQuiz(quizId);
+  const found = await findQuizForMember(quizId, u.id);
   // An archived class's quizzes are no longer listed or joinable, so not takeable either.
-  if (
-    !quiz ||
-    quiz.status !== 'published' ||
-    !(await isMember(quiz.classId, u.id)) ||
-    (await findClass(quiz.classId))?.archived !== false
-  ) {
+  if (!found || found.quiz.status !== 'published' || !found.member || found.archived) {
     throw new ClassroomError('not_found', 'no such quiz');
   }
-  return { user: u, quiz };
+  return { user: u, quiz: found.quiz };
 }
 
 /** An attempt its own student reads or writes (instructors go through instructorAttempt). */

@@ -83,6 +83,7 @@ export {
   createQuiz,
   deleteQuiz,
   findQuiz,
+  findQuizForMember,
   listQuizzesForStudent,
   listQuizzesOfClass,
   setQuizStatus,

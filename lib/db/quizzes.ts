@@ -186,6 +186,36 @@ export async function findQuiz(id: string): Promise<QuizDto | null> {
   return row ? toDto(row) : null;
 }
 
+/**
+ * A quiz as a student reaches it, with whether its class is archived and whether the student
+ * is on its roster: one call where the quiz page and every start made three.
+ */
+export async function findQuizForMember(
+  id: string,
+  userId: string,
+): Promise<{ quiz: QuizDto; archived: boolean; member: boolean } | null> {
+  const client = await db();
+  const row = await client.quiz.findUnique({
+    where: { id },
+    select: {
+      ...quizSelect,
+      class: {
+        select: {
+          ownerId: true,
+          archived: true,
+          members: { where: { userId }, select: { id: true }, take: 1 },
+        },
+      },
+    },
+  });
+  if (!row) return null;
+  return {
+    quiz: toDto(row),
+    archived: row.class.archived,
+    member: row.class.members.length > 0,
+  };
+}
+
 export async function listQuizzesOfClass(classId: string): Promise<QuizDto[]> {
   const client = await db();
   const rows = await client.quiz.findMany({
