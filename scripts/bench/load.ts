@@ -51,7 +51,7 @@ function section(report: LoadReport, label: string): string {
     `- Errors in all steps: ${errors} ${mark(errors === 0)}`,
     `- Autosave p99: ${ms(p99)} ms (target < ${TARGETS.autosaveP99Ms} ms) ${mark(p99 < TARGETS.autosaveP99Ms)}`,
     `- Start burst (open quiz, start, attempt page and its data for all): ${report.burstSpanSec.toFixed(1)} s from first request to last reply (target ≤ ${TARGETS.burstSec} s, no errors) ${mark(report.burstSpanSec <= TARGETS.burstSec && stats['open quiz'].errors + stats.start.errors + stats['attempt page'].errors + stats['attempt data'].errors === 0)}`,
-    `- Peak resident memory of the app (all its processes): ${(report.peakRssBytes / 2 ** 20).toFixed(0)} MB (target < 600 MB per instance) ${mark(report.peakRssBytes / options.instances < TARGETS.rssBytes)}`,
+    `- Peak resident memory of the app (its process group: the server, and the preparation child before it): ${(report.peakRssBytes / 2 ** 20).toFixed(0)} MB (target < 600 MB per instance) ${mark(report.peakRssBytes / options.instances < TARGETS.rssBytes)}`,
     `- In the database afterwards: ${report.stored.attempts} attempts, ${report.stored.submitted} submitted, ${report.stored.answers} answers stored for ${report.stored.expectedAnswers} questions answered ${mark(report.stored.submitted === options.students && report.stored.answers === report.stored.expectedAnswers)}`,
   ];
   if (report.app && report.floor) {
@@ -70,7 +70,7 @@ export async function runLoadBench(): Promise<BenchSection> {
     [base('postgresql', 2), 'PostgreSQL, two instances'],
   ];
   const parts: string[] = [
-    "The quiz flow against the production build (`npm start`), driven by scripts/load: each simulated student is a cookie-carrying HTTP client that signs in through NextAuth, opens the quiz page, starts an attempt, loads the attempt page and its questions (JSON, as the page's script does), autosaves with think time and submits. autocannon cannot give 1,000 concurrent users think time (it caps connections at the overall rate), so it is used where it fits: the saturation comparison of the app's autosave with the floor, a bare Node server performing the same database write (lib/db saveAnswer, same Prisma driver) on the same rows. The driver runs on the same 2-core machine as the app and the database, so every figure includes that contention.",
+    "The quiz flow against the production build (`npm start`: one server process per instance, with admission control in front of Next.js; see README, Performance), driven by scripts/load: each simulated student is a cookie-carrying HTTP client that signs in through NextAuth, opens the quiz page, starts an attempt, loads the attempt page and its questions (JSON, as the page's script does), autosaves with think time and submits. autocannon cannot give 1,000 concurrent users think time (it caps connections at the overall rate), so it is used where it fits: the saturation comparison of the app's autosave with the floor, a bare Node server performing the same database write (lib/db saveAnswer: the attempt row, the rate-limit count and the answer in one transaction, same Prisma driver) on the same rows. The driver runs on the same 2-core machine as the app and the database, so every figure includes that contention.",
   ];
   for (const [options, label] of runs) {
     const report = await runLoad(options, (line) =>

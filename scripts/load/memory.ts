@@ -1,5 +1,5 @@
-// Resident memory of the app while the load runs: the sum over its process group (the start
-// script and the Next.js server it runs), sampled from /proc.
+// Resident memory of the app while the load runs: the sum over its process group (the
+// server, and scripts/prepare.ts while it still runs), sampled from /proc.
 import { readFileSync, readdirSync } from 'node:fs';
 
 function rssOfGroup(pgid: number): number {

@@ -89,7 +89,10 @@ async function main() {
       'x-forwarded-for': s.session.address,
       'accept-language': 'en-US',
     });
-    const routes: [string, () => { method: 'GET' | 'POST'; path: string; body?: string }][] = [
+    const routes: [
+      string,
+      () => { method: 'GET' | 'POST'; path: string; body?: string; rsc?: boolean },
+    ][] = [
       ['static file (floor)', () => ({ method: 'GET', path: `/_next/static/chunks/${chunk}` })],
       ['GET /api/auth/csrf', () => ({ method: 'GET', path: '/api/auth/csrf' })],
       ['GET / (landing)', () => ({ method: 'GET', path: '/' })],
@@ -100,6 +103,18 @@ async function main() {
           method: 'GET',
           path: `/quizzes/attempts/${students[n % students.length]!.attemptId}`,
         }),
+      ],
+      [
+        'RSC /quizzes/attempts/[id]',
+        () => ({
+          method: 'GET',
+          path: `/quizzes/attempts/${students[n % students.length]!.attemptId}`,
+          rsc: true,
+        }),
+      ],
+      [
+        'RSC /quizzes/[id]',
+        () => ({ method: 'GET', path: `/quizzes/${fixture.quizId}`, rsc: true }),
       ],
       [
         'GET /api/attempts/[id]',
@@ -146,6 +161,8 @@ async function main() {
                   ...req.headers,
                   ...headersOf(s),
                   ...(r.body ? { 'content-type': 'application/json', origin: app.baseUrl } : {}),
+                  // What the browser's router sends for a client-side navigation.
+                  ...(r.rsc ? { rsc: '1' } : {}),
                 },
                 ...(r.body ? { body: r.body } : {}),
               };
