@@ -3,6 +3,7 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { resolveDatabaseConfig, type DatabaseConfig } from './config';
+import { serialSqlite } from './sqlite-serial';
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 
@@ -31,7 +32,7 @@ function poolSize(): number {
 async function connect(config: DatabaseConfig): Promise<Db> {
   if (config.provider === 'sqlite') {
     const client = new SqliteClient({
-      adapter: new PrismaBetterSqlite3({ url: config.file, timeout: 10_000 }),
+      adapter: serialSqlite(new PrismaBetterSqlite3({ url: config.file, timeout: 10_000 })),
       transactionOptions: TRANSACTION_OPTIONS,
     });
     // Per-connection settings (WAL itself is stored in the file by the migrator).
