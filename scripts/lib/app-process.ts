@@ -2,6 +2,7 @@
 // process, for the browser tests, the durability test and the benchmarks; and stops it,
 // politely or with SIGKILL.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -14,6 +15,24 @@ export type AppProcess = {
   /** SIGTERM (a clean shutdown) or SIGKILL (a crash); resolves when the process is gone. */
   stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
 };
+
+/**
+ * What `npm start` runs (package.json's start script, `node [flags] script`), so the tests
+ * and benchmarks start the server with the same Node flags (its heap limit) as a deployment.
+ */
+export function startCommand(root: string): { nodeArgs: string[]; script: string } {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [command, ...args] = pkg.scripts.start.trim().split(/\s+/);
+  const script = args.pop();
+  if (command !== 'node' || !script || args.some((a) => !a.startsWith('--'))) {
+    throw new Error(
+      `package.json's start script is not "node [--flags] script": ${pkg.scripts.start}`,
+    );
+  }
+  return { nodeArgs: args, script };
+}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -57,10 +76,11 @@ export async function startApp(options: {
   const root = process.cwd();
   const port = options.port ?? (await freePort());
   const baseUrl = `http://localhost:${port}`;
-  // Node flags for the server (a diagnostic hook; --cpu-prof is not allowed in NODE_OPTIONS),
-  // e.g. ACKADEMY_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
-  const nodeArgs = (process.env.ACKADEMY_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'scripts', 'start.mjs')], {
+  // Extra node flags for the server (a diagnostic hook; --cpu-prof is not allowed in
+  // NODE_OPTIONS), e.g. ACKADEMY_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const extraArgs = (process.env.ACKADEMY_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const { nodeArgs, script } = startCommand(root);
+  const child = spawn(process.execPath, [...nodeArgs, ...extraArgs, path.join(root, script)], {
     cwd: root,
     env: {
       ...process.env,
@@ -75,8 +95,11 @@ export async function startApp(options: {
     detached: true,
   });
   let output = '';
+  // ACKADEMY_SERVER_LOG=path keeps the whole output (e.g. with --trace-gc), not just its tail.
+  const logFile = process.env.ACKADEMY_SERVER_LOG;
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
+    if (logFile) appendFileSync(logFile, chunk);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);

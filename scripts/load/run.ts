@@ -127,7 +127,7 @@ export async function runLoad(
     const students = makeStudents(fixture.students, flow);
     log('signing in');
     await signInAll(students, stats, flow);
-    log('start burst');
+    log(`peak RSS so far ${(memory.peak() / 2 ** 20).toFixed(0)} MB; start burst`);
     await startBurst(students, stats, flow);
     const burstStats = [
       stats['open quiz'],
@@ -139,7 +139,7 @@ export async function runLoad(
       (Math.max(...burstStats.map((s) => s.last)) - Math.min(...burstStats.map((s) => s.first))) /
       1000;
     const responses = await responsesFor(fixture.quizId);
-    log('autosaving');
+    log(`peak RSS so far ${(memory.peak() / 2 ** 20).toFixed(0)} MB; autosaving`);
     await autosaveAll(students, responses, stats, flow);
 
     let app: Saturation | null = null;
@@ -154,7 +154,7 @@ export async function runLoad(
       log('saturation: app');
       app = await appSaturation(apps[0]!.baseUrl, targets, sat);
     }
-    log('submitting');
+    log(`peak RSS so far ${(memory.peak() / 2 ** 20).toFixed(0)} MB; submitting`);
     await submitAll(students, stats, flow, options.submitSpreadSec);
     const peakRssBytes = memory.stop();
 

@@ -3,6 +3,7 @@
 
 export class StepStats {
   private readonly samples: number[] = [];
+  private readonly starts: number[] = [];
   errors = 0;
   readonly statuses = new Map<string, number>();
   first = Infinity;
@@ -10,6 +11,7 @@ export class StepStats {
 
   record(ms: number, ok: boolean, status: string, startedAt: number): void {
     this.samples.push(ms);
+    this.starts.push(startedAt);
     if (!ok) this.errors++;
     this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
     this.first = Math.min(this.first, startedAt);
@@ -35,6 +37,30 @@ export class StepStats {
   /** Seconds between the first start and the last finish. */
   span(): number {
     return (this.last - this.first) / 1000;
+  }
+
+  /** Count and p99 of the requests started in each window of `windowMs`, first to last. */
+  timeline(windowMs: number): { count: number; p99: number }[] {
+    const windows: number[][] = [];
+    this.samples.forEach((ms, i) => {
+      const w = Math.floor((this.starts[i]! - this.first) / windowMs);
+      (windows[w] ??= []).push(ms);
+    });
+    return Array.from(windows, (w = []) => {
+      const sorted = [...w].sort((a, b) => a - b);
+      return {
+        count: w.length,
+        p99: sorted.length ? sorted[Math.ceil(0.99 * sorted.length) - 1]! : NaN,
+      };
+    });
+  }
+
+  /** The `n` slowest requests: when each started (ms after the first) and how long it took. */
+  slowest(n: number): { at: number; ms: number }[] {
+    return this.samples
+      .map((ms, i) => ({ at: this.starts[i]! - this.first, ms }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, n);
   }
 
   errorSummary(): string {
