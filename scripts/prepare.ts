@@ -1,6 +1,7 @@
 // The first half of `npm start` (scripts/start.mjs runs it in a child process, so the memory
 // it takes is returned before serving): migrations, demo users, pruning old rate-limit
-// rows, a build when the sources changed since the last one, and the session secret.
+// rows, a build when the sources changed since the last one (Next.js's, and the bundle of the
+// quiz API that the server serves directly), and the session secret.
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { resolveDatabaseConfig } from '@/lib/db/config';
 import { migrate } from '@/lib/db/migrate';
 import { pruneRateLimits } from '@/lib/db/rate-limits';
 import { parseEnv } from '@/lib/env';
+import { QUIZ_API_BUNDLE, buildQuizApi } from './server/quiz-api-bundle.mjs';
 
 const root = process.cwd();
 const dataDir = path.join(root, 'data');
@@ -48,11 +50,14 @@ function sourceStamp(): string {
   return hash.digest('hex');
 }
 
-function ensureBuild() {
+async function ensureBuild() {
   const stampFile = path.join(root, '.next', 'ackademy-source-stamp');
   const stamp = sourceStamp();
   const built = existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(stampFile);
-  if (built && readFileSync(stampFile, 'utf8') === stamp) return;
+  if (built && readFileSync(stampFile, 'utf8') === stamp) {
+    if (!existsSync(path.join(root, QUIZ_API_BUNDLE))) await buildQuizApi(root);
+    return;
+  }
   log('building the app (first start, or the sources changed)…');
   const result = spawnSync(process.execPath, [nextBin, 'build'], {
     stdio: 'inherit',
@@ -62,6 +67,7 @@ function ensureBuild() {
     console.error('ackademy: `next build` failed');
     process.exit(result.status ?? 1);
   }
+  await buildQuizApi(root);
   writeFileSync(stampFile, stamp);
 }
 
@@ -97,7 +103,7 @@ async function main() {
   await pruneRateLimits(new Date(now.getTime() - 24 * 3600 * 1000), now);
   await disconnectDb();
 
-  ensureBuild();
+  await ensureBuild();
   ensureSecret();
 }
 

@@ -2,12 +2,16 @@
 // users, a build when the sources changed), then serves the production build on $PORT from
 // this process. One server process and its own http.Server: the preparation's memory is
 // returned before serving, and the listen backlog is ours to size for a class that arrives
-// at once (Next.js's own `next start` listens with Node's default of 511).
+// at once (Next.js's own `next start` listens with Node's default of 511). package.json's
+// start script caps the heap (--max-old-space-size): V8 otherwise grows it to several times
+// what the app keeps alive before collecting, and a class's quiz would cost a gigabyte.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { bypassesAdmission, createAdmission, priorityOf } from './server/admission.mjs';
+import { QUIZ_API_BUNDLE } from './server/quiz-api-bundle.mjs';
 
 const root = process.cwd();
 const log = (message) => console.log(`ackademy: ${message}`);
@@ -37,6 +41,9 @@ const { default: next } = await import('next');
 const app = next({ dev: false, dir: root, port, hostname: 'localhost' });
 const handle = app.getRequestHandler();
 await app.prepare();
+// The quiz API (autosave, submit, loading and starting an attempt) is answered without
+// Next.js's routing: the same handlers as app/api/…, called directly (lib/quiz-api/node.ts).
+const quizApi = await import(pathToFileURL(path.join(root, QUIZ_API_BUNDLE)).href);
 
 // Enough requests in flight to overlap database waits, few enough that a burst queues
 // instead of piling up renders (scripts/server/admission.mjs). SQLite's driver works
@@ -53,6 +60,7 @@ const serve = (req, res) =>
   });
 const server = createServer((req, res) => {
   if (bypassesAdmission(req.url)) return void serve(req, res);
+  const route = quizApi.matchQuizApi(req.method, req.url);
   admission.admit({
     priority: priorityOf(req.method, req.url, (name) => {
       const value = req.headers[name];
@@ -63,7 +71,7 @@ const server = createServer((req, res) => {
       new Promise((resolve) => {
         // A response is done when it closes: finished, or its connection lost.
         res.once('close', resolve);
-        void serve(req, res);
+        void (route ? quizApi.serveQuizApi(req, res, route) : serve(req, res));
       }),
   });
 });

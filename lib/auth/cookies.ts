@@ -2,7 +2,7 @@
 // read a session), SameSite=Lax (not sent on cross-site POSTs), Secure whenever the public
 // URL is https:// — with the __Secure-/__Host- prefixes browsers enforce for such cookies.
 import type { CookiesOptions } from 'next-auth';
-import { securityEnv } from '@/lib/security';
+import { securityEnv } from '@/lib/security/config';
 
 export function secureCookiesWanted(env = securityEnv()): boolean {
   return env.publicHttps;

@@ -10,8 +10,7 @@ import { createUser, db, findUserByEmail, normalizeEmail } from '@/lib/db';
 import { oauthProviders, parseEnv } from '@/lib/env';
 import { authorizeCredentials } from './authorize';
 import { secureCookiesWanted, sessionCookies } from './cookies';
-
-export const SESSION_MAX_AGE_SEC = 14 * 24 * 60 * 60;
+import { SESSION_MAX_AGE_SEC } from './session-token';
 
 type OidcProfile = { sub: string; email?: string; name?: string; email_verified?: boolean };
 

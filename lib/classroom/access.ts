@@ -2,7 +2,7 @@
 // the rules live in one place: instructors manage only their own classes (admins any),
 // students see only classes they are on and only their own attempts.
 import 'server-only';
-import { roleAtLeast } from '@/lib/auth';
+import { roleAtLeast } from '@/lib/auth/roles';
 import {
   findAttempt,
   findAttemptHeader,

@@ -1,8 +1,8 @@
-// The JSON conventions of the attempt routes: bounded body reading, `{ error, message }`
-// errors with the classroom service's statuses, and the same-origin check for POSTs.
-import 'server-only';
+// The JSON conventions of the quiz API: bounded body reading, `{ error, message }` errors
+// with the classroom service's statuses, and the same-origin check for POSTs.
 import { ClassroomError, statusOf } from '@/lib/classroom';
-import { checkSameOrigin, securityEnv } from '@/lib/security';
+import { securityEnv } from '@/lib/security/config';
+import { checkSameOrigin } from '@/lib/security/origin';
 
 export function jsonError(status: number, error: string, message: string, init?: ResponseInit) {
   return Response.json({ error, message }, { ...init, status });

@@ -1,4 +1,4 @@
-// The bodies and parameters the attempt routes accept, validated with zod on arrival.
+// The bodies and parameters the quiz API accepts, validated with zod on arrival.
 import { z } from 'zod';
 
 /** Answers are small (an option id, a number, three header fields); 16 kB is plenty. */
@@ -16,3 +16,6 @@ export const saveBodySchema = z
   })
   .strict();
 export type SaveBody = z.infer<typeof saveBodySchema>;
+
+/** The language the attempt page is shown in; questions are generated in it. */
+export const localeSchema = z.enum(['zh', 'en']).catch('en');

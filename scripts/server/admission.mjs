@@ -1,4 +1,4 @@
-// Admission control for the server: at most `limit` requests are inside Next.js at once, the
+// Admission control for the server: at most `limit` requests are being served at once, the
 // rest wait in FIFO lines, one per priority. When a class starts a quiz together, a thousand
 // page renders in flight at once would hold a thousand renders' memory and answer nobody
 // quickly; waiting in line, a request costs only its socket. The lines favour whoever is

@@ -152,6 +152,30 @@ describe('headers', () => {
       "default-src 'none'; frame-ancestors 'none'",
     );
     expect(json.headers.get('x-content-type-options')).toBe('nosniff');
+
+    // The quiz API, which the server answers without Next.js, carries the same headers.
+    const quizApi = [
+      await fetch(`${baseUrl()}/api/attempts/no-such-attempt`),
+      await fetch(`${baseUrl()}/api/attempts/no-such-attempt/answers`, {
+        method: 'POST',
+        headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+        body: '{}',
+      }),
+    ];
+    expect(quizApi.map((r) => r.status)).toEqual([401, 403]);
+    for (const response of quizApi) {
+      for (const name of [
+        'content-security-policy',
+        'x-content-type-options',
+        'referrer-policy',
+        'x-frame-options',
+        'cross-origin-opener-policy',
+        'permissions-policy',
+      ]) {
+        expect(response.headers.get(name), name).toBe(json.headers.get(name));
+      }
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    }
   });
 
   test('the session cookie is httpOnly and SameSite=Lax', async () => {

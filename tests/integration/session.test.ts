@@ -24,6 +24,7 @@ vi.mock('next/headers', () => ({
   }),
 }));
 
+import { sessionFromRequest } from '@/lib/auth/request-session';
 import { getCurrentUser, SESSION_RENEW_AFTER_SEC } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { createUser } from '@/lib/db/users';
@@ -104,4 +105,45 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
     expect((await getCurrentUser())?.id).toBe(user.id);
     expect(jar.set).toEqual([]);
   });
+
+  // The quiz API reads the same session from the request's Cookie header (lib/quiz-api).
+  const requestWith = (cookie: string | null) =>
+    new Request('http://localhost/api/attempts/x', cookie ? { headers: { cookie } } : {});
+
+  test.skipIf(!available)(
+    'from a Cookie header: the same user, nobody for a bad token, a Set-Cookie when due',
+    async () => {
+      current = await createTestDatabase(provider);
+      const user = await createUser({ email: 's@example.com', passwordHash: null });
+      const genuine = await tokenFor(user.id, 0);
+      expect(await sessionFromRequest(requestWith(null))).toEqual({ user: null, setCookie: null });
+      const fresh = await sessionFromRequest(
+        requestWith(`theme=dark; next-auth.session-token=${genuine}; other=1`),
+      );
+      expect(fresh.user?.id).toBe(user.id);
+      expect(fresh.setCookie).toBeNull();
+      for (const value of [`${genuine.slice(0, -4)}AAAA`, await tokenFor(user.id, 1), 'x']) {
+        expect(
+          (await sessionFromRequest(requestWith(`next-auth.session-token=${value}`))).user,
+        ).toBeNull();
+      }
+      const later = Date.now() + (SESSION_RENEW_AFTER_SEC + 60) * 1000;
+      const due = await sessionFromRequest(
+        requestWith(`next-auth.session-token=${genuine}`),
+        later,
+      );
+      expect(due.user?.id).toBe(user.id);
+      const renewed = /^next-auth\.session-token=([^;]+);(.*)$/.exec(due.setCookie ?? '');
+      expect(renewed).not.toBeNull();
+      expect(renewed![2]).toMatch(/HttpOnly/);
+      expect(renewed![2]).toMatch(/SameSite=Lax/);
+      expect(renewed![2]).toMatch(/Path=\//);
+      const expires = Date.parse(/Expires=([^;]+)/.exec(renewed![2]!)![1]!);
+      expect(expires).toBeGreaterThan(later + 13 * 24 * 3600 * 1000);
+      // The renewed token is a session of the same user.
+      expect(
+        (await sessionFromRequest(requestWith(`next-auth.session-token=${renewed![1]}`))).user?.id,
+      ).toBe(user.id);
+    },
+  );
 });
