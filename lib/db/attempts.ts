@@ -5,6 +5,8 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { db, type Db } from './client';
 import { hitRateLimitIn } from './rate-limits';
+import { Prisma } from './generated/sqlite/client';
+import { columns, table } from './sql';
 
 export type AttemptStatus = 'in_progress' | 'submitted';
 export type SubmitKind = 'student' | 'auto';
@@ -210,19 +212,14 @@ export async function saveAnswer(input: {
   limit?: SaveLimit;
 }): Promise<SaveResult> {
   const client = await db();
+  // Raw SQL (lib/db/sql.ts): this is the statement list of every autosave.
   const result = await client.$transaction(async (tx): Promise<SaveResult | null> => {
-    let row;
-    try {
-      row = await tx.quizAttempt.update({
-        where: { id: input.attemptId, userId: input.userId, status: 'in_progress' },
-        data: { revision: { increment: 1 } },
-        select: attemptSelect,
-      });
-    } catch (error) {
-      // No open attempt of this user's: the caller finds out which (below, outside).
-      if ((error as { code?: string }).code === 'P2025') return null;
-      throw error;
-    }
+    const [row] = await tx.$queryRaw<AttemptRow[]>`
+      UPDATE ${table('QuizAttempt')} SET "revision" = "revision" + 1
+      WHERE "id" = ${input.attemptId} AND "userId" = ${input.userId} AND "status" = 'in_progress'
+      RETURNING ${columns(Object.keys(attemptSelect))}`;
+    // No open attempt of this user's: the caller finds out which (below, outside).
+    if (!row) return null;
     const attempt = toAttempt(row);
     const { acceptUntil } = input.admit?.(attempt) ?? { acceptUntil: null };
     if (input.limit) {
@@ -236,24 +233,18 @@ export async function saveAnswer(input: {
       }
     }
     if (acceptUntil && input.now > acceptUntil) return { status: 'closed', attempt };
-    const existing = await tx.quizAnswer.findUnique({
-      where: { attemptId_position: { attemptId: input.attemptId, position: input.position } },
-      select: { clientRev: true },
-    });
-    if (existing && existing.clientRev >= input.clientRev) {
-      return { status: 'superseded', attempt };
-    }
-    const data = {
-      response: JSON.stringify(input.response),
-      clientRev: input.clientRev,
-      savedAt: input.now,
-    };
-    await tx.quizAnswer.upsert({
-      where: { attemptId_position: { attemptId: input.attemptId, position: input.position } },
-      create: { id: randomUUID(), attemptId: input.attemptId, position: input.position, ...data },
-      update: data,
-    });
-    return { status: 'saved', attempt };
+    // Written only over an older revision: a late save never overwrites a newer one.
+    const answers = table('QuizAnswer');
+    const written = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO ${answers} ("id", "attemptId", "position", "response", "clientRev", "savedAt")
+      VALUES (${randomUUID()}, ${input.attemptId}, ${input.position},
+              ${JSON.stringify(input.response)}, ${input.clientRev}, ${input.now})
+      ON CONFLICT ("attemptId", "position") DO UPDATE
+        SET "response" = excluded."response", "clientRev" = excluded."clientRev",
+            "savedAt" = excluded."savedAt"
+        WHERE ${answers}."clientRev" < excluded."clientRev"
+      RETURNING "id"`;
+    return { status: written.length > 0 ? 'saved' : 'superseded', attempt };
   });
   if (result) return result;
   const attempt = await findAttemptHeader(input.attemptId);
@@ -272,13 +263,24 @@ async function gradeInto(
 ): Promise<{ score: number; maxScore: number }> {
   const answers = await tx.quizAnswer.findMany({ where: { attemptId }, select: answerSelect });
   let score = 0;
-  for (const answer of answers) {
+  const graded = answers.map((answer) => {
     const result = grade(answer.position, JSON.parse(answer.response) as unknown);
     score += result.fraction * (points[answer.position] ?? 0);
-    await tx.quizAnswer.update({
-      where: { attemptId_position: { attemptId, position: answer.position } },
-      data: { fraction: result.fraction, misconception: result.misconception },
-    });
+    return { position: answer.position, ...result };
+  });
+  if (graded.length > 0) {
+    // One statement for all the answers (a class submitting at once sends a thousand of
+    // these): each row's values picked by position.
+    const pick = (value: (g: (typeof graded)[number]) => Prisma.Sql) =>
+      Prisma.join(
+        graded.map((g) => Prisma.sql`WHEN ${g.position} THEN ${value(g)}`),
+        ' ',
+      );
+    await tx.$executeRaw`
+      UPDATE ${table('QuizAnswer')}
+      SET "fraction" = CASE "position" ${pick((g) => Prisma.sql`CAST(${g.fraction} AS DOUBLE PRECISION)`)} END,
+          "misconception" = CASE "position" ${pick((g) => Prisma.sql`CAST(${g.misconception} AS TEXT)`)} END
+      WHERE "attemptId" = ${attemptId} AND "position" IN (${Prisma.join(graded.map((g) => g.position))})`;
   }
   const maxScore = points.reduce((s, p) => s + p, 0);
   return { score: Math.round(score * 1e6) / 1e6, maxScore: Math.round(maxScore * 1e6) / 1e6 };
@@ -304,13 +306,17 @@ export async function submitAttempt(input: {
     });
     if (count === 1) {
       const { score, maxScore } = await gradeInto(tx, input.attemptId, input.grade, input.points);
-      await tx.quizAttempt.update({ where: { id: input.attemptId }, data: { score, maxScore } });
+      const [graded] = await tx.$queryRaw<AttemptRow[]>`
+        UPDATE ${table('QuizAttempt')} SET "score" = ${score}, "maxScore" = ${maxScore}
+        WHERE "id" = ${input.attemptId}
+        RETURNING ${columns(Object.keys(attemptSelect))}`;
+      if (graded) return { submitted: true, attempt: toAttempt(graded) };
     }
     const row = await tx.quizAttempt.findUniqueOrThrow({
       where: { id: input.attemptId },
       select: attemptSelect,
     });
-    return { submitted: count === 1, attempt: toAttempt(row) };
+    return { submitted: false, attempt: toAttempt(row) };
   });
 }
 

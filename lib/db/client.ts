@@ -71,7 +71,12 @@ export async function disconnectDb(): Promise<void> {
   if (pending) await (await pending).$disconnect();
 }
 
+/** The database in use (the one db() connected to, or DATABASE_URL before it has). */
+export function databaseConfig(): DatabaseConfig {
+  return holder.ackademyDbConfig ?? resolveDatabaseConfig();
+}
+
 /** The provider in use, for the few places that must know (health, demo data). */
 export function databaseProvider(): DatabaseConfig['provider'] {
-  return (holder.ackademyDbConfig ?? resolveDatabaseConfig()).provider;
+  return databaseConfig().provider;
 }

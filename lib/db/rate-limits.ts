@@ -2,6 +2,7 @@
 // window per key, counted without losing increments under concurrency on SQLite and
 // PostgreSQL alike (an atomic increment, and a compare-and-swap to start a new window).
 import { db, type Db } from './client';
+import { table } from './sql';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
@@ -60,17 +61,17 @@ export async function hitRateLimit(
  * starts once.
  */
 export async function hitRateLimitIn(
-  tx: Pick<Tx, 'rateLimit'>,
+  tx: Pick<Tx, 'rateLimit' | '$queryRaw'>,
   key: string,
   windowMs: number,
   now: Date,
 ): Promise<RateLimitRow> {
-  const row = await tx.rateLimit.upsert({
-    where: { key },
-    create: { key, count: 1, windowStart: now },
-    update: { count: { increment: 1 } },
-    select,
-  });
+  // Raw SQL: this runs in every autosave (lib/db/sql.ts).
+  const [row] = await tx.$queryRaw<RateLimitRow[]>`
+    INSERT INTO ${table('RateLimit')} ("key", "count", "windowStart") VALUES (${key}, 1, ${now})
+    ON CONFLICT ("key") DO UPDATE SET "count" = ${table('RateLimit')}."count" + 1
+    RETURNING "count", "windowStart", "blockedUntil"`;
+  if (!row) throw new Error(`rate limit ${key}: the upsert returned no row`);
   if (row.windowStart.getTime() + windowMs > now.getTime()) return row;
   await tx.rateLimit.update({ where: { key }, data: { count: 1, windowStart: now } });
   return { count: 1, windowStart: now, blockedUntil: row.blockedUntil };
