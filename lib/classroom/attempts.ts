@@ -40,6 +40,7 @@ import {
   checkResponse,
   generates,
   graderFor,
+  gradingQuestionFor,
   parseLayout,
   pointsOf,
   questionFor,
@@ -219,7 +220,7 @@ export async function saveResponse(
       const item = parseLayout(attempt.layout)[input.position];
       if (!item) throw new ClassroomError('invalid', 'no such question in this attempt');
       // null clears the answer (it then scores 0); anything else must fit the question.
-      if (input.response !== null) checkResponse(questionFor(item, 'en'), input.response);
+      if (input.response !== null) checkResponse(gradingQuestionFor(item), input.response);
       return {
         acceptUntil: attempt.deadline ? new Date(attempt.deadline.getTime() + SAVE_GRACE_MS) : null,
       };

@@ -36,6 +36,33 @@ export function questionFor(item: LayoutItem, locale: Locale): Question {
   return question;
 }
 
+/**
+ * What grading reads of a question (its kind, option ids, key and misconceptions), without
+ * the stem, trace and explanation that make up most of its size: about 1 kB instead of 4,
+ * so all the questions of a 2,000-student quiz stay cached for its autosaves and grading,
+ * which read a class's questions round and round (a cache that holds fewer than that misses
+ * on every read).
+ */
+const graded = new Map<string, Question>();
+const GRADED_LIMIT = 20_000;
+
+export function gradingQuestionFor(item: LayoutItem): Question {
+  const key = `${item.template}|${item.seed}|${item.difficulty}`;
+  const hit = graded.get(key);
+  if (hit) return hit;
+  const full = generateQuestion(item.template, {
+    seed: item.seed,
+    difficulty: item.difficulty,
+    locale: 'en',
+  });
+  const slim = { ...full, stem: '', trace: null, explanation: '' };
+  const question: Question =
+    'options' in slim ? { ...slim, options: slim.options.map((o) => ({ ...o, text: '' })) } : slim;
+  if (graded.size >= GRADED_LIMIT) graded.delete(graded.keys().next().value!);
+  graded.set(key, question);
+  return question;
+}
+
 export function generates(item: LayoutItem): boolean {
   try {
     questionFor(item, 'en');
@@ -62,7 +89,7 @@ export function graderFor(layout: readonly LayoutItem[]): AnswerGrader {
   return (position, response) => {
     const item = layout[position];
     if (!item) return { fraction: 0, misconception: null };
-    const result = grade(questionFor(item, 'en'), response);
+    const result = grade(gradingQuestionFor(item), response);
     if (!result.valid) return { fraction: 0, misconception: null };
     return { fraction: result.score, misconception: result.misconception ?? null };
   };
