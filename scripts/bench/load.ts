@@ -86,7 +86,7 @@ function selectedRuns(): [LoadOptions, string][] {
 export async function runLoadBench(): Promise<BenchSection> {
   const runs = selectedRuns();
   const parts: string[] = [
-    "The quiz flow against the production build (`npm start`: one server process per instance, with admission control in front of Next.js; see README, Performance), driven by scripts/load: each simulated student is a cookie-carrying HTTP client that signs in through NextAuth, opens the quiz page, starts an attempt, loads the attempt page and its questions (JSON, as the page's script does), autosaves with think time and submits. autocannon cannot give 1,000 concurrent users think time (it caps connections at the overall rate), so it is used where it fits: the saturation comparison of the app's autosave with the floor, a bare Node server performing the same database write (lib/db saveAnswer: the attempt row, the rate-limit count and the answer in one transaction, same Prisma driver) on the same rows. The driver runs on the same 2-core machine as the app and the database, so every figure includes that contention.",
+    "The quiz flow against the production build (`npm start`: one server process per instance with a 320 MB heap cap, admission control, and the quiz API answered without Next.js's routing; see README, Performance), driven by scripts/load: each simulated student is a cookie-carrying HTTP client that signs in through NextAuth, opens the quiz page, starts an attempt, loads the attempt page and its questions (JSON, as the page's script does), autosaves with think time and submits. autocannon cannot give 1,000 concurrent users think time (it caps connections at the overall rate), so it is used where it fits: the saturation comparison of the app's autosave with the floor, a bare Node server performing the same database write (lib/db saveAnswer: the attempt row, the rate-limit count and the answer in one transaction, same Prisma driver) on the same rows. The driver runs on the same 2-core machine as the app and the database, so every figure includes that contention.",
   ];
   for (const [options, label] of runs) {
     const report = await runLoad(options, (line) =>
@@ -101,7 +101,7 @@ export async function runLoadBench(): Promise<BenchSection> {
         .join(' ')}\n` +
         `load (${label}): slowest autosaves (start s: ms): ${report.stats.autosave
           .slowest(30)
-          .map((s) => `${(s.at / 1000).toFixed(1)}:${ms(s.ms)}`)
+          .map((s) => `${(s.at / 1000).toFixed(1)}[${(s.wallMs / 1000).toFixed(2)}]:${ms(s.ms)}`)
           .join(' ')}\n`,
     );
   }

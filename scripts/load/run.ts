@@ -3,6 +3,7 @@
 // the floor, and a check that every accepted answer and submission is in the database.
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import pg from 'pg';
 import { disconnectDb } from '@/lib/db/client';
 import { resolveDatabaseConfig } from '@/lib/db/config';
@@ -140,7 +141,29 @@ export async function runLoad(
       1000;
     const responses = await responsesFor(fixture.quizId);
     log(`peak RSS so far ${(memory.peak() / 2 ** 20).toFixed(0)} MB; autosaving`);
+    // The driver's own pauses would count as the app's latency: measured beside it.
+    const driverLoop = monitorEventLoopDelay({ resolution: 10 });
+    const driverGc: { ms: number; kind: number }[] = [];
+    const gcObserver = new PerformanceObserver((list) =>
+      list.getEntries().forEach((e) =>
+        driverGc.push({
+          ms: e.duration,
+          kind: (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? 0,
+        }),
+      ),
+    );
+    gcObserver.observe({ entryTypes: ['gc'] });
+    driverLoop.enable();
     await autosaveAll(students, responses, stats, flow);
+    driverLoop.disable();
+    gcObserver.disconnect();
+    log(
+      `driver during autosaves: event-loop delay p99 ${(driverLoop.percentile(99) / 1e6).toFixed(0)} ms, max ${(driverLoop.max / 1e6).toFixed(0)} ms; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB; GC pauses ${driverGc.length}, longest ${driverGc
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 5)
+        .map((g) => `${g.ms.toFixed(0)} ms (kind ${g.kind})`)
+        .join(', ')}`,
+    );
 
     let app: Saturation | null = null;
     let floor: Saturation | null = null;

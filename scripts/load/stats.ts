@@ -55,10 +55,17 @@ export class StepStats {
     });
   }
 
-  /** The `n` slowest requests: when each started (ms after the first) and how long it took. */
-  slowest(n: number): { at: number; ms: number }[] {
+  /**
+   * The `n` slowest requests: when each started (ms after the first, and wall-clock ms since
+   * the epoch, to line up with other processes' logs) and how long it took.
+   */
+  slowest(n: number): { at: number; wallMs: number; ms: number }[] {
     return this.samples
-      .map((ms, i) => ({ at: this.starts[i]! - this.first, ms }))
+      .map((ms, i) => ({
+        at: this.starts[i]! - this.first,
+        wallMs: performance.timeOrigin + this.starts[i]!,
+        ms,
+      }))
       .sort((a, b) => b.ms - a.ms)
       .slice(0, n);
   }
