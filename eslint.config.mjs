@@ -123,8 +123,18 @@ export default tseslint.config(
               message: 'Pages never import Prisma: go through lib/db.',
             },
           ],
+          paths: [
+            {
+              name: 'next/link',
+              message: 'Use @/app/_components/link: it does not prefetch (see why there).',
+            },
+          ],
         },
       ],
     },
+  },
+  {
+    files: ['app/_components/link.tsx'],
+    rules: { 'no-restricted-imports': 'off' },
   },
 );

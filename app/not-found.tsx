@@ -1,5 +1,5 @@
 // 404 for any unknown path.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getTranslations } from 'next-intl/server';
 
 export default async function NotFound() {

@@ -1,5 +1,5 @@
 // The landing page: what Ackademy is, who it is for, and where to start.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getTranslations } from 'next-intl/server';
 import { demoAccountsAvailable } from '@/lib/auth';
 

@@ -1,6 +1,6 @@
 // The header on every page: navigation (Teach for instructors, Admin for admins), the
 // signed-in state, the language and theme switches.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getCurrentUser, roleAtLeast } from '@/lib/auth';
 import { LanguageSwitch } from './language-switch';

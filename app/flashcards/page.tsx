@@ -1,7 +1,7 @@
 // /flashcards – spaced-repetition review (FSRS) of the lesson decks and the transition table;
 // a lesson links here with ?deck=<id>.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth';
 import { getDesiredRetention } from '@/lib/db';

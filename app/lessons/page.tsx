@@ -1,6 +1,6 @@
 // /lessons – the curriculum in the reader's language.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth';
 import { contentIndex } from '@/lib/content';

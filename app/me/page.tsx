@@ -2,7 +2,7 @@
 // flashcard forecast and recent history; a visitor sees this browser's progress and an
 // invitation to keep it in an account.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth';
 import { TOPICS } from '@/lib/topics';

@@ -2,7 +2,7 @@
 // The progress page's body: loads the account's progress (after moving any progress this
 // browser kept while signed out into it) or, for a visitor, this browser's own, and shows
 // the streak, mastery by topic, activity and due forecast charts and the latest history.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { progressAction } from './actions';

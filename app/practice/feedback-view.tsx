@@ -1,7 +1,7 @@
 'use client';
 // The verdict on an answer: right or wrong, the key, the misconception a wrong answer
 // reveals, the step-by-step explanation, the lesson to revisit and how mastery moved.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 

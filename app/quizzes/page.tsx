@@ -1,7 +1,7 @@
 // /quizzes: a signed-in student's classes and their published quizzes, each with its window
 // and the student's state in it, and the form to join a class; visitors are asked to sign in.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth';
 import { quizForStudent, studentClasses } from '@/lib/classroom';

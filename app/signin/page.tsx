@@ -1,6 +1,6 @@
 // /signin – email + password, and any OAuth provider the deployment configured.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getTranslations } from 'next-intl/server';
 import { enabledOAuthProviders, safeCallbackUrl } from '@/lib/auth';
 

@@ -1,6 +1,6 @@
 // /signup – create a student account with email and password.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getTranslations } from 'next-intl/server';
 import { SignUpForm } from './sign-up-form';
 

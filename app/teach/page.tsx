@@ -1,6 +1,6 @@
 // /teach – an instructor's classes (members and quizzes counted) and the form for a new one.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getCurrentUser, roleAtLeast } from '@/lib/auth';

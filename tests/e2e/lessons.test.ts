@@ -31,6 +31,23 @@ test('the lesson list shows the whole curriculum in order', async () => {
   await context.close();
 });
 
+test('a page does not prefetch the pages it links to; a click still navigates', async () => {
+  const context = await newContext(browser, 'en-US');
+  const page = await context.newPage();
+  const prefetches: string[] = [];
+  page.on('request', (r) => {
+    if (r.headers()['next-router-prefetch']) prefetches.push(r.url());
+  });
+  await page.goto('/lessons', { waitUntil: 'networkidle' });
+  // Every page is rendered per request: a prefetch would be a server render per link.
+  expect(prefetches).toEqual([]);
+  await page.getByTestId('lesson-list').locator('a').first().click();
+  await page.waitForURL(/\/lessons\/[a-z-]+$/);
+  await page.locator('h1').waitFor();
+  expect(prefetches).toEqual([]);
+  await context.close();
+});
+
 test('a lesson renders its text, contents, a live diagram and a practice link', async () => {
   const context = await newContext(browser, 'zh-CN');
   const page = await context.newPage();
@@ -39,6 +56,11 @@ test('a lesson renders its text, contents, a live diagram and a practice link', 
   await page.goto('/lessons/three-way-handshake');
   expect(await page.locator('h1').innerText()).toBe('三次握手');
   expect(await page.getByTestId('lesson-toc').locator('li').count()).toBeGreaterThan(3);
+  // Diagrams are drawn as they come near the screen.
+  await page
+    .getByTestId('lesson-trace')
+    .first()
+    .evaluate((e) => e.scrollIntoView());
   await page.getByTestId('lesson-trace').first().locator('svg').first().waitFor();
   // The diagram's event list speaks the reader's language too (End shows everything).
   const compare = page.getByTestId('lesson-trace').first().getByTestId('ladder-player-compare');
@@ -57,11 +79,31 @@ test('a lesson renders its text, contents, a live diagram and a practice link', 
   await context.close();
 });
 
+test('a diagram far down a lesson is simulated only when the reader comes near it', async () => {
+  const context = await newContext(browser, 'en-US');
+  const page = await context.newPage();
+  await page.goto('/lessons/handshake-loss-and-retransmission');
+  const traces = page.getByTestId('lesson-trace');
+  await traces.first().waitFor({ state: 'attached' });
+  expect(await traces.count()).toBeGreaterThanOrEqual(3);
+  const last = traces.last();
+  // Far below the first screen: nothing drawn there yet.
+  const below = await last.evaluate((e) => e.getBoundingClientRect().top - window.innerHeight);
+  expect(below).toBeGreaterThan(1000);
+  await page.waitForTimeout(500);
+  expect(await last.locator('svg').count()).toBe(0);
+  await last.evaluate((e) => e.scrollIntoView());
+  await last.getByTestId('ladder-player').first().waitFor();
+  expect(await last.locator('svg').count()).toBeGreaterThan(0);
+  await context.close();
+});
+
 test("a lesson's diagram asks for the next segment, grades it, and steps with the keyboard", async () => {
   const context = await newContext(browser, 'en-US');
   const page = await context.newPage();
   await page.goto('/lessons/three-way-handshake');
   const trace = page.getByTestId('lesson-trace').first();
+  await trace.evaluate((e) => e.scrollIntoView());
   const player = trace.getByTestId('ladder-player');
   await player.waitFor();
   expect(await player.getAttribute('data-step')).toBe('0');

@@ -1,8 +1,10 @@
 'use client';
 // Mounts a live ladder diagram into each trace placeholder of the rendered lesson. The
-// lesson HTML is server-rendered; the engine runs here, in the browser.
+// lesson HTML is server-rendered; the engine runs here, in the browser, for each diagram as
+// it comes near the screen: a long lesson does not simulate and draw all its diagrams while
+// the reader is still on its first paragraphs (on a phone that held up the page for seconds).
 import dynamic from 'next/dynamic';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type { Profile } from '@/lib/engine';
 
@@ -39,6 +41,26 @@ function readSlots(): Slot[] {
   });
 }
 
+/** How far below (or above) the screen a diagram starts to load. */
+const AHEAD = '600px 0px';
+
+/** Renders `children` once `element` has come within AHEAD of the screen, and from then on. */
+function WhenNear({ element, children }: { element: HTMLElement; children: ReactNode }) {
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    if (near) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setNear(true);
+      },
+      { rootMargin: AHEAD },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [element, near]);
+  return near ? children : null;
+}
+
 export function LessonTraces() {
   const [slots, setSlots] = useState<Slot[]>([]);
   useEffect(() => {
@@ -52,13 +74,15 @@ export function LessonTraces() {
       {slots.map((slot, index) =>
         createPortal(
           <div className="not-prose my-4" data-testid="lesson-trace">
-            <TraceEmbed
-              scenario={slot.scenario}
-              seed={slot.seed}
-              profile={slot.profile}
-              compare={slot.compare}
-              predict={index === 0}
-            />
+            <WhenNear element={slot.element}>
+              <TraceEmbed
+                scenario={slot.scenario}
+                seed={slot.seed}
+                profile={slot.profile}
+                compare={slot.compare}
+                predict={index === 0}
+              />
+            </WhenNear>
           </div>,
           slot.element,
           `${slot.scenario}-${slot.seed}-${index}`,

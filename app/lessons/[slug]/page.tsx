@@ -1,7 +1,7 @@
 // /lessons/[slug] – one lesson: the rendered text with its live diagrams, a table of
 // contents, and the way on to practice and flashcards.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { contentIndex } from '@/lib/content';

@@ -1,7 +1,7 @@
 // /quizzes/[quizId]: a quiz before starting: its settings, the student's previous attempts
 // with their scores (and a review link when the policy allows), and Start or Resume.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { notFound, redirect } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth';

@@ -2,7 +2,7 @@
 // in) and says which class; a link followed from another site asks first, since a GET that
 // changes something must not be something another site can trigger unseen.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';

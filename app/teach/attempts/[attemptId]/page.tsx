@@ -1,7 +1,7 @@
 // /teach/attempts/[attemptId] – one student's attempt as its instructor sees it: every
 // response with its score, the key, the misconception shown and the explanation.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth';
 import { roster } from '@/lib/classroom';

@@ -1,6 +1,6 @@
 // /teach/classes/[classId] – one class: its join code and link, the roster, and its quizzes.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth';

@@ -1,5 +1,5 @@
 // The links every quiz page offers: preview as a student, results, and the exports.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getTranslations } from 'next-intl/server';
 import { LINK } from '../../_components/styles';
 

@@ -1,6 +1,6 @@
 // /teach/quizzes/new?class=… – the builder for a new quiz in one of the instructor's classes.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth';

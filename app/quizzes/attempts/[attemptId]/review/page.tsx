@@ -2,7 +2,7 @@
 // policy allows now (responses marked, the key, the explanation and misconception); when it
 // allows nothing yet, when it will.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { notFound, redirect } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth';

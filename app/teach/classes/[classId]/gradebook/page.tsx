@@ -1,7 +1,7 @@
 // /teach/classes/[classId]/gradebook – students × quizzes: the grade by each quiz's method,
 // attempts taken and whether one is still running; the same grades download as CSV.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth';
 import { gradebook, managedClass } from '@/lib/classroom';

@@ -1,7 +1,7 @@
 // /teach/quizzes/[quizId]/edit – the builder on a saved quiz, with publishing, deleting,
 // the student preview, results and the exports beside it.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth';
 import { managedQuiz } from '@/lib/classroom';

@@ -1,7 +1,7 @@
 // /teach/quizzes/[quizId]/preview?student=… – the quiz as one student would get it (their
 // variant of attempt 1; the instructor's own by default), with keys and explanations.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth';
 import { managedQuiz, previewQuiz, roster } from '@/lib/classroom';

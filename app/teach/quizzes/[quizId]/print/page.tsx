@@ -2,7 +2,7 @@
 // roster with the variant of their first attempt, each followed by its answer key on
 // separate pages.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getTranslations } from 'next-intl/server';
 import { PaperView } from '@/app/_components/quiz-paper';
 import { getCurrentUser } from '@/lib/auth';

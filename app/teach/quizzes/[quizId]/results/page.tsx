@@ -1,7 +1,7 @@
 // /teach/quizzes/[quizId]/results – every attempt (each reviewable), the per-slot item
 // statistics (facility, discrimination, wrong answers by misconception), and a regrade.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth';
 import { quizResults } from '@/lib/classroom';
