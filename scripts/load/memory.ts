@@ -21,22 +21,29 @@ function rssOfGroup(pgid: number): number {
   return total;
 }
 
-/** Samples every `everyMs` until stopped; returns the peak in bytes. */
+/**
+ * Samples every `everyMs` until stopped. `peak()` is the highest sum over all groups;
+ * `peaks()` each group's own highest (one per instance, for a per-instance budget).
+ */
 export function sampleMemory(
   pgids: readonly number[],
   everyMs = 500,
-): { stop: () => number; peak: () => number } {
+): { stop: () => number; peak: () => number; peaks: () => number[] } {
   let peak = 0;
+  const peaks = pgids.map(() => 0);
   const take = () => {
+    const now = pgids.map(rssOfGroup);
+    now.forEach((bytes, i) => (peaks[i] = Math.max(peaks[i]!, bytes)));
     peak = Math.max(
       peak,
-      pgids.reduce((s, pgid) => s + rssOfGroup(pgid), 0),
+      now.reduce((s, bytes) => s + bytes, 0),
     );
   };
   take();
   const timer = setInterval(take, everyMs);
   return {
     peak: () => peak,
+    peaks: () => [...peaks],
     stop: () => {
       clearInterval(timer);
       take();

@@ -46,7 +46,10 @@ export type LoadReport = {
   stats: FlowStats;
   /** First start to last finish of the start burst (open quiz, start, attempt page). */
   burstSpanSec: number;
+  /** Highest resident memory of all instances together. */
   peakRssBytes: number;
+  /** Each instance's own highest, in the order of the instances. */
+  instancePeakRssBytes: number[];
   app: Saturation | null;
   floor: Saturation | null;
   stored: { attempts: number; submitted: number; answers: number; expectedAnswers: number };
@@ -193,6 +196,7 @@ export async function runLoad(
       stats,
       burstSpanSec,
       peakRssBytes,
+      instancePeakRssBytes: memory.peaks(),
       app,
       floor,
       stored: { attempts, submitted, answers, expectedAnswers },
