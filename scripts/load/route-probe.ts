@@ -1,6 +1,7 @@
 // What one request of each quiz-flow route costs the app: throughput at saturation with
 // signed-in students, next to a static file served by the same server (its floor), so a slow
-// route shows up as a ratio. A diagnostic for performance work: `npm run probe:routes`.
+// route shows up as a ratio. A diagnostic for performance work:
+// `npx tsx --conditions=react-server scripts/load/route-probe.ts`.
 // PROBE_PROVIDER=postgresql probes PostgreSQL; PROBE_SECONDS sets the time per route.
 import autocannon from 'autocannon';
 import { disconnectDb } from '@/lib/db/client';
@@ -141,6 +142,15 @@ async function main() {
         },
       ],
     ];
+    // Next.js answers an RSC request without its cache-busting `_rsc` parameter with a 307 to
+    // the same path with it; the value depends only on the router headers, so one preflight
+    // finds it for every path.
+    const preflight = await fetch(`${app.baseUrl}/quizzes/${fixture.quizId}`, {
+      headers: { ...headersOf(students[0]!), rsc: '1' },
+      redirect: 'manual',
+    });
+    const rscParam =
+      new URL(preflight.headers.get('location') ?? '/', app.baseUrl).searchParams.get('_rsc') ?? '';
     const only = process.argv.slice(2);
     for (const [label, make] of routes) {
       if (only.length && !only.some((o) => label.includes(o))) continue;
@@ -156,7 +166,7 @@ async function main() {
               return {
                 ...req,
                 method: r.method,
-                path: r.path,
+                path: r.rsc ? `${r.path}?_rsc=${rscParam}` : r.path,
                 headers: {
                   ...req.headers,
                   ...headersOf(s),
@@ -171,7 +181,7 @@ async function main() {
         ],
       });
       console.log(
-        `${label.padEnd(28)} ${result.requests.average.toFixed(0).padStart(6)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  non2xx ${result.non2xx}  errors ${result.errors}  bytes/req ${(result.throughput.total / Math.max(1, result.requests.total)).toFixed(0)}`,
+        `${label.padEnd(28)} ${result.requests.average.toFixed(0).padStart(6)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  non2xx ${result.non2xx}${result.non2xx ? ` (${Object.keys(result.statusCodeStats ?? {}).join(', ')})` : ''}  errors ${result.errors}  bytes/req ${(result.throughput.total / Math.max(1, result.requests.total)).toFixed(0)}`,
       );
     }
     if (!only.length || only.some((o) => 'floor save'.includes(o))) {
