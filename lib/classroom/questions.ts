@@ -14,26 +14,32 @@ import type { AnswerGrader, QuizDto } from '@/lib/db';
 import { ClassroomError } from './errors';
 
 /**
- * Generated questions by (template, seed, difficulty, locale). Generation runs a simulation,
- * and an attempt's questions are regenerated on every page load, save and grading; the
- * result is a pure function of the key, so a bounded cache is safe on any instance.
+ * A get-or-compute cache that forgets its oldest entry once it holds `limit` (a Map iterates
+ * in insertion order). The questions below are pure functions of their keys, so a bounded
+ * cache is safe on any instance.
  */
-const cache = new Map<string, Question>();
-const CACHE_LIMIT = 5_000;
+function fifoCache<V>(limit: number): (key: string, compute: () => V) => V {
+  const entries = new Map<string, V>();
+  return (key, compute) => {
+    const hit = entries.get(key);
+    if (hit !== undefined) return hit;
+    const value = compute();
+    if (entries.size >= limit) entries.delete(entries.keys().next().value!);
+    entries.set(key, value);
+    return value;
+  };
+}
+
+/**
+ * Generated questions by (template, seed, difficulty, locale). Generation runs a simulation,
+ * and an attempt's questions are regenerated on every page load, save and grading.
+ */
+const generated = fifoCache<Question>(5_000);
 
 export function questionFor(item: LayoutItem, locale: Locale): Question {
-  const key = `${item.template}|${item.seed}|${item.difficulty}|${locale}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const question = generateQuestion(item.template, {
-    seed: item.seed,
-    difficulty: item.difficulty,
-    locale,
-  });
-  // Oldest first out: a Map iterates in insertion order.
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(key, question);
-  return question;
+  return generated(`${item.template}|${item.seed}|${item.difficulty}|${locale}`, () =>
+    generateQuestion(item.template, { seed: item.seed, difficulty: item.difficulty, locale }),
+  );
 }
 
 /**
@@ -43,24 +49,20 @@ export function questionFor(item: LayoutItem, locale: Locale): Question {
  * which read a class's questions round and round (a cache that holds fewer than that misses
  * on every read).
  */
-const graded = new Map<string, Question>();
-const GRADED_LIMIT = 20_000;
+const graded = fifoCache<Question>(20_000);
 
 export function gradingQuestionFor(item: LayoutItem): Question {
-  const key = `${item.template}|${item.seed}|${item.difficulty}`;
-  const hit = graded.get(key);
-  if (hit) return hit;
-  const full = generateQuestion(item.template, {
-    seed: item.seed,
-    difficulty: item.difficulty,
-    locale: 'en',
+  return graded(`${item.template}|${item.seed}|${item.difficulty}`, () => {
+    const full = generateQuestion(item.template, {
+      seed: item.seed,
+      difficulty: item.difficulty,
+      locale: 'en',
+    });
+    const slim = { ...full, stem: '', trace: null, explanation: '' };
+    return 'options' in slim
+      ? { ...slim, options: slim.options.map((o) => ({ ...o, text: '' })) }
+      : slim;
   });
-  const slim = { ...full, stem: '', trace: null, explanation: '' };
-  const question: Question =
-    'options' in slim ? { ...slim, options: slim.options.map((o) => ({ ...o, text: '' })) } : slim;
-  if (graded.size >= GRADED_LIMIT) graded.delete(graded.keys().next().value!);
-  graded.set(key, question);
-  return question;
 }
 
 export function generates(item: LayoutItem): boolean {
