@@ -58,7 +58,12 @@ const serve = (req, res) =>
     if (!res.headersSent) res.statusCode = 500;
     res.end();
   });
+// The socket's address, for per-address limits (lib/security/client-ip.ts): Next.js gives
+// handlers no socket, so it travels as a header that this server always overwrites, and that
+// the app believes only because this variable says this server wrote it.
+process.env.ACKADEMY_SOCKET_ADDRESS_HEADER = '1';
 const server = createServer((req, res) => {
+  req.headers['x-ackademy-socket-address'] = req.socket.remoteAddress ?? '';
   if (bypassesAdmission(req.url)) return void serve(req, res);
   const route = quizApi.matchQuizApi(req.method, req.url);
   admission.admit({

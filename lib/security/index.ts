@@ -19,3 +19,4 @@ export {
   type RateLimitVerdict,
 } from './rate-limit';
 export { rateLimitedMessage } from './rate-limit-message';
+export { keyedSeed, serverKey, ServerKeyError, type ServerKeyPurpose } from './server-keys';
