@@ -369,9 +369,10 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
           `longest event-loop block ${longestWallMs.toFixed(0)} ms wall, ` +
           `${longestCpuMs} ms of main-thread CPU`,
       );
-      // Slices are 10 ms of work; the whole regrading in one piece is about 150 ms. CPU time
-      // is the measure, since wall time on a busy machine counts other processes' turns.
-      expect(longestCpuMs).toBeLessThan(60);
+      // Slices are 10 ms of work (20-50 ms measured, in 10 ms ticks); regrading in one piece
+      // measured 170-260 ms on SQLite. CPU time is the measure: wall time on a busy machine
+      // also counts other processes' turns.
+      expect(longestCpuMs).toBeLessThan(75);
     },
   );
 });
