@@ -13,7 +13,12 @@ const KEY = serverKey('practice-ticket', 'unit-test-secret-0123456789abcdef');
 const OTHER_KEY = serverKey('practice-ticket', 'another-secret-0123456789abcdef');
 const ISSUED = new Date('2026-12-07T10:00:00Z');
 const later = (sec: number) => new Date(ISSUED.getTime() + sec * 1000);
-const QUESTION = { template: 'seq-ack-numbers', seed: 123456, difficulty: 2, locale: 'en' } as const;
+const QUESTION = {
+  template: 'seq-ack-numbers',
+  seed: 123456,
+  difficulty: 2,
+  locale: 'en',
+} as const;
 const ALICE: TicketHolder = { user: 'user-alice' };
 
 describe('a ticket opens for its holder within its life', () => {
