@@ -36,7 +36,7 @@ export function localProgress(now: Date, utcOffsetMinutes: number): ProgressView
       .slice(-RECENT)
       .reverse()
       .map((a) => ({
-        template: a.ticket.template,
+        template: a.template ?? '',
         topics: a.topics ?? [],
         correct: a.correct ?? false,
         at: a.answeredAt,

@@ -1,7 +1,9 @@
 'use server';
-// Server actions of /practice: choose and generate the next question (its key never leaves
-// the server), and grade an answer, storing it and the new mastery before replying.
-import { getLocale } from 'next-intl/server';
+// Server actions of /practice: choose and generate the next question (its key and seed never
+// leave the server: the browser gets a sealed ticket), and grade an answer to a question issued
+// to this learner, storing it and the new mastery before replying. Both are rate-limited.
+import { headers } from 'next/headers';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth';
 import { contentIndex } from '@/lib/content';
 import {
@@ -28,9 +30,19 @@ import {
   toPublicQuestion,
   type Answer,
   type PublicQuestion,
+  type QuestionIdentity,
 } from '@/lib/questions';
-import { checkRateLimit, rateLimitedMessage } from '@/lib/security';
+import {
+  checkRateLimit,
+  clientIp,
+  keyedSeed,
+  rateLimitedMessage,
+  securityEnv,
+  serverKey,
+  type RateLimitPolicy,
+} from '@/lib/security';
 import { answerInputSchema, nextInputSchema, type LocalMastery, type Ticket } from './schema';
+import { openTicket, sealTicket, type TicketHolder, type TicketRefusal } from './ticket';
 
 export type NextQuestionResult =
   | {
@@ -42,7 +54,8 @@ export type NextQuestionResult =
       /** Answers given so far (this question's number minus one). */
       position: number;
     }
-  | { ok: false; error: 'invalid' | 'no-template' | 'generation-failed' };
+  | { ok: false; error: 'invalid' | 'no-template' | 'generation-failed' }
+  | { ok: false; error: 'limited'; message: string };
 
 export type MasteryChange = { topic: string; before: number; after: number };
 
@@ -54,6 +67,8 @@ export type AnswerResult =
       feedback: string;
       explanation: string;
       answer: Answer;
+      /** The question answered, now that its key is shown (a visitor's history; diagrams). */
+      question: QuestionIdentity;
       misconception: { id: string; text: string } | null;
       lesson: { slug: string; title: string };
       mastery: MasteryChange[];
@@ -61,7 +76,8 @@ export type AnswerResult =
       saved: boolean;
     }
   | { ok: false; error: 'invalid' }
-  | { ok: false; error: 'response'; message: string };
+  | { ok: false; error: 'response' | 'limited'; message: string }
+  | { ok: false; error: 'ticket'; reason: TicketRefusal; message: string };
 
 async function uiLocale(): Promise<'zh' | 'en'> {
   return (await getLocale()) === 'zh' ? 'zh' : 'en';
@@ -70,17 +86,47 @@ async function uiLocale(): Promise<'zh' | 'en'> {
 /** Also avoids a question whose generation fails: the next position gives other numbers. */
 const GENERATION_ATTEMPTS = 3;
 
+/**
+ * Counts one request under the account's policy, or a visitor's address's; a refusal's
+ * message in the visitor's language, or null to go on.
+ */
+async function limited(
+  userId: string | null,
+  policies: { account: RateLimitPolicy; address: RateLimitPolicy },
+): Promise<string | null> {
+  const verdict = userId
+    ? await checkRateLimit(policies.account, userId)
+    : await checkRateLimit(policies.address, clientIp(await headers(), securityEnv()));
+  return verdict.ok ? null : rateLimitedMessage(verdict.retryAfterSec);
+}
+
+/**
+ * A question's seed: keyed with a server secret, since the learner knows every part (their
+ * id or browser key, the template, their position) and a seed they could compute would let
+ * them compute the key with the open-source generator.
+ */
+function keyedPracticeSeed(parts: readonly (string | number)[]): number {
+  // Questions take any integer; a positive 31-bit seed fits the stored INTEGER column.
+  return keyedSeed(serverKey('practice-seed'), parts.join('|')) & 0x7fffffff || 1;
+}
+
 export async function nextQuestionAction(raw: unknown): Promise<NextQuestionResult> {
   const parsed = nextInputSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: 'invalid' };
   const input = parsed.data;
   const locale = await uiLocale();
   const user = await getCurrentUser();
+  const refusal = await limited(user?.id ?? null, {
+    account: 'practice-next-account',
+    address: 'practice-next-ip',
+  });
+  if (refusal !== null) return { ok: false, error: 'limited', message: refusal };
 
   let history: PastAnswer[];
   let mastery: TopicMastery[];
   let position: number;
   let learnerKey: string;
+  let holder: TicketHolder;
   if (user) {
     const [recent, topics, count] = await Promise.all([
       listRecentAnswers(user.id, 50),
@@ -91,10 +137,14 @@ export async function nextQuestionAction(raw: unknown): Promise<NextQuestionResu
     mastery = topics;
     position = count;
     learnerKey = user.id;
+    holder = { user: user.id };
   } else {
-    const visitor = input.visitor ?? { key: 'anonymous', history: [], mastery: [], position: 0 };
+    // A visitor's tickets are issued to their browser key: without one, nobody could answer.
+    const visitor = input.visitor;
+    if (!visitor) return { ok: false, error: 'invalid' };
     ({ history, mastery, position } = visitor);
     learnerKey = visitor.key;
+    holder = { visitor: visitor.key };
   }
 
   for (let attempt = 0; attempt < GENERATION_ATTEMPTS; attempt++) {
@@ -109,6 +159,7 @@ export async function nextQuestionAction(raw: unknown): Promise<NextQuestionResu
         learnerKey,
         // A failed generation moves far from the learner's real positions.
         position: position + attempt * 1_000_003,
+        seedOf: keyedPracticeSeed,
       });
     } catch (error) {
       if (error instanceof MasteryError) return { ok: false, error: 'no-template' };
@@ -118,10 +169,16 @@ export async function nextQuestionAction(raw: unknown): Promise<NextQuestionResu
     const difficulty = next.difficulty === 1 || next.difficulty === 2 ? next.difficulty : 3;
     try {
       const question = generateQuestion(next.template, { seed: next.seed, locale, difficulty });
+      const ticket = await sealTicket(
+        { template: next.template, seed: next.seed, difficulty, locale },
+        holder,
+        serverKey('practice-ticket'),
+        new Date(),
+      );
       return {
         ok: true,
         question: toPublicQuestion(question),
-        ticket: { template: next.template, seed: next.seed, difficulty, locale },
+        ticket,
         reason: next.reason,
         topic: next.topic,
         position,
@@ -140,7 +197,34 @@ function knownIn(list: readonly LocalMastery[], topic: string): number {
 export async function answerAction(raw: unknown): Promise<AnswerResult> {
   const parsed = answerInputSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: 'invalid' };
-  const { ticket, response, visitorMastery } = parsed.data;
+  const { response, visitorMastery, visitorKey } = parsed.data;
+  const user = await getCurrentUser();
+  // Before any grading work: a script cannot flood the store or the CPU.
+  const refusal = await limited(user?.id ?? null, {
+    account: 'answer-account',
+    address: 'answer-ip',
+  });
+  if (refusal !== null) return { ok: false, error: 'limited', message: refusal };
+
+  // Only a question this server issued to this account (or this visitor's browser), in its life.
+  const holder: TicketHolder | null = user
+    ? { user: user.id }
+    : visitorKey
+      ? { visitor: visitorKey }
+      : null;
+  const opened = holder
+    ? await openTicket(parsed.data.ticket, holder, serverKey('practice-ticket'), new Date())
+    : ({ ok: false, reason: 'foreign' } as const);
+  if (!opened.ok) {
+    const t = await getTranslations('practice');
+    return {
+      ok: false,
+      error: 'ticket',
+      reason: opened.reason,
+      message: t(`ticket.${opened.reason}`),
+    };
+  }
+  const ticket = opened.question;
   const question = generateQuestion(ticket.template, {
     seed: ticket.seed,
     locale: ticket.locale,
@@ -153,18 +237,6 @@ export async function answerAction(raw: unknown): Promise<AnswerResult> {
   const guess = guessFor(question.kind, 'options' in question ? question.options.length : 0);
   const update = (known: number | null) =>
     updateMastery(known ?? BKT_DEFAULTS.prior, result.score, { guess });
-  const user = await getCurrentUser();
-  // Answers per account are rate-limited (lib/security): a script cannot flood the store.
-  if (user) {
-    const limit = await checkRateLimit('answer-account', user.id);
-    if (!limit.ok) {
-      return {
-        ok: false,
-        error: 'response',
-        message: await rateLimitedMessage(limit.retryAfterSec),
-      };
-    }
-  }
 
   let mastery: MasteryChange[];
   if (user) {
@@ -204,6 +276,7 @@ export async function answerAction(raw: unknown): Promise<AnswerResult> {
     feedback: result.feedback,
     explanation: question.explanation,
     answer: question.answer,
+    question: ticket,
     misconception: result.misconception
       ? {
           id: result.misconception,

@@ -67,7 +67,7 @@ export function FeedbackView({
         <h3 className="font-semibold">{t('explanation')}</h3>
         <p className="whitespace-pre-line">{result.explanation}</p>
       </div>
-      <ExplanationRounds question={question} />
+      <ExplanationRounds question={result.question} />
       <p>
         <Link
           href={`/lessons/${result.lesson.slug}`}

@@ -1,19 +1,25 @@
-// A visitor's graded answers as they gave them (question ticket, response, time), kept in
-// localStorage until sign-in moves them into the account, where they are graded again.
+// A visitor's graded answers as they gave them (sealed question ticket, the browser key it was
+// issued to, response, time), kept in localStorage until sign-in moves them into the account,
+// where they are graded again.
 import { z } from 'zod';
-import { answerInputSchema, ticketSchema, type Ticket } from './schema';
+import { answerInputSchema, ticketSchema, visitorKeySchema, type Ticket } from './schema';
 
-const STORAGE_KEY = 'ackademy.practice.answers.v1';
-/** The most a merge accepts in all (app/me/merge/schema.ts); older answers drop off. */
+/** v2: sealed tickets (v1's readable tickets are no longer accepted, so they are not read). */
+const STORAGE_KEY = 'ackademy.practice.answers.v2';
+/** The most kept (the browser merges them in chunks); older answers drop off. */
 const LIMIT = 2000;
 
 const localAnswerSchema = z.object({
   ticket: ticketSchema,
+  /** The visitor key the ticket was issued to: a merge proves the browser holds it. */
+  visitorKey: visitorKeySchema,
   response: answerInputSchema.shape.response,
   answeredAt: z.iso.datetime(),
   /** As graded when answered, for the visitor's own progress page; a merge grades again. */
   correct: z.boolean().optional(),
   topics: z.array(z.string().max(50)).max(10).optional(),
+  /** The question's template (the ticket is sealed), for the same page. */
+  template: z.string().max(64).optional(),
 });
 export type LocalAnswer = z.infer<typeof localAnswerSchema>;
 
@@ -33,12 +39,19 @@ export function loadLocalAnswers(): LocalAnswer[] {
 
 export function recordLocalAnswer(
   ticket: Ticket,
+  visitorKey: string,
   response: unknown,
   at: Date,
-  graded: { correct: boolean; topics: string[] },
+  graded: { correct: boolean; topics: string[]; template: string },
 ): void {
   try {
-    const entry: LocalAnswer = { ticket, response, answeredAt: at.toISOString(), ...graded };
+    const entry: LocalAnswer = {
+      ticket,
+      visitorKey,
+      response,
+      answeredAt: at.toISOString(),
+      ...graded,
+    };
     const next = [...loadLocalAnswers(), entry];
     window.localStorage.setItem(STORAGE_KEY, JSON.stringify(next.slice(-LIMIT)));
   } catch {

@@ -1,7 +1,8 @@
 // A signed-out visitor's practice progress, kept in this browser's localStorage and sent with
 // each request in place of the database (validated on both ends).
 import type { MasteryChange } from './actions';
-import { visitorProgressSchema, type Ticket, type VisitorProgress } from './schema';
+import type { QuestionIdentity } from '@/lib/questions';
+import { visitorProgressSchema, type VisitorProgress } from './schema';
 
 const STORAGE_KEY = 'ackademy.practice.v1';
 const HISTORY_LIMIT = 50;
@@ -43,10 +44,10 @@ function saveVisitorProgress(progress: VisitorProgress): void {
   }
 }
 
-/** Adds one graded answer and its mastery changes; returns what was saved. */
+/** Adds one graded answer (its question, told after grading) and its mastery changes. */
 export function recordVisitorAnswer(
   progress: VisitorProgress,
-  ticket: Ticket,
+  question: Pick<QuestionIdentity, 'template' | 'seed'>,
   correct: boolean,
   changes: readonly MasteryChange[],
 ): VisitorProgress {
@@ -62,9 +63,10 @@ export function recordVisitorAnswer(
   }
   const next: VisitorProgress = {
     key: progress.key,
-    history: [...progress.history, { template: ticket.template, seed: ticket.seed, correct }].slice(
-      -HISTORY_LIMIT,
-    ),
+    history: [
+      ...progress.history,
+      { template: question.template, seed: Number(question.seed), correct },
+    ].slice(-HISTORY_LIMIT),
     mastery,
     position: progress.position + 1,
   };

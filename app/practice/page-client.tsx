@@ -75,7 +75,7 @@ export function PracticeClient({ signedIn, topics, topicNames, initialTopics, au
       // on screen meets a pending session and is ignored.
       startTransition(() => {
         if (!result.ok) {
-          setError(t(`error.${result.error}`));
+          setError(result.error === 'limited' ? result.message : t(`error.${result.error}`));
           return;
         }
         setError(null);
@@ -98,11 +98,13 @@ export function PracticeClient({ signedIn, topics, topicNames, initialTopics, au
       const result = await answerAction({
         ticket: current.ticket,
         response,
-        ...(signedIn || !visitor.current ? {} : { visitorMastery: visitor.current.mastery }),
+        ...(signedIn || !visitor.current
+          ? {}
+          : { visitorMastery: visitor.current.mastery, visitorKey: visitor.current.key }),
       });
       if (!result.ok) {
         startTransition(() =>
-          setError(result.error === 'response' ? result.message : t('error.invalid')),
+          setError(result.error === 'invalid' ? t('error.invalid') : result.message),
         );
         return;
       }
@@ -111,16 +113,18 @@ export function PracticeClient({ signedIn, topics, topicNames, initialTopics, au
           import('./local-progress'),
           import('./local-answers'),
         ]);
+        const visitorKey = visitor.current.key;
         visitor.current = recordVisitorAnswer(
           visitor.current,
-          current.ticket,
+          result.question,
           result.correct,
           result.mastery,
         );
         // Kept as given, so that signing in can move it into the account (graded again).
-        recordLocalAnswer(current.ticket, response, new Date(), {
+        recordLocalAnswer(current.ticket, visitorKey, response, new Date(), {
           correct: result.correct,
           topics: result.mastery.map((m) => m.topic),
+          template: result.question.template,
         });
       }
       // As in loadNext: the feedback (and its Enter for the next question) appears as
@@ -274,8 +278,7 @@ export function PracticeClient({ signedIn, topics, topicNames, initialTopics, au
           tabIndex={-1}
           className="space-y-4 outline-none"
           data-testid="practice-question"
-          data-template={current.ticket.template}
-          data-seed={current.ticket.seed}
+          data-template={current.question.template}
           data-kind={current.question.kind}
         >
           <p className="text-sm text-slate-600 dark:text-slate-400">

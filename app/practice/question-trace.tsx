@@ -12,9 +12,10 @@ export function QuestionTrace({
   trace: PublicQuestion['trace'];
   title: string;
 }) {
-  // The question's trace has the trace JSON shape; the parser gives the engine's Trace type.
+  // The question's trace has the trace JSON shape without the scenario and seed it was cut
+  // from (never sent: they would give the key away); the title is the page's own.
   const trace = useMemo(() => {
-    const parsed = raw ? traceSchema.safeParse(raw) : null;
+    const parsed = raw ? traceSchema.safeParse({ ...raw, scenario: 'question', seed: 0 }) : null;
     return parsed?.success ? parsed.data : null;
   }, [raw]);
   return trace ? <LadderPlayer trace={trace} start="end" showList title={title} /> : null;

@@ -3,22 +3,16 @@
 import { z } from 'zod';
 // The constants-only entry: this schema runs in the browser (lib/questions would bring the
 // generators and the engine with it).
-import { LOCALES, TEMPLATE_IDS, TOPICS } from '@/lib/questions/vocabulary';
+import { TEMPLATE_IDS, TOPICS } from '@/lib/questions/vocabulary';
 
 export const difficultySchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 export const difficultyChoiceSchema = z.union([difficultySchema, z.literal('adaptive')]);
 
-/** Everything that regenerates a question exactly: the server re-creates it to grade. */
-export const ticketSchema = z.object({
-  template: z.enum(TEMPLATE_IDS),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 31 - 1),
-  difficulty: difficultySchema,
-  locale: z.enum(LOCALES),
-});
+/**
+ * A question as the browser holds it before answering: sealed by the server (ticket.ts), so
+ * the browser can neither read its seed nor make one up; the server opens it to grade.
+ */
+export const ticketSchema = z.string().min(16).max(2000);
 export type Ticket = z.infer<typeof ticketSchema>;
 
 export const topicsSchema = z.array(z.enum(TOPICS)).max(TOPICS.length);
@@ -30,10 +24,19 @@ export const localMasterySchema = z.object({
 });
 export type LocalMastery = z.infer<typeof localMasterySchema>;
 
-/** What a signed-out visitor's browser keeps (localStorage) and sends with each request. */
+/**
+ * Random per browser (128 bits): seeds a visitor's questions like a user id does, and is who
+ * their tickets are issued to, so only this browser can answer or merge them.
+ */
+export const visitorKeySchema = z.string().min(8).max(64);
+
+/**
+ * What a signed-out visitor's browser keeps (localStorage) and sends with each request. The
+ * server trusts it only to choose the next question (which template, which seeds to avoid);
+ * seeds reach the history after grading, and a forged history yields no ticket it could not get.
+ */
 export const visitorProgressSchema = z.object({
-  /** Random per browser; seeds questions like a user id does. */
-  key: z.string().min(8).max(64),
+  key: visitorKeySchema,
   history: z
     .array(
       z.object({ template: z.enum(TEMPLATE_IDS), seed: z.number().int(), correct: z.boolean() }),
@@ -59,6 +62,8 @@ export const answerInputSchema = z.object({
     .refine((r) => (JSON.stringify(r ?? null) ?? '').length <= 4000, 'response too long'),
   /** A visitor's current mastery of the question's topics (signed-in learners: the database). */
   visitorMastery: z.array(localMasterySchema).max(TOPICS.length).optional(),
+  /** A visitor's browser key: their tickets were issued to it. */
+  visitorKey: visitorKeySchema.optional(),
 });
 export type AnswerInput = z.infer<typeof answerInputSchema>;
 

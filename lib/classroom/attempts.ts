@@ -44,7 +44,6 @@ import {
   parseLayout,
   pointsOf,
   questionFor,
-  quizPublicQuestion,
 } from './questions';
 
 /** Auto-submits an attempt whose deadline has passed; returns it as it now is. */
@@ -185,7 +184,7 @@ export async function attemptForStudent(
         ? layout.map((item, position) => ({
             position,
             points: points[position]!,
-            question: quizPublicQuestion(questionFor(item, locale)),
+            question: toPublicQuestion(questionFor(item, locale)),
             response: saved.get(position) ?? null,
           }))
         : [],
@@ -299,7 +298,7 @@ export function reviewOf(
         return {
           position,
           points: points[position]!,
-          question: access.answers ? toPublicQuestion(full) : quizPublicQuestion(full),
+          question: toPublicQuestion(full),
           response: saved?.response ?? null,
           fraction: saved ? (saved.fraction ?? 0) : 0,
           answer: access.answers ? full.answer : null,

@@ -50,4 +50,4 @@ export {
   type QuizResults,
 } from './results';
 export { instructorAttempt, managedClass, managedQuiz } from './access';
-export { generates, parseLayout, questionFor, quizPublicQuestion } from './questions';
+export { generates, parseLayout, questionFor } from './questions';

@@ -2,14 +2,7 @@
 // reader's language; grading never depends on the language, so one key serves everyone.
 import 'server-only';
 import { layoutSchema, type LayoutItem } from '@/lib/quiz';
-import {
-  generateQuestion,
-  grade,
-  toPublicQuestion,
-  type Locale,
-  type PublicQuestion,
-  type Question,
-} from '@/lib/questions';
+import { generateQuestion, grade, type Locale, type Question } from '@/lib/questions';
 import type { AnswerGrader, QuizDto } from '@/lib/db';
 import { ClassroomError } from './errors';
 
@@ -101,18 +94,4 @@ export function graderFor(layout: readonly LayoutItem[]): AnswerGrader {
 export function checkResponse(question: Question, response: unknown): void {
   const result = grade(question, response);
   if (!result.valid) throw new ClassroomError('response', result.error.message);
-}
-
-/**
- * The question as a quiz-taker may see it: the public form without the seeds and the scenario
- * name. With them, anyone could rerun the open-source generator or simulator and read the
- * key; without them, the shown trace prefix is all there is to reason from.
- */
-export function quizPublicQuestion(q: Question): PublicQuestion {
-  const pub = toPublicQuestion(q);
-  return {
-    ...pub,
-    seed: 0,
-    trace: pub.trace && { ...pub.trace, seed: 0, scenario: 'quiz', params: {} },
-  };
 }

@@ -1,7 +1,6 @@
 // The "what comes next" policy of a practice session: a mistaken template returns after a few
 // other questions with fresh numbers; otherwise the weakest chosen topic is practised next.
 import { BKT_DEFAULTS } from './bkt';
-import { hashSeed } from './seed';
 
 export interface TemplateInfo {
   id: string;
@@ -36,6 +35,12 @@ export interface NextInput {
   learnerKey: string;
   /** How many answers the learner has given in total: the position of the next question. */
   position: number;
+  /**
+   * A question's seed from (learner key, template, position, salt). The learner knows all four,
+   * so the caller passes a function keyed with a server secret: a seed they could compute
+   * would let them compute the key with the open-source generator.
+   */
+  seedOf: (parts: readonly (string | number)[]) => number;
 }
 
 export interface NextQuestion {
@@ -90,7 +95,7 @@ function pickDifficulty(
 function freshSeed(input: NextInput, template: string): number {
   const used = new Set(input.history.filter((h) => h.template === template).map((h) => h.seed));
   for (let salt = 0; ; salt++) {
-    const seed = hashSeed(input.learnerKey, template, input.position, salt);
+    const seed = input.seedOf([input.learnerKey, template, input.position, salt]);
     if (!used.has(seed)) return seed;
   }
 }

@@ -18,7 +18,12 @@ export {
   describeMisconception,
   type MisconceptionId,
 } from './misconceptions';
-export { toPublicQuestion, type PublicQuestion } from './public';
+export {
+  toPublicQuestion,
+  type PublicQuestion,
+  type PublicTrace,
+  type QuestionIdentity,
+} from './public';
 export {
   TEMPLATES,
   generateQuestion,

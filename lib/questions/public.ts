@@ -1,17 +1,38 @@
-// toPublicQuestion: what a browser may see before grading (no key, explanation, misconception
-// map, or the simulation source, from which the key could be recomputed).
+// toPublicQuestion: what a browser may see before grading, and nothing more: the stem, the
+// options or fields, and the shown prefix of the trace. No key, explanation, misconception map
+// or simulation source; no seed, scenario name or parameters either, since with any of them
+// the open-source generator or simulator recomputes the key (or the scenario's name says it).
 
-import type { Question } from './schema';
+import type { Question, ShownTrace } from './schema';
 
-type Hidden = 'answer' | 'explanation' | 'misconceptions' | 'source';
+type Hidden = 'answer' | 'explanation' | 'misconceptions' | 'source' | 'seed' | 'trace';
 /** Omit that keeps a union a union (one member per kind). */
 type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-export type PublicQuestion = OmitEach<Question, Hidden>;
+/** The shown trace prefix: what draws the diagram (segments, states, events, timers). */
+export type PublicTrace = Omit<ShownTrace, 'scenario' | 'seed' | 'params'>;
 
-function strip<T extends Question>(q: T): Omit<T, Hidden> {
-  const { answer: _a, explanation: _e, misconceptions: _m, source: _s, ...rest } = q;
-  return rest;
+export type PublicQuestion = OmitEach<Question, Hidden> & { trace: PublicTrace | null };
+
+/** What regenerates a question exactly; the browser gets it only after grading. */
+export type QuestionIdentity = Pick<Question, 'template' | 'seed' | 'locale' | 'difficulty'>;
+
+function publicTrace(trace: ShownTrace): PublicTrace {
+  const { scenario: _sc, seed: _se, params: _p, ...shown } = trace;
+  return shown;
+}
+
+function strip<T extends Question>(q: T): Omit<T, Hidden> & { trace: PublicTrace | null } {
+  const {
+    answer: _a,
+    explanation: _e,
+    misconceptions: _m,
+    source: _s,
+    seed: _seed,
+    trace,
+    ...rest
+  } = q;
+  return { ...rest, trace: trace && publicTrace(trace) };
 }
 
 /** The question without anything that reveals the key; safe to send to a browser. */

@@ -18,6 +18,12 @@ export const RATE_LIMIT_POLICIES = {
   'signin-account': { limit: 20, windowSec: 15 * 60 },
   'signup-ip': { limit: 10, windowSec: 60 * 60, unknownAddressLimit: 100 },
   'answer-account': { limit: 120, windowSec: 60 },
+  // A visitor's practice answers and next questions, per address (no account to count by).
+  'answer-ip': { limit: 120, windowSec: 60, unknownAddressLimit: 1200 },
+  'practice-next-account': { limit: 120, windowSec: 60 },
+  'practice-next-ip': { limit: 120, windowSec: 60, unknownAddressLimit: 1200 },
+  // A merge is sent in chunks of 250 answers or ratings (2,000 of each: 16 requests).
+  'merge-account': { limit: 40, windowSec: 10 * 60 },
 } as const satisfies Record<string, Policy>;
 
 export type RateLimitPolicy = keyof typeof RATE_LIMIT_POLICIES;

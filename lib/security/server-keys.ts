@@ -5,7 +5,7 @@ import 'server-only';
 import { createHmac, hkdfSync } from 'node:crypto';
 
 /** Every use of a derived key, named so that two uses never share one. */
-export type ServerKeyPurpose = 'quiz-variant' | 'practice-ticket';
+export type ServerKeyPurpose = 'quiz-variant' | 'practice-ticket' | 'practice-seed';
 
 export class ServerKeyError extends Error {
   override name = 'ServerKeyError';

@@ -139,15 +139,16 @@ test("a signed-in learner's answers are stored: a reload resumes, mastery carrie
   await page.getByTestId('signed-in-as').waitFor();
 
   // A lesson link names its topics and starts at once; a reload before answering shows the
-  // same question (same seed: the next question follows from the stored answers).
+  // same question (same seed: the next question follows from the stored answers). The page
+  // never shows the seed, so the question is told by its text.
   await page.goto('/practice?topics=queues');
   const question = page.getByTestId('practice-question');
   await question.waitFor();
-  const first = await question.getAttribute('data-seed');
+  const first = await question.innerText();
   expect(await page.getByTestId('practice-session').innerText()).toContain('保存到你的账户');
   await page.reload();
   await question.waitFor();
-  expect(await question.getAttribute('data-seed')).toBe(first);
+  expect(await question.innerText()).toBe(first);
 
   await answerPracticeQuestion(page);
   const afterFirst = await masteryAfter(page);
@@ -157,11 +158,152 @@ test("a signed-in learner's answers are stored: a reload resumes, mastery carrie
   // the next answer starts from the stored mastery.
   await page.reload();
   await question.waitFor();
-  expect(await question.getAttribute('data-seed')).not.toBe(first);
+  expect(await question.innerText()).not.toBe(first);
   await answerPracticeQuestion(page);
   const item = page.getByTestId('practice-mastery').locator('li[data-topic=queues]');
   expect(await item.innerText()).toContain(`${Math.round((afterFirst.queues ?? 0) * 100)}% →`);
   await screenshot(page, 'practice-signed-in-zh');
+  await context.close();
+});
+
+/** A server action the page called: its id and its argument. */
+type ActionCall = { id: string; arg: Record<string, unknown> };
+
+/** Records the page's server-action calls whose argument has `field`. */
+function recordActions(page: Page, field: string): ActionCall[] {
+  const calls: ActionCall[] = [];
+  page.on('request', (request) => {
+    const id = request.headers()['next-action'];
+    const body = request.postData() ?? '';
+    if (!id || !body.includes(`"${field}"`)) return;
+    calls.push({ id, arg: (JSON.parse(body) as Record<string, unknown>[])[0] ?? {} });
+  });
+  return calls;
+}
+
+/** GETs `path` from the page (its cookies), as HTML or as the RSC payload a navigation gets. */
+function fetchText(page: Page, path: string, rsc: boolean): Promise<string> {
+  return page.evaluate(
+    async ({ path, rsc }) => {
+      const response = await fetch(path, { headers: rsc ? { rsc: '1' } : {} });
+      return `${response.status} ${await response.text()}`;
+    },
+    { path, rsc },
+  );
+}
+
+/** Calls server action `id` from the page (its origin and cookies) with `arg`; the answer. */
+function callAction(page: Page, id: string, arg: unknown): Promise<string> {
+  return page.evaluate(
+    async ({ id, arg }) => {
+      const response = await fetch(location.pathname + location.search, {
+        method: 'POST',
+        headers: {
+          'next-action': id,
+          'content-type': 'text/plain;charset=UTF-8',
+          accept: 'text/x-component',
+        },
+        body: JSON.stringify([arg]),
+      });
+      return `${response.status} ${await response.text()}`;
+    },
+    { id, arg },
+  );
+}
+
+/** A question's seed, scenario name or parameters, as a payload would hold them. */
+const REVEALING = /\\?"(seed|scenario|params)\\?"\s*:|data-seed/;
+
+test('a visitor: no seed, scenario or params reach the browser before grading; only their own tickets are graded', async () => {
+  const context = await newContext(browser, 'en-US');
+  const page = await context.newPage();
+  const nexts = recordActions(page, 'topics');
+  const answers = recordActions(page, 'ticket');
+  // Close questions are cut from scenarios whose names say the answer (close-unread-data).
+  const path = '/practice?topics=close,rst,queues';
+  await page.goto(path);
+  await page.getByTestId('practice-question').waitFor();
+  await expect.poll(() => nexts.length).toBe(1);
+  // What the browser receives before grading: the page as HTML and as RSC, the next
+  // question (asked again: the same input gives the same question) and the page it drew.
+  const beforeGrading = [
+    await fetchText(page, path, false),
+    await fetchText(page, path, true),
+    await callAction(page, nexts[0]!.id, nexts[0]!.arg),
+    await page.content(),
+  ];
+  for (const text of beforeGrading) {
+    expect(text).toMatch(/^(200 |<)/);
+    expect(text).not.toMatch(REVEALING);
+  }
+  expect(beforeGrading[2]).toContain('"ticket"');
+
+  await answerPracticeQuestion(page);
+  await expect.poll(() => answers.length).toBe(1);
+  const answered = answers[0]!;
+  // After grading the question is told (graded again here; a visitor's answer is not stored);
+  // its seed was in nothing received before.
+  const graded = await callAction(page, answered.id, answered.arg);
+  const seed = /"seed":(\d+)/.exec(graded)?.[1];
+  expect(seed).toBeTruthy();
+  for (const text of beforeGrading) expect(text).not.toMatch(new RegExp(`\\b${seed}\\b`));
+
+  // Replayed by hand: a made-up ticket, a readable question of the old kind, this visitor's
+  // own ticket under another browser key or none are all refused, and no key comes back.
+  const { ticket, response, visitorKey } = answered.arg as {
+    ticket: string;
+    response: unknown;
+    visitorKey: string;
+  };
+  const refusals: [unknown, RegExp][] = [
+    [{ ticket: 'x'.repeat(300), response, visitorKey }, /"error":"ticket","reason":"forged"/],
+    [{ ticket: `${ticket.slice(0, -4)}AAAA`, response, visitorKey }, /"reason":"forged"/],
+    [
+      {
+        ticket: { template: 'seq-ack-numbers', seed: 1, difficulty: 1, locale: 'en' },
+        response: { value: 1 },
+        visitorKey,
+      },
+      /"error":"invalid"/,
+    ],
+    [{ ticket, response, visitorKey: 'v-someone-else-0000' }, /"reason":"foreign"/],
+    [{ ticket, response }, /"reason":"foreign"/],
+  ];
+  for (const [arg, refusal] of refusals) {
+    const text = await callAction(page, answered.id, arg);
+    expect(text).toMatch(/^200 /);
+    expect(text).toMatch(refusal);
+    expect(text).not.toMatch(/"answer"|"explanation"|"correct"/);
+  }
+  // The visitor's own ticket, with their key, is still graded (the refusals changed nothing).
+  expect(await callAction(page, answered.id, answered.arg)).toMatch(/"ok":true,"correct"/);
+  await context.close();
+});
+
+test('answers are rate-limited per account: "too many attempts" after the limit', async () => {
+  const context = await newContext(browser, 'en-US');
+  const page = await context.newPage();
+  await page.goto('/signup');
+  await page.getByLabel(/email/i).fill(`practice-limit-${Date.now()}@example.com`);
+  await page.getByLabel(/password/i).fill('a good password');
+  await page.locator('form button[type=submit]').click();
+  await page.getByTestId('signed-in-as').waitFor();
+  const answers = recordActions(page, 'ticket');
+  await page.goto('/practice?topics=queues');
+  await answerPracticeQuestion(page);
+  await expect.poll(() => answers.length).toBe(1);
+  const { id, arg } = answers[0]!;
+  // 120 a minute (lib/security/rate-limit.ts): one answered, 119 more are counted (each
+  // refused for its made-up ticket), and then every answer is refused for the rate.
+  const forged = { ...arg, ticket: 'y'.repeat(300) };
+  const outcomes: string[] = [];
+  for (let i = 0; i < 121; i++) {
+    const text = await callAction(page, id, i < 120 ? forged : arg);
+    outcomes.push(/"error":"(\w+)"/.exec(text)?.[1] ?? 'ok');
+  }
+  expect(outcomes.slice(0, 119).every((o) => o === 'ticket')).toBe(true);
+  expect(outcomes.slice(119)).toEqual(['limited', 'limited']);
+  expect(await callAction(page, id, arg)).toMatch(/Too many attempts/);
   await context.close();
 });
 

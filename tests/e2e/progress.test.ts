@@ -88,7 +88,7 @@ test('a visitor practises and reviews, signs up, and finds the progress in the a
   await page.locator('form button[type=submit]').click();
   await page.getByTestId('signed-in-as').waitFor();
   const left = await page.evaluate(() =>
-    ['ackademy.practice.answers.v1', 'ackademy.practice.v1', 'ackademy.flashcards.v1'].map((k) =>
+    ['ackademy.practice.answers.v2', 'ackademy.practice.v1', 'ackademy.flashcards.v1'].map((k) =>
       localStorage.getItem(k),
     ),
   );
@@ -203,7 +203,7 @@ test('signing in (not only signing up) brings the visitor progress along', async
   await signIn(page, email, 'a good password');
   // The sign-in form itself moved it (before /me could).
   expect(
-    await page.evaluate(() => localStorage.getItem('ackademy.practice.answers.v1')),
+    await page.evaluate(() => localStorage.getItem('ackademy.practice.answers.v2')),
   ).toBeNull();
   await page.goto('/me');
   expect(await totals(page)).toEqual({ answers: 1, reviews: 0 });

@@ -93,6 +93,8 @@ import * as flashcardActions from '@/app/flashcards/actions';
 import * as meActions from '@/app/me/actions';
 import * as mergeActions from '@/app/me/merge/actions';
 import * as practiceActions from '@/app/practice/actions';
+import { sealTicket, type TicketHolder } from '@/app/practice/ticket';
+import { serverKey } from '@/lib/security';
 import * as quizzesActions from '@/app/quizzes/actions';
 import * as signupActions from '@/app/signup/actions';
 import * as teachActions from '@/app/teach/actions';
@@ -717,13 +719,33 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
       });
 
       // A practice answer is stored for the caller, never for a visitor.
-      const ticket = { template: 'next-state', seed: 7, difficulty: 1, locale: 'en' } as const;
-      const question = generateQuestion(ticket.template, ticket);
-      const answer = { ticket, response: correctResponse(question) };
+      // (Each to a question the server issued to that caller: app/practice/ticket.ts.)
+      const named = { template: 'next-state', seed: 7, difficulty: 1, locale: 'en' } as const;
+      const question = generateQuestion(named.template, named);
+      const issue = (holder: TicketHolder) =>
+        sealTicket(named, holder, serverKey('practice-ticket'), new Date());
+      const response = correctResponse(question);
       await as(w, 'anonymous');
-      expect(await practiceActions.answerAction(answer)).toMatchObject({ ok: true, saved: false });
+      expect(
+        await practiceActions.answerAction({
+          ticket: await issue({ visitor: 'v-visitor-0001' }),
+          visitorKey: 'v-visitor-0001',
+          response,
+        }),
+      ).toMatchObject({ ok: true, saved: false });
       await as(w, 'S2');
-      expect(await practiceActions.answerAction(answer)).toMatchObject({ ok: true, saved: true });
+      const s2Ticket = await issue({ user: w.users.S2.id });
+      expect(await practiceActions.answerAction({ ticket: s2Ticket, response })).toMatchObject({
+        ok: true,
+        saved: true,
+      });
+      await as(w, 'S1');
+      expect(await practiceActions.answerAction({ ticket: s2Ticket, response })).toMatchObject({
+        ok: false,
+        error: 'ticket',
+        reason: 'foreign',
+      });
+      await as(w, 'S2');
       expect(await listRecentAnswers(w.users.S2.id, 10)).toHaveLength(1);
       expect(await listRecentAnswers(w.users.S1.id, 10)).toHaveLength(0);
       expect((await meActions.progressAction({ utcOffsetMinutes: 0 }))!.recentAnswers).toHaveLength(

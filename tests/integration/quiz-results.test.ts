@@ -268,7 +268,7 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
       expect(view.questions).toHaveLength(4);
       for (const [position, q] of view.questions.entries()) {
         // Nor the seed, with which the open-source generator would rebuild the key.
-        expect(q.question.seed).not.toBe(layout[position]!.seed);
+        expect(Object.keys(q.question)).not.toContain('seed');
         expect(JSON.stringify(q.question)).not.toMatch(
           new RegExp(`"seed":${layout[position]!.seed}\\b`),
         );

@@ -1,9 +1,9 @@
-// The round table behind a graded congestion question's explanation. The public question
-// carries its template, seed, locale and difficulty (never its key), and generation is
-// deterministic, so after grading the browser regenerates the question and re-runs its
-// simulation instead of the server sending more. Loaded with import() only after grading.
+// The round table behind a graded congestion question's explanation. After grading the server
+// tells the question's template, seed, locale and difficulty, and generation is
+// deterministic, so the browser regenerates the question and re-runs its simulation instead
+// of the server sending more. Loaded with import() only after grading.
 import type { CongestionRound } from '@/lib/engine';
-import { generateQuestion, runSource, type PublicQuestion } from '@/lib/questions';
+import { generateQuestion, runSource, type QuestionIdentity } from '@/lib/questions';
 import { ROUND_TEMPLATES } from './round-templates';
 
 /**
@@ -34,7 +34,7 @@ export interface ExplainedRounds {
 }
 
 /** The rounds a graded question's explanation walks through, or null for other templates. */
-export function explainedRounds(question: PublicQuestion): ExplainedRounds | null {
+export function explainedRounds(question: QuestionIdentity): ExplainedRounds | null {
   if (!ROUND_TEMPLATES.has(question.template)) return null;
   const full = generateQuestion(question.template, {
     seed: question.seed,

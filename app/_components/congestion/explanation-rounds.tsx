@@ -3,15 +3,15 @@
 // only after grading; the question generator is fetched then, as its own chunk.
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import type { PublicQuestion } from '@/lib/questions';
+import type { QuestionIdentity } from '@/lib/questions';
 import type { ExplainedRounds } from './explained-rounds';
 import { LazyCwndChart } from './lazy-chart';
 import { RoundTable } from './round-table';
 import { ROUND_TEMPLATES } from './round-templates';
 
-export function ExplanationRounds({ question }: { question: PublicQuestion }) {
+export function ExplanationRounds({ question }: { question: QuestionIdentity }) {
   const t = useTranslations('congestion');
-  const [data, setData] = useState<{ for: PublicQuestion; value: ExplainedRounds | null } | null>(
+  const [data, setData] = useState<{ for: QuestionIdentity; value: ExplainedRounds | null } | null>(
     null,
   );
   const wanted = ROUND_TEMPLATES.has(question.template);

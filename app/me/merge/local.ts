@@ -5,7 +5,10 @@ import { clearLocalAnswers, loadLocalAnswers } from '../../practice/local-answer
 import { clearVisitorProgress } from '../../practice/local-progress';
 import { mergeVisitorProgressAction } from './actions';
 
-/** Keeps each request well under Next's 1 MB limit on a server action's body. */
+/**
+ * The most the server takes per request (MAX_MERGE_ANSWERS); also keeps each request well
+ * under Next's 1 MB limit on a server action's body.
+ */
 const CHUNK = 250;
 
 function chunks<T>(items: readonly T[]): T[][] {
@@ -24,10 +27,14 @@ export function hasLocalProgress(): boolean {
  * twice when it is sent again.
  */
 export async function mergeLocalProgress(): Promise<boolean> {
-  // Only what the server needs: it grades each answer again.
-  const answers = loadLocalAnswers()
-    .map(({ ticket, response, answeredAt }) => ({ ticket, response, answeredAt }))
-    .sort((a, b) => a.answeredAt.localeCompare(b.answeredAt));
+  // Only what the server needs: it grades each answer again. A browser normally has one
+  // visitor key; answers kept from an older key are sent with theirs.
+  const byKey = new Map<string, { ticket: string; response: unknown; answeredAt: string }[]>();
+  for (const { ticket, visitorKey, response, answeredAt } of loadLocalAnswers()) {
+    const list = byKey.get(visitorKey) ?? [];
+    list.push({ ticket, response, answeredAt });
+    byKey.set(visitorKey, list);
+  }
   const reviews = loadLocalCards()
     .log.map((l) => ({
       cardId: l.cardId,
@@ -35,10 +42,13 @@ export async function mergeLocalProgress(): Promise<boolean> {
       reviewedAt: l.reviewedAt.toISOString(),
     }))
     .sort((a, b) => a.reviewedAt.localeCompare(b.reviewedAt));
-  if (answers.length === 0 && reviews.length === 0) return true;
-  for (const part of chunks(answers)) {
-    const result = await mergeVisitorProgressAction({ answers: part, reviews: [] });
-    if (!result.ok) return false;
+  if (byKey.size === 0 && reviews.length === 0) return true;
+  for (const [visitorKey, answers] of byKey) {
+    answers.sort((a, b) => a.answeredAt.localeCompare(b.answeredAt));
+    for (const part of chunks(answers)) {
+      const result = await mergeVisitorProgressAction({ visitorKey, answers: part, reviews: [] });
+      if (!result.ok) return false;
+    }
   }
   for (const part of chunks(reviews)) {
     const result = await mergeVisitorProgressAction({ answers: [], reviews: part });

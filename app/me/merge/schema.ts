@@ -1,13 +1,17 @@
 // What a browser posts when a visitor's progress moves into their account: the questions they
-// answered (re-graded on the server; a claimed result is ignored) and the ratings they gave.
+// answered (sealed tickets issued to their browser key, re-graded on the server; a claimed
+// result is ignored) and the ratings they gave.
 import { z } from 'zod';
 import { ratingSchema } from '@/lib/srs';
 import { cardIdSchema } from '../../flashcards/schema';
-import { answerInputSchema, ticketSchema } from '../../practice/schema';
+import { answerInputSchema, ticketSchema, visitorKeySchema } from '../../practice/schema';
 
-/** At most this many of each per request (the browser keeps no more, and sends in chunks). */
-export const MAX_MERGE_ANSWERS = 2000;
-export const MAX_MERGE_REVIEWS = 2000;
+/**
+ * At most this many of each per request: the browser sends its up to 2,000 of each in chunks
+ * of this size, and a request's regrading (a simulation per answer) stays short.
+ */
+export const MAX_MERGE_ANSWERS = 250;
+export const MAX_MERGE_REVIEWS = 250;
 
 const instant = z.iso.datetime();
 
@@ -26,6 +30,8 @@ export const mergeReviewSchema = z.object({
 export type MergeReview = z.infer<typeof mergeReviewSchema>;
 
 export const mergeInputSchema = z.object({
+  /** The browser key the answers' tickets were issued to (needed when there are answers). */
+  visitorKey: visitorKeySchema.optional(),
   answers: z.array(mergeAnswerSchema).max(MAX_MERGE_ANSWERS),
   reviews: z.array(mergeReviewSchema).max(MAX_MERGE_REVIEWS),
 });

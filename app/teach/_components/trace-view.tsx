@@ -6,8 +6,12 @@ import { traceSchema } from '@/lib/trace-export';
 import { LadderPlayer } from '@/app/_components/ladder';
 
 export function TraceView({ trace, title }: { trace: PublicQuestion['trace']; title: string }) {
-  // The question's trace has the trace JSON shape; the parser gives the engine's Trace type.
-  const parsed = useMemo(() => (trace ? traceSchema.safeParse(trace) : null), [trace]);
+  // The question's trace has the trace JSON shape without the scenario and seed it was cut
+  // from (never sent: they would give the key away); the title is the page's own.
+  const parsed = useMemo(
+    () => (trace ? traceSchema.safeParse({ ...trace, scenario: 'question', seed: 0 }) : null),
+    [trace],
+  );
   if (!parsed?.success) return null;
   return <LadderPlayer trace={parsed.data} start="end" showList title={title} />;
 }

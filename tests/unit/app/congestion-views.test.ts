@@ -5,7 +5,7 @@ import { explainedRounds } from '@/app/_components/congestion/explained-rounds';
 import { ROUND_TEMPLATES } from '@/app/_components/congestion/round-templates';
 import { chartPoints, displayRows, mssOf } from '@/app/_components/congestion/rows';
 import { simulateNamed } from '@/lib/engine';
-import { generateQuestion, listTemplates, toPublicQuestion } from '@/lib/questions';
+import { generateQuestion, listTemplates } from '@/lib/questions';
 
 describe('round rows', () => {
   const trace = simulateNamed('congestion-rounds-reno', { seed: 1 });
@@ -42,10 +42,10 @@ describe('explanation rounds', () => {
   });
 
   for (const template of ROUND_TEMPLATES) {
-    test(`${template}: rebuilt from the public question, up to the round asked about`, () => {
+    test(`${template}: rebuilt from the question told after grading, up to the round asked about`, () => {
       for (const difficulty of [1, 2, 3] as const) {
         const q = generateQuestion(template, { seed: 11, locale: 'en', difficulty });
-        const shown = explainedRounds(toPublicQuestion(q));
+        const shown = explainedRounds(q);
         expect(shown).not.toBeNull();
         expect(shown!.rounds.length).toBeGreaterThan(0);
         expect(shown!.rounds[0]!.round).toBe(1);
@@ -58,6 +58,6 @@ describe('explanation rounds', () => {
 
   test('other templates have none', () => {
     const q = generateQuestion('seq-ack-numbers', { seed: 3 });
-    expect(explainedRounds(toPublicQuestion(q))).toBeNull();
+    expect(explainedRounds(q)).toBeNull();
   });
 });

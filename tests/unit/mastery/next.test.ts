@@ -29,6 +29,7 @@ function input(over: Partial<NextInput> = {}): NextInput {
     difficulty: 'adaptive',
     learnerKey: 'user-1',
     position: 0,
+    seedOf: (parts) => hashSeed(...parts),
     ...over,
   };
 }
@@ -197,6 +198,23 @@ describe('difficulty', () => {
     expect(chooseNext(input({ topics: ['close'], difficulty: 1 })).difficulty).toBe(2);
     expect(chooseNext(input({ topics: ['queues'], difficulty: 3 })).difficulty).toBe(2);
   });
+});
+
+test('the seed comes from the injected function of (learner, template, position, salt)', () => {
+  // The action injects a keyed function: what the learner knows cannot give the seed.
+  const seen: (string | number)[][] = [];
+  const next = chooseNext(
+    input({
+      topics: ['queues'],
+      position: 7,
+      seedOf: (parts) => {
+        seen.push([...parts]);
+        return 4242;
+      },
+    }),
+  );
+  expect(next.seed).toBe(4242);
+  expect(seen).toEqual([['user-1', 'queues', 7, 0]]);
 });
 
 test('the same input gives the same question (a reload resumes the session)', () => {
