@@ -20,7 +20,6 @@ import {
   deadlineFor,
   decideStart,
   isExpired,
-  planAttempt,
   reviewAccess,
   secondsLeft,
   type ReviewAccess,
@@ -38,7 +37,6 @@ import { ownAttempt, ownAttemptHeader, requireSignedIn, takeableQuiz } from './a
 import { ClassroomError } from './errors';
 import {
   checkResponse,
-  generates,
   graderFor,
   gradingQuestionFor,
   parseLayout,
@@ -46,6 +44,7 @@ import {
   questionFor,
   quizPublicQuestion,
 } from './questions';
+import { planVariant } from './variants';
 
 /** Auto-submits an attempt whose deadline has passed; returns it as it now is. */
 export async function finalizeIfExpired(
@@ -98,11 +97,10 @@ export async function startOrResume(
   }
   if (decision.action === 'resume') return attempts.find((a) => a.number === decision.attempt)!.id;
   if (quiz.slots.length === 0) throw new ClassroomError('refused', 'empty', 'empty');
-  const layout = planAttempt(
+  const layout = planVariant(
     { quizId: quiz.id, userId: u.id, attempt: decision.attempt },
     quiz.slots,
     quiz.shuffle,
-    generates,
   );
   const points = pointsOf(layout, quiz);
   try {

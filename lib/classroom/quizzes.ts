@@ -13,7 +13,6 @@ import {
   type UserDto,
 } from '@/lib/db';
 import {
-  planAttempt,
   quizSettingsSchema,
   slotListSchema,
   type QuizSettings,
@@ -23,7 +22,8 @@ import {
 import { toPublicQuestion, type Answer, type Locale, type PublicQuestion } from '@/lib/questions';
 import { managedClass, managedQuiz } from './access';
 import { ClassroomError } from './errors';
-import { generates, questionFor } from './questions';
+import { questionFor } from './questions';
+import { planVariant } from './variants';
 import { regradeQuiz } from './results';
 
 function parseQuiz(
@@ -146,11 +146,10 @@ export async function previewQuiz(
   asStudent?: string,
 ): Promise<PreviewQuestion[]> {
   const quiz = await managedQuiz(user, quizId);
-  const layout = planAttempt(
+  const layout = planVariant(
     { quizId, userId: asStudent ?? user!.id, attempt: 1 },
     quiz.slots,
     quiz.shuffle,
-    generates,
   );
   return layout.map((item) => {
     const full = questionFor(item, locale);

@@ -6,6 +6,7 @@ import {
   attemptForStudent,
   gradebook,
   gradebookCsv,
+  planVariant,
   previewQuiz,
   quizResults,
   reviewForInstructor,
@@ -16,7 +17,7 @@ import {
   updateOwnQuiz,
 } from '@/lib/classroom';
 import { findAttempt, listAuditEntries, listAttempts, type UserDto } from '@/lib/db';
-import { planAttempt, type GradingMethod, type QuizSettings, type SlotSpec } from '@/lib/quiz';
+import { type GradingMethod, type QuizSettings, type SlotSpec } from '@/lib/quiz';
 import { availableProviders } from '../helpers/databases';
 import {
   T0,
@@ -314,7 +315,7 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
       const id = await startOrResume(s, c.quizId, T0);
       const { layout } = await keyOf(id);
       expect(layout).toEqual(
-        planAttempt({ quizId: c.quizId, userId: s.id, attempt: 1 }, choiceSlots, true),
+        planVariant({ quizId: c.quizId, userId: s.id, attempt: 1 }, choiceSlots, true),
       );
       // The instructor's preview as this student shows the same questions.
       const preview = await previewQuiz(c.instructor, c.quizId, 'en', s.id);
