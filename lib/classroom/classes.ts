@@ -21,6 +21,7 @@ import {
   type UserDto,
 } from '@/lib/db';
 import { JOIN_CODE_LENGTH, LIMITS, NO_NUL, joinCodeFrom, normalizeJoinCode } from '@/lib/quiz';
+import { checkRateLimit } from '@/lib/security';
 import { z } from 'zod';
 import { managedClass, requireInstructor, requireSignedIn } from './access';
 import { ClassroomError } from './errors';
@@ -95,9 +96,26 @@ export async function removeFromRoster(
     throw new ClassroomError('not_found', 'not on the roster');
 }
 
-/** Joins with a code as typed (case, spaces and dashes do not matter). */
-export async function joinWithCode(user: UserDto | null, code: unknown): Promise<ClassDto> {
+/**
+ * Joins with a code as typed (case, spaces and dashes do not matter). Every try counts
+ * against the account's and the client address's join limits before the code is looked up,
+ * so codes cannot be guessed at speed. `client.address` is the request's (lib/security's
+ * clientIp, null when unknown); a caller without a request (a script) leaves `client` out
+ * and only the account's limit applies.
+ */
+export async function joinWithCode(
+  user: UserDto | null,
+  code: unknown,
+  client?: { address: string | null },
+  now: Date = new Date(),
+): Promise<ClassDto> {
   const u = requireSignedIn(user);
+  const verdicts = [await checkRateLimit('join-account', u.id, now)];
+  if (verdicts[0]!.ok && client)
+    verdicts.push(await checkRateLimit('join-ip', client.address, now));
+  const refused = verdicts.find((v) => !v.ok);
+  if (refused)
+    throw new ClassroomError('rate_limited', 'too many attempts', null, refused.retryAfterSec);
   const normalized = typeof code === 'string' ? normalizeJoinCode(code) : null;
   const cls = normalized ? await findClassByJoinCode(normalized) : null;
   if (!cls || cls.archived) throw new ClassroomError('not_found', 'no class has this code');

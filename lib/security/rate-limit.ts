@@ -1,4 +1,4 @@
-// Rate-limit policies (sign-in, sign-up, answers) over the shared database counters, and
+// Rate-limit policies (sign-in, sign-up, answers, joining a class) over the shared database counters, and
 // the growing delay after repeated failed sign-ins to one account.
 import { createHash } from 'node:crypto';
 import { blockRateLimitKey, clearRateLimit, hitRateLimit, readRateLimit } from '@/lib/db';
@@ -18,6 +18,11 @@ export const RATE_LIMIT_POLICIES = {
   'signin-account': { limit: 20, windowSec: 15 * 60 },
   'signup-ip': { limit: 10, windowSec: 60 * 60, unknownAddressLimit: 100 },
   'answer-account': { limit: 120, windowSec: 60 },
+  // Joining a class, right code or wrong (every try is counted before the code is looked
+  // up, so parallel guesses cannot slip past). A student joins a few classes a term; a
+  // lecture hall behind one NAT address joins a few hundred times in its first minutes.
+  'join-account': { limit: 20, windowSec: 60 * 60 },
+  'join-ip': { limit: 600, windowSec: 10 * 60, unknownAddressLimit: 3000 },
 } as const satisfies Record<string, Policy>;
 
 export type RateLimitPolicy = keyof typeof RATE_LIMIT_POLICIES;
