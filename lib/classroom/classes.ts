@@ -21,7 +21,8 @@ import {
   type UserDto,
 } from '@/lib/db';
 import { JOIN_CODE_LENGTH, LIMITS, NO_NUL, joinCodeFrom, normalizeJoinCode } from '@/lib/quiz';
-import { checkRateLimit } from '@/lib/security';
+// Not the module index: it brings next-intl/server, which the quiz API's bundle must not load.
+import { checkRateLimit } from '@/lib/security/rate-limit';
 import { z } from 'zod';
 import { managedClass, requireInstructor, requireSignedIn } from './access';
 import { ClassroomError } from './errors';

@@ -3,7 +3,8 @@
 // key), so attempts, the instructor's preview and the paper export all plan the same variant.
 import 'server-only';
 import { planAttempt, type LayoutItem, type SlotSpec, type VariantKey } from '@/lib/quiz';
-import { keyedSeed, serverKey } from '@/lib/security';
+// Not the module index: it brings next-intl/server, which the quiz API's bundle must not load.
+import { keyedSeed, serverKey } from '@/lib/security/server-keys';
 import { generates } from './questions';
 
 /** The keyed seed of a variant message; the same on every instance that shares the secret. */
