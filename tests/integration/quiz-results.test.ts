@@ -17,7 +17,8 @@ import {
   updateOwnQuiz,
 } from '@/lib/classroom';
 import { findAttempt, listAuditEntries, listAttempts, type UserDto } from '@/lib/db';
-import { type GradingMethod, type QuizSettings, type SlotSpec } from '@/lib/quiz';
+import { hashSeed } from '@/lib/engine';
+import { variantMessages, type GradingMethod, type QuizSettings, type SlotSpec } from '@/lib/quiz';
 import { availableProviders } from '../helpers/databases';
 import {
   T0,
@@ -322,6 +323,14 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
       expect(layout).toEqual(
         planVariant({ quizId: c.quizId, userId: s.id, attempt: 1 }, choiceSlots, true),
       );
+      // What the student sees (quiz id, their id, the attempt's number) and the generator's
+      // old unkeyed hash of them do not give the random slot's seeds any more.
+      const visible = { quizId: c.quizId, userId: s.id, attempt: 1 };
+      for (const item of layout.filter((i) => choiceSlots[i.slot]!.kind === 'random')) {
+        expect(item.seed).not.toBe(
+          hashSeed(variantMessages.question(visible, item.slot, item.index)),
+        );
+      }
       // The instructor's preview as this student shows the same questions.
       const preview = await previewQuiz(c.instructor, c.quizId, 'en', s.id);
       expect(preview.map((p) => [p.slot, p.template, p.seed])).toEqual(
