@@ -101,8 +101,8 @@ export async function removeFromRoster(
  * Joins with a code as typed (case, spaces and dashes do not matter). Every try counts
  * against the account's and the client address's join limits before the code is looked up,
  * so codes cannot be guessed at speed. `client.address` is the request's (lib/security's
- * clientIp, null when unknown); a caller without a request (a script) leaves `client` out
- * and only the account's limit applies.
+ * clientIp); when it is unknown (null), or a caller without a request (a script) leaves
+ * `client` out, only the account's limit applies.
  */
 export async function joinWithCode(
   user: UserDto | null,
@@ -112,7 +112,9 @@ export async function joinWithCode(
 ): Promise<ClassDto> {
   const u = requireSignedIn(user);
   const verdicts = [await checkRateLimit('join-account', u.id, now)];
-  if (verdicts[0]!.ok && client)
+  // An unknown address is not pooled with every other unknown one: a shared bucket would let
+  // one guesser lock the whole site out of joining. The account's limit still holds.
+  if (verdicts[0]!.ok && client?.address)
     verdicts.push(await checkRateLimit('join-ip', client.address, now));
   const refused = verdicts.find((v) => !v.ok);
   if (refused)

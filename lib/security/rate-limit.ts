@@ -22,7 +22,7 @@ export const RATE_LIMIT_POLICIES = {
   // up, so parallel guesses cannot slip past). A student joins a few classes a term; a
   // lecture hall behind one NAT address joins a few hundred times in its first minutes.
   'join-account': { limit: 20, windowSec: 60 * 60 },
-  'join-ip': { limit: 600, windowSec: 10 * 60, unknownAddressLimit: 3000 },
+  'join-ip': { limit: 600, windowSec: 10 * 60 },
 } as const satisfies Record<string, Policy>;
 
 export type RateLimitPolicy = keyof typeof RATE_LIMIT_POLICIES;
