@@ -34,6 +34,10 @@ export function JoinForm({ defaultCode = '' }: { defaultCode?: string }) {
       <p id="join-result" role="status" className="min-h-6 text-sm">
         {state.status === 'joined' ? (
           <span data-testid="join-ok">{t('join.joined', { name: state.className })}</span>
+        ) : state.status === 'limited' ? (
+          <span className={ERROR_TEXT} data-testid="join-error">
+            {state.message}
+          </span>
         ) : state.status === 'error' ? (
           <span className={ERROR_TEXT} data-testid="join-error">
             {t(`join.error.${state.code}`)}

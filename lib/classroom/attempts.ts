@@ -5,7 +5,6 @@ import {
   AttemptExistsError,
   createAttempt,
   findAttempt,
-  findQuiz,
   listAttempts,
   saveAnswer,
   submitAttempt,
@@ -20,7 +19,6 @@ import {
   deadlineFor,
   decideStart,
   isExpired,
-  planAttempt,
   reviewAccess,
   secondsLeft,
   type ReviewAccess,
@@ -34,17 +32,24 @@ import {
   type Locale,
   type PublicQuestion,
 } from '@/lib/questions';
-import { ownAttempt, ownAttemptHeader, requireSignedIn, takeableQuiz } from './access';
+import {
+  ownAttempt,
+  ownAttemptHeader,
+  requireAttemptReach,
+  requireReach,
+  requireSignedIn,
+  takeableQuiz,
+} from './access';
 import { ClassroomError } from './errors';
 import {
   checkResponse,
-  generates,
   graderFor,
   gradingQuestionFor,
   parseLayout,
   pointsOf,
   questionFor,
 } from './questions';
+import { planVariant } from './variants';
 
 /** Auto-submits an attempt whose deadline has passed; returns it as it now is. */
 export async function finalizeIfExpired(
@@ -97,11 +102,10 @@ export async function startOrResume(
   }
   if (decision.action === 'resume') return attempts.find((a) => a.number === decision.attempt)!.id;
   if (quiz.slots.length === 0) throw new ClassroomError('refused', 'empty', 'empty');
-  const layout = planAttempt(
+  const layout = planVariant(
     { quizId: quiz.id, userId: u.id, attempt: decision.attempt },
     quiz.slots,
     quiz.shuffle,
-    generates,
   );
   const points = pointsOf(layout, quiz);
   try {
@@ -153,10 +157,9 @@ export async function attemptStatusForStudent(
   attemptId: string,
   now: Date,
 ): Promise<{ status: AttemptDto['status']; title: string }> {
-  const { attempt } = await ownAttemptHeader(user, attemptId);
-  const quiz = await findQuiz(attempt.quizId);
-  if (!quiz) throw new ClassroomError('not_found', 'no such attempt');
+  const { attempt, quiz, reach } = await ownAttemptHeader(user, attemptId);
   const current = await finalizeIfExpired(attempt, quiz, now);
+  requireAttemptReach(current, reach);
   return { status: current.status, title: quiz.title };
 }
 
@@ -167,8 +170,9 @@ export async function attemptForStudent(
   locale: Locale,
   now: Date,
 ): Promise<AttemptView> {
-  const { attempt: found, quiz } = await ownAttempt(user, attemptId);
+  const { attempt: found, quiz, reach } = await ownAttempt(user, attemptId);
   const attempt = await finalizeIfExpired(found, quiz, now);
+  requireAttemptReach(attempt, reach);
   const layout = parseLayout(attempt.layout);
   const points = pointsOf(layout, quiz);
   const saved = new Map(found.answers.map((a) => [a.position, a.response]));
@@ -215,7 +219,8 @@ export async function saveResponse(
     clientRev: input.clientRev,
     now,
     limit,
-    admit: (attempt) => {
+    admit: (attempt, facts) => {
+      requireReach(facts, 'take', 'attempt');
       const item = parseLayout(attempt.layout)[input.position];
       if (!item) throw new ClassroomError('invalid', 'no such question in this attempt');
       // null clears the answer (it then scores 0); anything else must fit the question.
@@ -231,8 +236,9 @@ export async function saveResponse(
     case 'rate_limited':
       return result;
     case 'closed': {
-      const quiz = await findQuiz(result.attempt.quizId);
-      if (quiz) await finalizeIfExpired(result.attempt, quiz, now);
+      // Submitted, or past its deadline: said only to a student who may still see it.
+      const { quiz } = await ownAttemptHeader(u, input.attemptId);
+      await finalizeIfExpired(result.attempt, quiz, now);
       throw new ClassroomError('closed', 'time is up: your earlier answers were submitted');
     }
     default:
@@ -245,9 +251,10 @@ export async function submitOwnAttempt(
   attemptId: string,
   now: Date,
 ): Promise<AttemptDto> {
-  const { attempt, quiz } = await ownAttempt(user, attemptId);
+  const { attempt, quiz, reach } = await ownAttempt(user, attemptId);
   if (attempt.status === 'submitted') return attempt;
   if (isExpired(attempt, now)) return finalizeIfExpired(attempt, quiz, now);
+  requireAttemptReach(attempt, reach);
   const layout = parseLayout(attempt.layout);
   const result = await submitAttempt({
     attemptId,

@@ -21,6 +21,8 @@ import {
   type UserDto,
 } from '@/lib/db';
 import { JOIN_CODE_LENGTH, LIMITS, NO_NUL, joinCodeFrom, normalizeJoinCode } from '@/lib/quiz';
+// Not the module index: it brings next-intl/server, which the quiz API's bundle must not load.
+import { checkRateLimit } from '@/lib/security/rate-limit';
 import { z } from 'zod';
 import { managedClass, requireInstructor, requireSignedIn } from './access';
 import { ClassroomError } from './errors';
@@ -95,9 +97,28 @@ export async function removeFromRoster(
     throw new ClassroomError('not_found', 'not on the roster');
 }
 
-/** Joins with a code as typed (case, spaces and dashes do not matter). */
-export async function joinWithCode(user: UserDto | null, code: unknown): Promise<ClassDto> {
+/**
+ * Joins with a code as typed (case, spaces and dashes do not matter). Every try counts
+ * against the account's and the client address's join limits before the code is looked up,
+ * so codes cannot be guessed at speed. `client.address` is the request's (lib/security's
+ * clientIp); when it is unknown (null), or a caller without a request (a script) leaves
+ * `client` out, only the account's limit applies.
+ */
+export async function joinWithCode(
+  user: UserDto | null,
+  code: unknown,
+  client?: { address: string | null },
+  now: Date = new Date(),
+): Promise<ClassDto> {
   const u = requireSignedIn(user);
+  const verdicts = [await checkRateLimit('join-account', u.id, now)];
+  // An unknown address is not pooled with every other unknown one: a shared bucket would let
+  // one guesser lock the whole site out of joining. The account's limit still holds.
+  if (verdicts[0]!.ok && client?.address)
+    verdicts.push(await checkRateLimit('join-ip', client.address, now));
+  const refused = verdicts.find((v) => !v.ok);
+  if (refused)
+    throw new ClassroomError('rate_limited', 'too many attempts', null, refused.retryAfterSec);
   const normalized = typeof code === 'string' ? normalizeJoinCode(code) : null;
   const cls = normalized ? await findClassByJoinCode(normalized) : null;
   if (!cls || cls.archived) throw new ClassroomError('not_found', 'no class has this code');

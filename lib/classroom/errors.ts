@@ -9,7 +9,8 @@ export type ClassroomErrorCode =
   | 'locked'
   | 'refused'
   | 'closed'
-  | 'response';
+  | 'response'
+  | 'rate_limited';
 
 export class ClassroomError extends Error {
   override name = 'ClassroomError';
@@ -18,6 +19,8 @@ export class ClassroomError extends Error {
     message: string = code,
     /** A machine-readable reason within the code (a refusal's: not_open, closed, …). */
     readonly reason: string | null = null,
+    /** For rate_limited: seconds until another try is counted. */
+    readonly retryAfterSec: number | null = null,
   ) {
     super(message);
   }
@@ -39,5 +42,7 @@ export function statusOf(code: ClassroomErrorCode): number {
     case 'invalid':
     case 'response':
       return 400;
+    case 'rate_limited':
+      return 429;
   }
 }

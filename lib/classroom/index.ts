@@ -51,3 +51,4 @@ export {
 } from './results';
 export { instructorAttempt, managedClass, managedQuiz } from './access';
 export { generates, parseLayout, questionFor } from './questions';
+export { planVariant, variantSeed } from './variants';

@@ -5,6 +5,7 @@ import {
   QuizLockedError,
   createQuiz,
   deleteQuiz,
+  listAttempts,
   listQuizzesOfClass,
   setQuizStatus,
   updateQuiz,
@@ -13,7 +14,6 @@ import {
   type UserDto,
 } from '@/lib/db';
 import {
-  planAttempt,
   quizSettingsSchema,
   slotListSchema,
   type QuizSettings,
@@ -23,7 +23,8 @@ import {
 import { toPublicQuestion, type Answer, type Locale, type PublicQuestion } from '@/lib/questions';
 import { managedClass, managedQuiz } from './access';
 import { ClassroomError } from './errors';
-import { generates, questionFor } from './questions';
+import { parseLayout, questionFor } from './questions';
+import { planVariant } from './variants';
 import { regradeQuiz } from './results';
 
 function parseQuiz(
@@ -136,8 +137,10 @@ export type PreviewQuestion = {
 };
 
 /**
- * The quiz as a given student would get it (their variant; the instructor's own id by
- * default), with answers, for the instructor's preview.
+ * The quiz as a given student gets it on their first attempt (the instructor's own id by
+ * default), with answers, for the instructor's preview: the layout stored with that attempt
+ * once it exists (an attempt keeps its questions, whatever key planned it), else the variant
+ * the server's key plans for it.
  */
 export async function previewQuiz(
   user: UserDto | null,
@@ -146,12 +149,11 @@ export async function previewQuiz(
   asStudent?: string,
 ): Promise<PreviewQuestion[]> {
   const quiz = await managedQuiz(user, quizId);
-  const layout = planAttempt(
-    { quizId, userId: asStudent ?? user!.id, attempt: 1 },
-    quiz.slots,
-    quiz.shuffle,
-    generates,
-  );
+  const userId = asStudent ?? user!.id;
+  const first = (await listAttempts(quizId, userId)).find((a) => a.number === 1);
+  const layout = first
+    ? parseLayout(first.layout)
+    : planVariant({ quizId, userId, attempt: 1 }, quiz.slots, quiz.shuffle);
   return layout.map((item) => {
     const full = questionFor(item, locale);
     return {

@@ -7,6 +7,7 @@ import { db, type Db } from './client';
 import { hitRateLimitIn } from './rate-limits';
 import { Prisma } from './generated/sqlite/client';
 import { columns, table } from './sql';
+import type { QuizReachFacts } from './quizzes';
 
 export type AttemptStatus = 'in_progress' | 'submitted';
 export type SubmitKind = 'student' | 'auto';
@@ -194,12 +195,19 @@ export type SaveResult =
 /** A fixed-window limit on saves, counted in the save's own transaction. */
 export type SaveLimit = { key: string; windowMs: number; limit: number };
 
+/** A raw query's boolean or count: PostgreSQL gives booleans and bigints, SQLite numbers. */
+function truthy(value: unknown): boolean {
+  return value === true || (typeof value !== 'boolean' && Number(value) > 0);
+}
+
 /**
  * Saves one answer in one transaction: the attempt's row is updated first (its revision
  * bump takes the row lock on PostgreSQL, so saves and the submission serialise), which also
- * reads the attempt for `admit`; then the rate-limit count, then the answer, kept only if its
- * clientRev is newer than the stored one. `admit` sees the attempt before anything is written
- * and returns until when saves are accepted; an error it throws rolls everything back.
+ * reads the attempt, and what decides whether its student may still work on it (the quiz's
+ * status, the class's archived flag, the student's membership), for `admit`; then the
+ * rate-limit count, then the answer, kept only if its clientRev is newer than the stored one.
+ * `admit` sees all that before anything is written and returns until when saves are
+ * accepted; an error it throws rolls everything back.
  */
 export async function saveAnswer(input: {
   attemptId: string;
@@ -208,20 +216,37 @@ export async function saveAnswer(input: {
   response: unknown;
   clientRev: number;
   now: Date;
-  admit?: (attempt: AttemptDto) => { acceptUntil: Date | null };
+  admit?: (attempt: AttemptDto, reach: QuizReachFacts) => { acceptUntil: Date | null };
   limit?: SaveLimit;
 }): Promise<SaveResult> {
   const client = await db();
   // Raw SQL (lib/db/sql.ts): this is the statement list of every autosave.
   const result = await client.$transaction(async (tx): Promise<SaveResult | null> => {
-    const [row] = await tx.$queryRaw<AttemptRow[]>`
+    // The facts are read by primary key and the roster's unique index, in the same statement.
+    const [row] = await tx.$queryRaw<
+      (AttemptRow & { quizStatus: string; classArchived: unknown; memberCount: unknown })[]
+    >`
       UPDATE ${table('QuizAttempt')} SET "revision" = "revision" + 1
       WHERE "id" = ${input.attemptId} AND "userId" = ${input.userId} AND "status" = 'in_progress'
-      RETURNING ${columns(Object.keys(attemptSelect))}`;
+      RETURNING ${columns(Object.keys(attemptSelect))},
+        (SELECT q."status" FROM ${table('Quiz')} q
+          WHERE q."id" = "QuizAttempt"."quizId") AS "quizStatus",
+        (SELECT c."archived" FROM ${table('Quiz')} q JOIN ${table('Class')} c ON c."id" = q."classId"
+          WHERE q."id" = "QuizAttempt"."quizId") AS "classArchived",
+        (SELECT COUNT(*) FROM ${table('Quiz')} q
+          JOIN ${table('ClassMember')} m ON m."classId" = q."classId"
+          WHERE q."id" = "QuizAttempt"."quizId" AND m."userId" = "QuizAttempt"."userId"
+        ) AS "memberCount"`;
     // No open attempt of this user's: the caller finds out which (below, outside).
     if (!row) return null;
-    const attempt = toAttempt(row);
-    const { acceptUntil } = input.admit?.(attempt) ?? { acceptUntil: null };
+    const { quizStatus, classArchived, memberCount, ...attemptRow } = row;
+    const attempt = toAttempt(attemptRow);
+    const reach = {
+      status: quizStatus,
+      archived: truthy(classArchived),
+      member: truthy(memberCount),
+    };
+    const { acceptUntil } = input.admit?.(attempt, reach) ?? { acceptUntil: null };
     if (input.limit) {
       const hit = await hitRateLimitIn(tx, input.limit.key, input.limit.windowMs, input.now);
       if (hit.count > input.limit.limit) {

@@ -90,6 +90,7 @@ export {
   updateQuiz,
   QuizLockedError,
   type QuizDto,
+  type QuizReachFacts,
 } from './quizzes';
 export {
   createAttempt,

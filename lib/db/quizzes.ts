@@ -24,6 +24,13 @@ export type QuizDto = QuizSettings & {
   slots: SlotSpec[];
 };
 
+/**
+ * What decides a student's access to a quiz and their attempts at it (lib/classroom's
+ * studentReach): the quiz's status, whether its class is archived, and whether the student is
+ * on its roster now.
+ */
+export type QuizReachFacts = { status: string; archived: boolean; member: boolean };
+
 export class QuizLockedError extends Error {
   override name = 'QuizLockedError';
   constructor() {

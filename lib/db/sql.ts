@@ -5,7 +5,8 @@
 import { databaseConfig } from './client';
 import { Prisma } from './generated/sqlite/client';
 
-export type TableName = 'QuizAttempt' | 'QuizAnswer' | 'RateLimit';
+export type TableName =
+  'QuizAttempt' | 'QuizAnswer' | 'RateLimit' | 'Quiz' | 'Class' | 'ClassMember';
 
 /** `"Table"` on SQLite, `"schema"."Table"` on PostgreSQL (the schema is a plain identifier). */
 export function table(name: TableName): Prisma.Sql {

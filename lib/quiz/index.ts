@@ -22,7 +22,9 @@ export {
   candidateTemplates,
   layoutSchema,
   planAttempt,
+  variantMessages,
   type LayoutItem,
+  type SeedOf,
   type VariantKey,
 } from './variants';
 export {

@@ -1,6 +1,8 @@
 // Each student's questions: template and seed per slot derived from (quiz, slot, question,
-// student, attempt), so a variant is reproducible and a neighbour's numbers do not help.
-import { createRng, hashSeed } from '@/lib/engine';
+// student, attempt) through a keyed function the caller supplies, so a variant is
+// reproducible on the server, a neighbour's numbers do not help, and a student who knows every
+// input (they are all visible) still cannot rerun the open-source generator to read the key.
+import { createRng } from '@/lib/engine';
 import { z } from 'zod';
 import { TEMPLATE_IDS, listTemplates, type Difficulty, type TemplateId } from '@/lib/questions';
 import { difficultySchema, type SlotSpec } from './settings';
@@ -29,6 +31,13 @@ export const layoutSchema = z.array(
 
 export type VariantKey = { quizId: string; userId: string; attempt: number };
 
+/**
+ * A keyed 32-bit seed for a message: the server passes an HMAC under its own secret
+ * (lib/classroom's variantSeed). lib/quiz stays pure and never holds the key; every seed,
+ * template offset and shuffle of a variant comes from this function and nothing else.
+ */
+export type SeedOf = (message: string) => number;
+
 export class VariantError extends Error {
   override name = 'VariantError';
 }
@@ -46,11 +55,20 @@ export function candidateTemplates(slot: SlotSpec): TemplateId[] {
 /** A generator that fails for a seed (rare: a scenario with no valid focus) gets new seeds. */
 const GENERATION_RETRIES = 3;
 
-function seedFor(key: VariantKey, slot: number, index: number): number {
-  return hashSeed(
+/**
+ * The messages each derivation is keyed on. The ids are joined with `|`; a user or quiz id
+ * holding `|` could only collide with another message of its own quiz and student.
+ */
+export const variantMessages = {
+  question: (key: VariantKey, slot: number, index: number) =>
     `quiz|${key.quizId}|slot|${slot}|q|${index}|student|${key.userId}|attempt|${key.attempt}`,
-  );
-}
+  retry: (key: VariantKey, slot: number, index: number, retry: number) =>
+    `${variantMessages.question(key, slot, index)}|retry|${retry}`,
+  templates: (key: VariantKey, slot: number) =>
+    `quiz|${key.quizId}|slot|${slot}|templates|student|${key.userId}|attempt|${key.attempt}`,
+  order: (key: VariantKey) =>
+    `quiz|${key.quizId}|order|student|${key.userId}|attempt|${key.attempt}`,
+};
 
 /**
  * The attempt's questions in slot order, then shuffled (when the quiz says so) with a
@@ -60,7 +78,8 @@ export function planAttempt(
   key: VariantKey,
   slots: readonly SlotSpec[],
   shuffle: boolean,
-  /** Whether a question generates; a seed that fails is replaced by one derived from it. */
+  seedOf: SeedOf,
+  /** Whether a question generates; a seed that fails is replaced by a new keyed one. */
   generates: (item: LayoutItem) => boolean = () => true,
 ): LayoutItem[] {
   const items: LayoutItem[] = [];
@@ -80,30 +99,29 @@ export function planAttempt(
       throw new VariantError(`slot ${position + 1} has no template for its topic and difficulty`);
     // Spread a topic slot's questions over its templates before repeating one: one offset
     // per slot (and student), then consecutive templates.
-    const offset = createRng(
-      `quiz|${key.quizId}|slot|${position}|templates|student|${key.userId}|attempt|${key.attempt}`,
-    ).int(0, candidates.length - 1);
+    const offset = createRng(seedOf(variantMessages.templates(key, position))).int(
+      0,
+      candidates.length - 1,
+    );
     for (let index = 0; index < slot.count; index++) {
-      let seed = seedFor(key, position, index);
       const template = candidates[(offset + index) % candidates.length]!;
       let item: LayoutItem = {
         slot: position,
         index,
         template,
-        seed,
+        seed: seedOf(variantMessages.question(key, position, index)),
         difficulty: slot.difficulty,
       };
+      // Keyed too: a retry seed derived from the failed one alone would be computable by
+      // anyone who could recompute the failure.
       for (let retry = 1; retry <= GENERATION_RETRIES && !generates(item); retry++) {
-        seed = hashSeed(`${item.seed}|retry|${retry}`);
-        item = { ...item, seed };
+        item = { ...item, seed: seedOf(variantMessages.retry(key, position, index, retry)) };
       }
       items.push(item);
     }
   });
   if (!shuffle) return items;
-  const rng = createRng(
-    hashSeed(`quiz|${key.quizId}|order|student|${key.userId}|attempt|${key.attempt}`),
-  );
+  const rng = createRng(seedOf(variantMessages.order(key)));
   for (let i = items.length - 1; i > 0; i--) {
     const j = rng.int(0, i);
     [items[i], items[j]] = [items[j]!, items[i]!];

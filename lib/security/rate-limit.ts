@@ -1,4 +1,4 @@
-// Rate-limit policies (sign-in, sign-up, answers) over the shared database counters, and
+// Rate-limit policies (sign-in, sign-up, answers, joining a class) over the shared database counters, and
 // the growing delay after repeated failed sign-ins to one account.
 import { createHash } from 'node:crypto';
 import { blockRateLimitKey, clearRateLimit, hitRateLimit, readRateLimit } from '@/lib/db';
@@ -24,6 +24,11 @@ export const RATE_LIMIT_POLICIES = {
   'practice-next-ip': { limit: 120, windowSec: 60, unknownAddressLimit: 1200 },
   // A merge is sent in chunks of 250 answers or ratings (2,000 of each: 16 requests).
   'merge-account': { limit: 40, windowSec: 10 * 60 },
+  // Joining a class, right code or wrong (every try is counted before the code is looked
+  // up, so parallel guesses cannot slip past). A student joins a few classes a term; a
+  // lecture hall behind one NAT address joins a few hundred times in its first minutes.
+  'join-account': { limit: 20, windowSec: 60 * 60 },
+  'join-ip': { limit: 600, windowSec: 10 * 60 },
 } as const satisfies Record<string, Policy>;
 
 export type RateLimitPolicy = keyof typeof RATE_LIMIT_POLICIES;

@@ -27,6 +27,11 @@ export type QuizOptions = {
   closesAt?: Date | null;
   reviewWhen?: 'immediately' | 'after_close' | 'never';
   attemptsAllowed?: number;
+  /**
+   * `random`: the same three templates in random slots, so each student's seeds are the
+   * server's keyed choice (the payload search looks for them); `fixed` (default): seeds 1-3.
+   */
+  slots?: 'fixed' | 'random';
 };
 
 /** Three fixed questions, one of each common kind: a choice, a number, header fields. */
@@ -35,6 +40,14 @@ const SLOTS = [
   { kind: 'fixed', template: 'seq-ack-numbers', seed: 2, difficulty: 1, points: 1 },
   { kind: 'fixed', template: 'next-segment', seed: 3, difficulty: 1, points: 1 },
 ] as const;
+const RANDOM_SLOTS = SLOTS.map(({ template, difficulty, points }) => ({
+  kind: 'random' as const,
+  template,
+  topic: null,
+  difficulty,
+  count: 1,
+  points,
+}));
 
 /** The demo instructor's new class with one published quiz; returns its join code and ids. */
 export async function createClassWithQuiz(options: QuizOptions) {
@@ -58,7 +71,7 @@ export async function createClassWithQuiz(options: QuizOptions) {
       reviewAnswers: true,
       reviewExplanation: true,
     },
-    SLOTS,
+    options.slots === 'random' ? RANDOM_SLOTS : SLOTS,
   );
   await classroom.setOwnQuizStatus(teacher, quiz.id, 'published');
   return { classId: cls.id, className: cls.name, joinCode: cls.joinCode, quizId: quiz.id };
@@ -96,6 +109,31 @@ export async function attemptQuestions(attemptId: string, locale: 'en' | 'zh' = 
   const attempt = await db.findAttempt(attemptId);
   if (!attempt) throw new Error(`no attempt ${attemptId}`);
   return classroom.parseLayout(attempt.layout).map((item) => classroom.questionFor(item, locale));
+}
+
+/** The attempt's layout as stored: templates and seeds (never sent to its student). */
+export async function attemptLayout(attemptId: string) {
+  const { classroom, db } = await modules();
+  const attempt = await db.findAttempt(attemptId);
+  if (!attempt) throw new Error(`no attempt ${attemptId}`);
+  return classroom.parseLayout(attempt.layout);
+}
+
+/** The demo instructor removes a student from the class, or sets the quiz's status. */
+export async function asInstructor(
+  change:
+    { removeStudent: string; classId: string } | { quizId: string; status: 'draft' | 'published' },
+) {
+  const { classroom, db } = await modules();
+  const teacher = await db.findUserByEmail('teacher@ackademy.dev');
+  if (!teacher) throw new Error('the demo instructor is missing from the e2e database');
+  if ('removeStudent' in change) {
+    const student = await db.findUserByEmail(change.removeStudent);
+    if (!student) throw new Error(`no user ${change.removeStudent}`);
+    await classroom.removeFromRoster(teacher, change.classId, student.id);
+  } else {
+    await classroom.setOwnQuizStatus(teacher, change.quizId, change.status);
+  }
 }
 
 export async function storedAttempt(attemptId: string) {

@@ -1,7 +1,9 @@
 // Taking an instructor's quiz as a student: join by code, start, answers saved as they are
 // entered and found again after a reload, submit with confirmation, review per the policy;
 // a timed-out attempt submitted with its saved answers; no answer key reaches the browser
-// before submission; the answer routes refuse bad input with clear 4xx errors.
+// before submission, nor the seeds, scenario or parameters it could be recomputed from; the
+// answer routes refuse bad input with clear 4xx errors; a quiz back in draft and a student
+// removed from the class lose the attempt on every route; joining is rate-limited.
 import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
@@ -12,7 +14,15 @@ import {
   seriousViolations,
   signIn,
 } from './browser';
-import { attemptKeys, closeFixtures, createClassWithQuiz, storedAttempt } from './quiz-fixtures';
+import {
+  asInstructor,
+  attemptKeys,
+  attemptLayout,
+  attemptQuestions,
+  closeFixtures,
+  createClassWithQuiz,
+  storedAttempt,
+} from './quiz-fixtures';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -53,6 +63,17 @@ function plainSlice(text: string): string | null {
   return text.match(/[A-Za-z0-9 ,.]{24}/)?.[0] ?? null;
 }
 
+/**
+ * Where a 32-bit seed could hide in a payload: decimal, as a signed 32-bit integer, and in
+ * hexadecimal, each standing alone (not inside a longer run of digits, such as a build hash).
+ */
+function seedPatterns(seed: number): RegExp[] {
+  const forms = [String(seed), String(seed | 0), seed.toString(16), seed.toString(36)];
+  return [...new Set(forms)].map(
+    (form) => new RegExp(`(?<![0-9A-Za-z])(0x)?${form.replace('-', '\\-')}(?![0-9A-Za-z])`, 'i'),
+  );
+}
+
 function attemptIdOf(page: Page): string {
   const match = /\/quizzes\/attempts\/([^/?#]+)$/.exec(new URL(page.url()).pathname);
   if (!match) throw new Error(`not on an attempt page: ${page.url()}`);
@@ -69,6 +90,7 @@ test('the demo student joins by code, answers with autosave, reloads, submits an
   const fixture = await createClassWithQuiz({
     title: `Handshake quiz ${Date.now()}`,
     timeLimitSec: 600,
+    slots: 'random',
   });
   const context = await newContext(browser, 'en-US');
   const page = await context.newPage();
@@ -177,6 +199,18 @@ test('the demo student joins by code, answers with autosave, reloads, submits an
   );
   // (The interface strings have a "misconceptions" label; a map of them would be an object.)
   expect(all).not.toMatch(/misconceptions\\?"\s*:\s*\{/);
+  // Nor anything to recompute the key from: the seeds (the server's keyed choice, in any
+  // form), the scenario's name or its resolved parameters.
+  const layout = await attemptLayout(attemptId);
+  expect(layout.every((item) => item.seed > 0xffff)).toBe(true);
+  for (const item of layout) {
+    for (const pattern of seedPatterns(item.seed)) expect(all).not.toMatch(pattern);
+  }
+  for (const full of await attemptQuestions(attemptId)) {
+    const scenario = full.trace?.scenario;
+    if (scenario) expect(all).not.toMatch(new RegExp(`scenario\\\\?"\\s*:\\s*\\\\?"${scenario}`));
+  }
+  expect(all).not.toMatch(/params\\?"\s*:\s*\{\s*\\?"/);
 
   // The review: the score, each response marked, the key and the explanation (policy: all).
   expect(await page.getByTestId('review-score').innerText()).toBe('Score: 2 / 4');
@@ -248,6 +282,55 @@ test('the demo student joins by code, answers with autosave, reloads, submits an
   expect(await seriousViolations(zhPage)).toEqual([]);
   await zh.close();
 
+  // A second attempt in progress: while the quiz is back in draft, and once the student is
+  // removed from the class, every route answers 404 and nothing is saved.
+  await page.goto(`/quizzes/${fixture.quizId}`);
+  await page.getByTestId('start-attempt').click();
+  await page.waitForURL(/\/quizzes\/attempts\/[^/]+$/);
+  const second = attemptIdOf(page);
+  await question(page, 0).waitFor();
+  const routes = (id: string) => ({
+    load: () => page.request.get(`${baseUrl()}/api/attempts/${id}?locale=en`),
+    save: () =>
+      page.request.post(`${baseUrl()}/api/attempts/${id}/answers`, {
+        headers: origin,
+        data: body({ position: 0, response: { option: choiceKey }, clientRev: Date.now() }),
+      }),
+    submit: () =>
+      page.request.post(`${baseUrl()}/api/attempts/${id}/submit`, {
+        headers: origin,
+        data: body({}),
+      }),
+    page: () => page.request.get(`${baseUrl()}/quizzes/attempts/${id}`),
+    review: () => page.request.get(`${baseUrl()}/quizzes/attempts/${id}/review`),
+    quiz: () => page.request.get(`${baseUrl()}/quizzes/${fixture.quizId}`),
+  });
+  const statuses = async (id: string, names: (keyof ReturnType<typeof routes>)[]) =>
+    Object.fromEntries(
+      await Promise.all(names.map(async (n) => [n, (await routes(id)[n]()).status()] as const)),
+    );
+  await asInstructor({ quizId: fixture.quizId, status: 'draft' });
+  expect(await statuses(second, ['load', 'save', 'submit', 'page', 'quiz'])).toEqual({
+    load: 404,
+    save: 404,
+    submit: 404,
+    page: 404,
+    quiz: 404,
+  });
+  await asInstructor({ quizId: fixture.quizId, status: 'published' });
+  expect((await routes(second).load()).status()).toBe(200);
+  await asInstructor({ removeStudent: 'student@ackademy.dev', classId: fixture.classId });
+  expect(await statuses(second, ['load', 'save', 'submit', 'page', 'quiz'])).toEqual({
+    load: 404,
+    save: 404,
+    submit: 404,
+    page: 404,
+    quiz: 404,
+  });
+  expect(await statuses(attemptId, ['review', 'load'])).toEqual({ review: 404, load: 404 });
+  expect((await storedAttempt(second))?.status).toBe('in_progress');
+  expect((await storedAttempt(second))?.answers).toEqual([]);
+
   expect(errors).toEqual([]);
   await context.close();
 });
@@ -312,6 +395,26 @@ test('a new student joins by link, lets the time run out and finds the saved ans
   await page.waitForURL(`**/quizzes/attempts/${attemptId}/review`);
   await page.goto(`/quizzes/${fixture.quizId}`);
   expect(await page.getByTestId('refusal').innerText()).toMatch(/closed/);
+
+  // Join codes cannot be guessed at speed: after the account's limit of tries (right or
+  // wrong), even the right code is refused with "too many attempts", in either language.
+  let tries = 2; // the wrong code and the right one above
+  for (; tries < 20; tries++) {
+    await page.request.get(`${baseUrl()}/quizzes/join?code=WRONG${tries}`);
+  }
+  await page.goto(`/quizzes/join?code=${fixture.joinCode}`);
+  expect(await page.getByTestId('join-error').innerText()).toMatch(/^Too many attempts\./);
+  const zh = await newContext(browser, 'zh-CN');
+  // The same session, with Chinese chosen (the account's saved language is English).
+  await zh.addCookies([
+    ...(await context.cookies()).filter((c) => c.name !== 'NEXT_LOCALE'),
+    { name: 'NEXT_LOCALE', value: 'zh', url: baseUrl() },
+  ]);
+  const zhPage = await zh.newPage();
+  await zhPage.goto(`/quizzes/join?code=${fixture.joinCode}`);
+  expect(await zhPage.getByTestId('join-error').innerText()).toMatch(/^尝试次数过多/);
+  await zh.close();
+
   expect(errors).toEqual([]);
   await context.close();
 }, 120_000);

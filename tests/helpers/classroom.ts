@@ -17,6 +17,9 @@ import type { LayoutItem } from '@/lib/quiz';
 import { keyAsResponse, type Question } from '@/lib/questions';
 import { createTestDatabase, type Provider, type TestDatabase } from './databases';
 
+// Variants are keyed by a key derived from the session secret (lib/classroom's variantSeed).
+process.env.NEXTAUTH_SECRET ??= 'classroom-test-secret-0123456789abcdef';
+
 /** 10:00 UTC on a quiz day; tests pass times relative to it. */
 export const T0 = new Date('2026-03-02T10:00:00Z');
 export const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);

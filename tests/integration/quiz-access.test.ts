@@ -3,6 +3,7 @@
 import { describe, expect } from 'vitest';
 import {
   attemptForStudent,
+  attemptStatusForStudent,
   createOwnClass,
   createOwnQuiz,
   deleteOwnQuiz,
@@ -27,7 +28,8 @@ import {
   updateOwnQuiz,
   archiveOwnClass,
 } from '@/lib/classroom';
-import { findClass } from '@/lib/db';
+import { findAttempt, findClass, type UserDto } from '@/lib/db';
+import { RATE_LIMIT_POLICIES } from '@/lib/security';
 import { TOPICS, listTemplates } from '@/lib/questions';
 import type { SlotSpec } from '@/lib/quiz';
 import { availableProviders } from '../helpers/databases';
@@ -42,6 +44,7 @@ import {
   minutes,
   rejectsWith,
   useDatabase,
+  type Course,
 } from '../helpers/classroom';
 
 describe.each(availableProviders())('$provider', ({ provider, available }) => {
@@ -142,6 +145,107 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
     it('an unknown quiz id is not_found', async () => {
       const c = await course();
       await rejectsWith(startOrResume(c.students[0]!, 'no-such-quiz', T0), 'not_found');
+    });
+  });
+
+  // Issue 19, finding 8: what a student keeps when they are removed from the class, the quiz
+  // goes back to draft or the class is archived, on every student path of the service (the
+  // pages, the server actions and the quiz API's handlers all call these).
+  describe('a removed student, a quiz back in draft, an archived class', () => {
+    type Change = 'removed' | 'draft' | 'archived';
+    const change: Record<Change, (c: Course, s: UserDto) => Promise<unknown>> = {
+      removed: (c, s) => removeFromRoster(c.instructor, c.classId, s.id),
+      draft: (c) => setOwnQuizStatus(c.instructor, c.quizId, 'draft'),
+      archived: (c) => archiveOwnClass(c.instructor, c.classId, true),
+    };
+    const undo: Record<Change, (c: Course, s: UserDto) => Promise<unknown>> = {
+      removed: async (c, s) => joinWithCode(s, (await findClass(c.classId))!.joinCode),
+      draft: (c) => setOwnQuizStatus(c.instructor, c.quizId, 'published'),
+      archived: (c) => archiveOwnClass(c.instructor, c.classId, false),
+    };
+
+    /** A student with an attempt in progress (first answer saved) and a submitted one. */
+    async function withAttempts() {
+      const c = await course({ settings: { attemptsAllowed: 0 } });
+      const s = c.students[0]!;
+      const done = await startOrResume(s, c.quizId, T0);
+      await submitOwnAttempt(s, done, minutes(1));
+      const open = await startOrResume(s, c.quizId, minutes(2));
+      const { questions } = await keyOf(open);
+      const answer = correctResponse(questions[0]!);
+      await saveResponse(s, { attemptId: open, position: 0, response: answer, clientRev: 1 }, T0);
+      return { c, s, done, open, answer };
+    }
+
+    it.each<Change>(['removed', 'draft', 'archived'])(
+      '%s: the attempt in progress can no longer be loaded, saved or submitted',
+      async (what) => {
+        const { c, s, open, answer } = await withAttempts();
+        await change[what](c, s);
+        const save = { attemptId: open, position: 1, response: answer, clientRev: 2 };
+        const at = minutes(3);
+        await rejectsWith(attemptForStudent(s, open, 'en', at), 'not_found');
+        await rejectsWith(attemptStatusForStudent(s, open, at), 'not_found');
+        await rejectsWith(saveResponse(s, save, at), 'not_found');
+        await rejectsWith(submitOwnAttempt(s, open, at), 'not_found');
+        await rejectsWith(quizForStudent(s, c.quizId, at), 'not_found');
+        await rejectsWith(startOrResume(s, c.quizId, at), 'not_found');
+        // Nothing was written: the attempt is open with the one answer saved before.
+        const stored = (await findAttempt(open))!;
+        expect(stored.status).toBe('in_progress');
+        expect(stored.answers.map((a) => [a.position, a.clientRev])).toEqual([[0, 1]]);
+        // Undone, the student resumes it where they were.
+        await undo[what](c, s);
+        expect(await startOrResume(s, c.quizId, at)).toBe(open);
+        const view = await attemptForStudent(s, open, 'en', at);
+        expect(view.questions[0]!.response).toEqual(answer);
+        expect((await saveResponse(s, save, at)).status).toBe('saved');
+      },
+    );
+
+    it.each<[Change, 'not_found' | 'reviewable']>([
+      ['removed', 'not_found'],
+      ['draft', 'not_found'],
+      // An archived class is read-only: its students still see their results.
+      ['archived', 'reviewable'],
+    ])('%s: a submitted attempt is %s', async (what, expected) => {
+      const { c, s, done } = await withAttempts();
+      await change[what](c, s);
+      if (expected === 'not_found') {
+        await rejectsWith(reviewOwnAttempt(s, done, 'en', minutes(3)), 'not_found');
+        await rejectsWith(attemptStatusForStudent(s, done, minutes(3)), 'not_found');
+        await rejectsWith(attemptForStudent(s, done, 'en', minutes(3)), 'not_found');
+        await rejectsWith(submitOwnAttempt(s, done, minutes(3)), 'not_found');
+      } else {
+        const review = await reviewOwnAttempt(s, done, 'en', minutes(3));
+        expect(review.attempt.status).toBe('submitted');
+        expect(review.questions.length).toBeGreaterThan(0);
+        expect((await attemptStatusForStudent(s, done, minutes(3))).status).toBe('submitted');
+      }
+    });
+
+    it('a removed student’s timed attempt is graded from its saves when its time runs out', async () => {
+      const c = await course({ settings: { timeLimitSec: 600 } });
+      const s = c.students[0]!;
+      const id = await startOrResume(s, c.quizId, T0);
+      const { questions } = await keyOf(id);
+      await saveResponse(
+        s,
+        { attemptId: id, position: 0, response: correctResponse(questions[0]!), clientRev: 1 },
+        minutes(1),
+      );
+      await removeFromRoster(c.instructor, c.classId, s.id);
+      const late = { attemptId: id, position: 1, response: correctResponse(questions[1]!) };
+      await rejectsWith(saveResponse(s, { ...late, clientRev: 2 }, minutes(2)), 'not_found');
+      // The instructor's results finalize it at its deadline, with the one saved answer.
+      await quizResults(c.instructor, c.quizId, minutes(11));
+      const graded = (await findAttempt(id))!;
+      expect(graded.status).toBe('submitted');
+      expect(graded.submitKind).toBe('auto');
+      expect(graded.score).toBe(choiceSlots[0]!.points);
+      await rejectsWith(reviewOwnAttempt(s, id, 'en', minutes(12)), 'not_found');
+      // The instructor still sees it.
+      expect((await instructorAttempt(c.instructor, id)).attempt.id).toBe(id);
     });
   });
 
@@ -331,6 +435,53 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
       await rejectsWith(joinWithCode(s, old), 'not_found');
       await archiveOwnClass(c.instructor, c.classId, true);
       await rejectsWith(joinWithCode(s, fresh), 'not_found');
+    });
+
+    it('an account’s tries to join are limited, a wrong code counting like a right one', async () => {
+      const c = await course({ students: 0 });
+      const code = (await findClass(c.classId))!.joinCode;
+      const s = await makeUser('student');
+      const { limit } = RATE_LIMIT_POLICIES['join-account'];
+      for (let i = 0; i < limit; i++) {
+        await rejectsWith(joinWithCode(s, `WRONG${i}`, { address: '203.0.113.7' }), 'not_found');
+      }
+      // Even the right code is refused now, unlooked-up, with when to try again.
+      const refused = joinWithCode(s, code, { address: '203.0.113.7' });
+      await expect(refused).rejects.toMatchObject({
+        code: 'rate_limited',
+        retryAfterSec: expect.any(Number),
+      });
+      expect((await roster(c.instructor, c.classId)).members).toHaveLength(0);
+      // Another account from the same address is not affected.
+      const other = await makeUser('student');
+      expect((await joinWithCode(other, code, { address: '203.0.113.7' })).id).toBe(c.classId);
+    });
+
+    it.each<[string, string | null]>([
+      ['an address’s tries are limited across accounts', '198.51.100.23'],
+      // No shared bucket for requests whose address is unknown: one guesser would otherwise
+      // lock everyone out of joining. Each account's own limit still holds.
+      ['tries from unknown addresses are not pooled', null],
+    ])('%s', { timeout: 90_000 }, async (_name, address) => {
+      const c = await course({ students: 0 });
+      const code = (await findClass(c.classId))!.joinCode;
+      const { limit } = RATE_LIMIT_POLICIES['join-ip'];
+      // Many accounts guessing from one address: spread under each account's own limit.
+      const perAccount = RATE_LIMIT_POLICIES['join-account'].limit;
+      for (let n = 0; n < limit; n += perAccount) {
+        const guesser = await makeUser('student');
+        for (let i = n; i < Math.min(limit, n + perAccount); i++) {
+          await rejectsWith(joinWithCode(guesser, `GUESS${i}`, { address }), 'not_found');
+        }
+      }
+      const s = await makeUser('student');
+      if (address === null) {
+        expect((await joinWithCode(s, code, { address })).id).toBe(c.classId);
+        return;
+      }
+      await rejectsWith(joinWithCode(s, code, { address }), 'rate_limited');
+      // The same student from another address joins.
+      expect((await joinWithCode(s, code, { address: '198.51.100.24' })).id).toBe(c.classId);
     });
 
     it('the instructor cannot join their own class', async () => {

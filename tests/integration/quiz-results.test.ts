@@ -6,6 +6,7 @@ import {
   attemptForStudent,
   gradebook,
   gradebookCsv,
+  planVariant,
   previewQuiz,
   quizResults,
   reviewForInstructor,
@@ -16,7 +17,8 @@ import {
   updateOwnQuiz,
 } from '@/lib/classroom';
 import { findAttempt, listAuditEntries, listAttempts, type UserDto } from '@/lib/db';
-import { planAttempt, type GradingMethod, type QuizSettings, type SlotSpec } from '@/lib/quiz';
+import { hashSeed } from '@/lib/engine';
+import { variantMessages, type GradingMethod, type QuizSettings, type SlotSpec } from '@/lib/quiz';
 import { availableProviders } from '../helpers/databases';
 import {
   T0,
@@ -311,16 +313,67 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
     it('the layout is the one derived from (quiz, student, attempt), so it is reproducible', async () => {
       const c = await course({ settings: { shuffle: true } });
       const s = c.students[0]!;
+      // Previewed before the student starts: what they will get.
+      const before = await previewQuiz(c.instructor, c.quizId, 'en', s.id);
       const id = await startOrResume(s, c.quizId, T0);
+      expect(before.map((p) => [p.slot, p.template, p.seed])).toEqual(
+        (await keyOf(id)).layout.map((i) => [i.slot, i.template, i.seed]),
+      );
       const { layout } = await keyOf(id);
       expect(layout).toEqual(
-        planAttempt({ quizId: c.quizId, userId: s.id, attempt: 1 }, choiceSlots, true),
+        planVariant({ quizId: c.quizId, userId: s.id, attempt: 1 }, choiceSlots, true),
       );
+      // What the student sees (quiz id, their id, the attempt's number) and the generator's
+      // old unkeyed hash of them do not give the random slot's seeds any more.
+      const visible = { quizId: c.quizId, userId: s.id, attempt: 1 };
+      for (const item of layout.filter((i) => choiceSlots[i.slot]!.kind === 'random')) {
+        expect(item.seed).not.toBe(
+          hashSeed(variantMessages.question(visible, item.slot, item.index)),
+        );
+      }
       // The instructor's preview as this student shows the same questions.
       const preview = await previewQuiz(c.instructor, c.quizId, 'en', s.id);
       expect(preview.map((p) => [p.slot, p.template, p.seed])).toEqual(
         layout.map((i) => [i.slot, i.template, i.seed]),
       );
+    });
+
+    it('an attempt keeps the questions it was started with when the server key changes', async () => {
+      // As after the upgrade to keyed variants (older attempts were planned without a key),
+      // or a rotated secret: stored layouts are read back, never re-planned.
+      const c = await course({ settings: { shuffle: true } });
+      const s = c.students[0]!;
+      const id = await startOrResume(s, c.quizId, T0);
+      const { layout } = await keyOf(id);
+      const view = await attemptForStudent(s, id, 'en', T0);
+      const secret = process.env.NEXTAUTH_SECRET;
+      process.env.NEXTAUTH_SECRET = 'a rotated secret for this one test';
+      try {
+        const replanned = planVariant(
+          { quizId: c.quizId, userId: s.id, attempt: 1 },
+          choiceSlots,
+          true,
+        );
+        expect(replanned.map((i) => i.seed)).not.toEqual(layout.map((i) => i.seed));
+        expect((await attemptForStudent(s, id, 'en', minutes(1))).questions).toEqual(
+          view.questions,
+        );
+        const preview = await previewQuiz(c.instructor, c.quizId, 'en', s.id);
+        expect(preview.map((p) => p.seed)).toEqual(layout.map((i) => i.seed));
+        // Grading reads the stored layout too.
+        const { questions } = await keyOf(id);
+        for (const [position, q] of questions.entries()) {
+          await saveResponse(
+            s,
+            { attemptId: id, position, response: correctResponse(q), clientRev: 1 },
+            minutes(1),
+          );
+        }
+        const done = await submitOwnAttempt(s, id, minutes(2));
+        expect(done.score).toBe(done.maxScore);
+      } finally {
+        process.env.NEXTAUTH_SECRET = secret;
+      }
     });
 
     it.each([0, 2 ** 31 - 1, 2 ** 31, 0xffff_ffff])(

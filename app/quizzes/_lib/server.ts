@@ -10,7 +10,8 @@ export async function questionLocale(): Promise<Locale> {
 }
 
 export type Outcome<T> =
-  { ok: true; value: T } | { ok: false; code: ClassroomErrorCode; message: string };
+  | { ok: true; value: T }
+  | { ok: false; code: ClassroomErrorCode; message: string; retryAfterSec: number | null };
 
 /**
  * Runs a service call; a ClassroomError becomes its code so the page can explain it, while
@@ -21,7 +22,12 @@ export async function tryClassroom<T>(run: () => Promise<T>): Promise<Outcome<T>
     return { ok: true, value: await run() };
   } catch (error) {
     if (error instanceof ClassroomError)
-      return { ok: false, code: error.code, message: error.message };
+      return {
+        ok: false,
+        code: error.code,
+        message: error.message,
+        retryAfterSec: error.retryAfterSec,
+      };
     throw error;
   }
 }

@@ -9,6 +9,7 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth';
 import { joinWithCode } from '@/lib/classroom';
+import { clientIp, rateLimitedMessage, securityEnv } from '@/lib/security';
 import { JoinForm } from '../join-form';
 import { signInPath, tryClassroom } from '../_lib/server';
 import { BUTTON, ERROR_TEXT } from '../_lib/styles';
@@ -30,7 +31,8 @@ export default async function JoinPage({ searchParams }: Props) {
     const back = code.success ? `/quizzes/join?code=${encodeURIComponent(code.data)}` : '/quizzes';
     redirect(signInPath(back));
   }
-  const site = (await headers()).get('sec-fetch-site');
+  const requestHeaders = await headers();
+  const site = requestHeaders.get('sec-fetch-site');
   const crossSite = site !== null && site !== 'same-origin' && site !== 'none';
   if (!code.success || crossSite) {
     return (
@@ -40,7 +42,8 @@ export default async function JoinPage({ searchParams }: Props) {
       </section>
     );
   }
-  const joined = await tryClassroom(() => joinWithCode(user, code.data));
+  const address = clientIp(requestHeaders, securityEnv());
+  const joined = await tryClassroom(() => joinWithCode(user, code.data, { address }));
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-bold">{t('join.title')}</h1>
@@ -48,7 +51,9 @@ export default async function JoinPage({ searchParams }: Props) {
         <p data-testid="join-ok">{t('join.joined', { name: joined.value.name })}</p>
       ) : (
         <p role="alert" className={ERROR_TEXT} data-testid="join-error">
-          {t(`join.error.${joined.code}`)}
+          {joined.code === 'rate_limited'
+            ? await rateLimitedMessage(joined.retryAfterSec ?? 60)
+            : t(`join.error.${joined.code}`)}
         </p>
       )}
       <Link href="/quizzes" className={BUTTON}>

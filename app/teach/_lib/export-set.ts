@@ -1,27 +1,15 @@
 // A quiz as fixed question sets for the exporters: the instructor's own variant (slot order)
 // for Moodle XML and GIFT, and one variant per student (their first attempt) for paper.
 import 'server-only';
-import { generates, questionFor } from '@/lib/classroom';
+import { planVariant, questionFor } from '@/lib/classroom';
 import type { QuizDto } from '@/lib/db';
-import {
-  planAttempt,
-  toGift,
-  toMoodleXml,
-  toPaper,
-  type ExportItem,
-  type ExportSet,
-} from '@/lib/quiz';
+import { toGift, toMoodleXml, toPaper, type ExportItem, type ExportSet } from '@/lib/quiz';
 import type { Locale } from '@/lib/questions';
 
 export { toGift, toMoodleXml, toPaper, type ExportSet };
 
 function itemsFor(quiz: QuizDto, userId: string, shuffle: boolean, locale: Locale): ExportItem[] {
-  const layout = planAttempt(
-    { quizId: quiz.id, userId, attempt: 1 },
-    quiz.slots,
-    shuffle,
-    generates,
-  );
+  const layout = planVariant({ quizId: quiz.id, userId, attempt: 1 }, quiz.slots, shuffle);
   return layout.map((item, i) => ({
     question: questionFor(item, locale),
     points: quiz.slots[item.slot]?.points ?? 0,

@@ -1,8 +1,10 @@
-// Per-student variants: a layout is a pure function of (quiz, student, attempt) and the slots,
-// so a reload or a regrade rebuilds it, and neighbours get different numbers.
+// Per-student variants: a layout is a pure function of (quiz, student, attempt), the slots and
+// the server's key, so a reload or a regrade rebuilds it, neighbours get different numbers,
+// and a student who knows every input but not the key cannot rebuild it (issue 19, finding 2).
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { hashSeed } from '@/lib/engine';
+import { createRng, hashSeed } from '@/lib/engine';
+import { keyedSeed, serverKey } from '@/lib/security';
 import { listTemplates, type Topic } from '@/lib/questions';
 import {
   LIMITS,
@@ -13,8 +15,17 @@ import {
   questionCount,
   type LayoutItem,
   type SlotSpec,
+  type SeedOf,
   type VariantKey,
+  variantMessages,
 } from '@/lib/quiz';
+
+/** The server's seed function under a given secret (lib/classroom's variantSeed, any secret). */
+const keyedUnder =
+  (secret: string): SeedOf =>
+  (message) =>
+    keyedSeed(serverKey('quiz-variant', secret), message);
+const seedOf = keyedUnder('the server secret');
 
 const key: VariantKey = { quizId: 'quiz-1', userId: 'alice', attempt: 1 };
 const slots: SlotSpec[] = [
@@ -29,11 +40,13 @@ const bySlot = (items: LayoutItem[]) =>
 
 describe('planAttempt', () => {
   test.each([false, true])('the same key gives an identical layout (shuffle %s)', (shuffle) => {
-    expect(planAttempt({ ...key }, slots, shuffle)).toEqual(planAttempt(key, slots, shuffle));
+    expect(planAttempt({ ...key }, slots, shuffle, seedOf)).toEqual(
+      planAttempt(key, slots, shuffle, seedOf),
+    );
   });
 
   test('items come in slot order, each slot with its count of questions, without shuffle', () => {
-    const items = planAttempt(key, slots, false);
+    const items = planAttempt(key, slots, false, seedOf);
     expect(items.map((i) => [i.slot, i.index])).toEqual([
       [0, 0],
       [1, 0],
@@ -49,31 +62,31 @@ describe('planAttempt', () => {
   });
 
   test('two students get different seeds in every random slot question', () => {
-    const a = planAttempt(key, slots, false);
-    const b = planAttempt({ ...key, userId: 'bob' }, slots, false);
+    const a = planAttempt(key, slots, false, seedOf);
+    const b = planAttempt({ ...key, userId: 'bob' }, slots, false, seedOf);
     a.forEach((item, i) => {
       if (isRandom(item)) expect(item.seed).not.toBe(b[i]!.seed);
     });
   });
 
   test('the same student on another attempt gets different seeds', () => {
-    const a = planAttempt(key, slots, false);
-    const b = planAttempt({ ...key, attempt: 2 }, slots, false);
+    const a = planAttempt(key, slots, false, seedOf);
+    const b = planAttempt({ ...key, attempt: 2 }, slots, false, seedOf);
     a.forEach((item, i) => {
       if (isRandom(item)) expect(item.seed).not.toBe(b[i]!.seed);
     });
   });
 
   test('another quiz with the same slots gives different seeds', () => {
-    const a = planAttempt(key, slots, false);
-    const b = planAttempt({ ...key, quizId: 'quiz-2' }, slots, false);
+    const a = planAttempt(key, slots, false, seedOf);
+    const b = planAttempt({ ...key, quizId: 'quiz-2' }, slots, false, seedOf);
     expect(a.filter(isRandom).map((i) => i.seed)).not.toEqual(
       b.filter(isRandom).map((i) => i.seed),
     );
   });
 
   test('the questions of one random slot have different seeds', () => {
-    const seeds = planAttempt(key, slots, false)
+    const seeds = planAttempt(key, slots, false, seedOf)
       .filter((i) => i.slot === 1)
       .map((i) => i.seed);
     expect(new Set(seeds).size).toBe(seeds.length);
@@ -83,7 +96,7 @@ describe('planAttempt', () => {
     const students = ['alice', 'bob', 'carol', 'dave'];
     const fixedItems = students.flatMap((userId) =>
       [1, 2].map((attempt) =>
-        planAttempt({ ...key, userId, attempt }, slots, true).filter((i) => !isRandom(i)),
+        planAttempt({ ...key, userId, attempt }, slots, true, seedOf).filter((i) => !isRandom(i)),
       ),
     );
     for (const items of fixedItems) {
@@ -95,19 +108,19 @@ describe('planAttempt', () => {
   });
 
   test('shuffle is a permutation of the unshuffled layout, reproducible for the key', () => {
-    const plain = planAttempt(key, slots, false);
-    const shuffled = planAttempt(key, slots, true);
+    const plain = planAttempt(key, slots, false, seedOf);
+    const shuffled = planAttempt(key, slots, true, seedOf);
     expect(bySlot(shuffled)).toEqual(plain);
-    expect(planAttempt(key, slots, true)).toEqual(shuffled);
+    expect(planAttempt(key, slots, true, seedOf)).toEqual(shuffled);
   });
 
   test('shuffle changes the order for some students (it is not the identity)', () => {
     const orders = ['alice', 'bob', 'carol', 'dave', 'erin'].map((userId) =>
-      planAttempt({ ...key, userId }, slots, true)
+      planAttempt({ ...key, userId }, slots, true, seedOf)
         .map((i) => `${i.slot}.${i.index}`)
         .join(' '),
     );
-    const plain = planAttempt(key, slots, false)
+    const plain = planAttempt(key, slots, false, seedOf)
       .map((i) => `${i.slot}.${i.index}`)
       .join(' ');
     expect(orders.some((o) => o !== plain)).toBe(true);
@@ -115,7 +128,7 @@ describe('planAttempt', () => {
   });
 
   test('a template slot draws only from its template', () => {
-    const items = planAttempt(key, slots, false).filter((i) => i.slot === 1);
+    const items = planAttempt(key, slots, false, seedOf).filter((i) => i.slot === 1);
     expect(items.every((i) => i.template === 'why')).toBe(true);
   });
 
@@ -143,7 +156,7 @@ describe('planAttempt', () => {
       };
       expect(candidateTemplates(slot)).toEqual(covering);
       for (const userId of ['alice', 'bob', 'carol']) {
-        const items = planAttempt({ ...key, userId }, [slot], false);
+        const items = planAttempt({ ...key, userId }, [slot], false, seedOf);
         for (const item of items) {
           expect(covering).toContain(item.template);
           expect(item.difficulty).toBe(difficulty);
@@ -172,7 +185,7 @@ describe('planAttempt', () => {
         points: 1,
       };
       for (const userId of ['alice', 'bob', 'carol']) {
-        const items = planAttempt({ ...key, userId }, [slot], false).map((i) => i.template);
+        const items = planAttempt({ ...key, userId }, [slot], false, seedOf).map((i) => i.template);
         expect(new Set(items.slice(0, covering.length)).size).toBe(covering.length);
         expect(new Set(items.slice(covering.length)).size).toBe(covering.length);
       }
@@ -189,7 +202,7 @@ describe('planAttempt', () => {
       points: 1,
     };
     const firsts = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map(
-      (userId) => planAttempt({ ...key, userId }, [slot], false)[0]!.template,
+      (userId) => planAttempt({ ...key, userId }, [slot], false, seedOf)[0]!.template,
     );
     expect(new Set(firsts).size).toBeGreaterThan(1);
   });
@@ -203,17 +216,19 @@ describe('planAttempt', () => {
       count: 1,
       points: 1,
     } as unknown as SlotSpec;
-    expect(() => planAttempt(key, [slot], false)).toThrow(VariantError);
+    expect(() => planAttempt(key, [slot], false, seedOf)).toThrow(VariantError);
   });
 
-  test('a seed that does not generate is replaced by one derived from it, deterministically', () => {
-    const original = planAttempt(key, slots, false);
+  test('a seed that does not generate is replaced by a new keyed one, deterministically', () => {
+    const original = planAttempt(key, slots, false, seedOf);
     const bad = new Set([original[1]!.seed]);
     const generates = (item: LayoutItem) => !bad.has(item.seed);
-    const first = planAttempt(key, slots, false, generates);
-    const second = planAttempt(key, slots, false, generates);
+    const first = planAttempt(key, slots, false, seedOf, generates);
+    const second = planAttempt(key, slots, false, seedOf, generates);
     expect(first).toEqual(second);
-    expect(first[1]!.seed).toBe(hashSeed(`${original[1]!.seed}|retry|1`));
+    expect(first[1]!.seed).toBe(seedOf(variantMessages.retry(key, 1, 0, 1)));
+    // Not the old derivation from the failed seed, which anyone who has it could compute.
+    expect(first[1]!.seed).not.toBe(hashSeed(`${original[1]!.seed}|retry|1`));
     expect(first[1]!.seed).not.toBe(original[1]!.seed);
     expect(first[1]!.template).toBe(original[1]!.template);
     // Only the failing question changed.
@@ -221,21 +236,21 @@ describe('planAttempt', () => {
   });
 
   test('the fallback keeps deriving while a seed fails', () => {
-    const original = planAttempt(key, slots, false);
+    const original = planAttempt(key, slots, false, seedOf);
     const s0 = original[2]!.seed;
-    const s1 = hashSeed(`${s0}|retry|1`);
+    const s1 = seedOf(variantMessages.retry(key, 1, 1, 1));
     const bad = new Set([s0, s1]);
-    const items = planAttempt(key, slots, false, (item) => !bad.has(item.seed));
-    expect(items[2]!.seed).toBe(hashSeed(`${s1}|retry|2`));
+    const items = planAttempt(key, slots, false, seedOf, (item) => !bad.has(item.seed));
+    expect(items[2]!.seed).toBe(seedOf(variantMessages.retry(key, 1, 1, 2)));
   });
 
   test('fixed slots are never reseeded by the fallback', () => {
-    const items = planAttempt(key, slots, false, () => false);
+    const items = planAttempt(key, slots, false, seedOf, () => false);
     expect(items[0]!.seed).toBe(42);
   });
 
   test('a planned layout passes layoutSchema and survives JSON', () => {
-    const items = planAttempt(key, slots, true);
+    const items = planAttempt(key, slots, true, seedOf);
     expect(layoutSchema.parse(JSON.parse(JSON.stringify(items)))).toEqual(items);
   });
 
@@ -274,7 +289,7 @@ describe('planAttempt', () => {
         fc.integer({ min: 1, max: 20 }),
         fc.boolean(),
         (slotList, userId, attempt, shuffle) => {
-          const items = planAttempt({ quizId: 'q', userId, attempt }, slotList, shuffle);
+          const items = planAttempt({ quizId: 'q', userId, attempt }, slotList, shuffle, seedOf);
           expect(items).toHaveLength(questionCount(slotList));
           slotList.forEach((slot, position) => {
             const mine = items.filter((i) => i.slot === position).map((i) => i.index);
@@ -284,5 +299,107 @@ describe('planAttempt', () => {
         },
       ),
     );
+  });
+});
+
+describe('planAttempt is keyed: the visible inputs alone do not give the variant', () => {
+  const topicSlot: SlotSpec = {
+    kind: 'random',
+    template: null,
+    topic: 'handshake',
+    difficulty: 1,
+    count: 4,
+    points: 1,
+  };
+  const all = [...slots, topicSlot];
+  const students = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank'];
+
+  /** The derivation before issue 19: everything an unkeyed hash of what the student sees. */
+  function unkeyedPlan(k: VariantKey, slotList: readonly SlotSpec[]): LayoutItem[] {
+    const items: LayoutItem[] = [];
+    slotList.forEach((slot, position) => {
+      if (slot.kind === 'fixed') {
+        const { template, seed, difficulty } = slot;
+        items.push({ slot: position, index: 0, template, seed, difficulty });
+        return;
+      }
+      const candidates = candidateTemplates(slot);
+      const offset = createRng(variantMessages.templates(k, position)).int(
+        0,
+        candidates.length - 1,
+      );
+      for (let index = 0; index < slot.count; index++) {
+        items.push({
+          slot: position,
+          index,
+          template: candidates[(offset + index) % candidates.length]!,
+          seed: hashSeed(variantMessages.question(k, position, index)),
+          difficulty: slot.difficulty,
+        });
+      }
+    });
+    return items;
+  }
+  const randomSeeds = (items: LayoutItem[]) =>
+    items.filter((i) => all[i.slot]!.kind === 'random').map((i) => i.seed);
+
+  test('no random question gets the seed the old unkeyed hash of its visible inputs gives', () => {
+    for (const userId of students) {
+      for (const attempt of [1, 2, 3]) {
+        const k = { ...key, userId, attempt };
+        const keyed = randomSeeds(planAttempt(k, all, false, seedOf));
+        const guessed = randomSeeds(unkeyedPlan(k, all));
+        expect(keyed).toHaveLength(guessed.length);
+        keyed.forEach((seed, i) => expect(seed).not.toBe(guessed[i]));
+      }
+    }
+  });
+
+  test('a keyed function without the secret (empty key) does not rebuild the variant either', () => {
+    const secretless: SeedOf = (message) => keyedSeed(new Uint8Array(32), message);
+    for (const userId of students) {
+      const k = { ...key, userId };
+      const real = randomSeeds(planAttempt(k, all, false, seedOf));
+      const guessed = randomSeeds(planAttempt(k, all, false, secretless));
+      real.forEach((seed, i) => expect(seed).not.toBe(guessed[i]));
+    }
+  });
+
+  test('with the same secret the variant is stable (a reload, another instance)', () => {
+    for (const userId of students) {
+      const k = { ...key, userId };
+      expect(planAttempt(k, all, true, keyedUnder('the server secret'))).toEqual(
+        planAttempt({ ...k }, all, true, seedOf),
+      );
+    }
+  });
+
+  test('two secrets give different seeds, template spreads and orders', () => {
+    const other = keyedUnder('another server secret');
+    const layouts = (f: SeedOf) =>
+      students.map((userId) => planAttempt({ ...key, userId }, all, true, f));
+    const a = layouts(seedOf);
+    const b = layouts(other);
+    a.forEach((layout, s) => {
+      const seedsA = randomSeeds(bySlot(layout));
+      const seedsB = randomSeeds(bySlot(b[s]!));
+      seedsA.forEach((seed, i) => expect(seed).not.toBe(seedsB[i]));
+    });
+    const order = (l: LayoutItem[]) => l.map((i) => `${i.slot}.${i.index}`).join(' ');
+    expect(a.map(order)).not.toEqual(b.map(order));
+    const topicTemplates = (l: LayoutItem[]) =>
+      bySlot(l)
+        .filter((i) => i.slot === all.length - 1)
+        .map((i) => i.template)
+        .join(' ');
+    expect(a.map(topicTemplates)).not.toEqual(b.map(topicTemplates));
+  });
+
+  test('every derivation goes through seedOf: a constant seedOf gives every student one variant', () => {
+    const constant: SeedOf = () => 7;
+    const first = planAttempt({ ...key, userId: 'alice' }, all, true, constant);
+    for (const userId of students) {
+      expect(planAttempt({ ...key, userId, attempt: 5 }, all, true, constant)).toEqual(first);
+    }
   });
 });

@@ -49,7 +49,7 @@ export default async function ReviewPage({ params }: Props) {
   if (!found.ok) notFound();
   const { attempt, quizTitle, access, questions } = found.value;
   if (attempt.status !== 'submitted') redirect(`/quizzes/attempts/${attempt.id}`);
-  // When review opens is the quiz's policy; a student no longer on the class still sees the score.
+  // When review opens is the quiz’s policy (null when the class is archived: read-only).
   const status = await tryClassroom(() => quizForStudent(user, attempt.quizId, now));
   const quiz = status.ok ? status.value.quiz : null;
   const num = (x: number) => format.number(x, { maximumFractionDigits: 2 });
