@@ -2,7 +2,7 @@
 // Server action of /account: change one's password. Every other session ends (the session
 // version is bumped); this browser gets a fresh session cookie and stays signed in.
 import { getTranslations } from 'next-intl/server';
-import { changePassword, getCurrentUser, reissueSession } from '@/lib/auth';
+import { changePassword, getCurrentSession, reissueSession } from '@/lib/auth';
 import { rateLimitedMessage } from '@/lib/security';
 
 export type ChangePasswordState =
@@ -15,8 +15,9 @@ export async function changePasswordAction(
   form: FormData,
 ): Promise<ChangePasswordState> {
   const t = await getTranslations('account');
-  const user = await getCurrentUser();
-  if (!user) return { status: 'error', field: null, message: t('signedOut') };
+  const session = await getCurrentSession();
+  const user = session?.user;
+  if (!session || !user) return { status: 'error', field: null, message: t('signedOut') };
   const result = await changePassword(user, {
     current: form.get('current'),
     next: form.get('next'),
@@ -37,6 +38,9 @@ export async function changePasswordAction(
       message: t(result.code === 'no-password' ? 'noPassword' : (result.code as 'invalid')),
     };
   }
-  const kept = await reissueSession({ ...user, sessionVersion: result.sessionVersion });
+  const kept = await reissueSession(
+    { ...user, sessionVersion: result.sessionVersion },
+    session.sid,
+  );
   return { status: 'ok', signedOut: !kept };
 }

@@ -19,12 +19,15 @@ export function SignInForm({
   const t = useTranslations('auth');
   const tSecurity = useTranslations('security');
   const router = useRouter();
-  // NextAuth reports a refused sign-in as an error code: a wrong password, a rate limit
-  // (with the seconds to wait), or anything else.
+  // NextAuth reports a refused sign-in as an error code: a rate limit (with the seconds to
+  // wait: "too many attempts", whether or not the password was right), a wrong password, an
+  // OAuth email the provider did not verify (our signIn callback's `false`), or anything else.
   const describe = (code: string | null | undefined): string => {
-    if (code === 'CredentialsSignin') return t('errorCredentials');
     const wait = rateLimitedSeconds(code);
-    return wait === null ? t('errorGeneric') : rateLimitedText(tSecurity, wait);
+    if (wait !== null) return rateLimitedText(tSecurity, wait);
+    if (code === 'CredentialsSignin') return t('errorCredentials');
+    if (code === 'AccessDenied') return t('errorOAuthUnverified');
+    return t('errorGeneric');
   };
   const [error, setError] = useState<string | null>(initialError ? describe(initialError) : null);
   const [pending, setPending] = useState(false);

@@ -1,6 +1,7 @@
 'use server';
 // Server action: create a student account (the client then signs in with it). Sign-ups are
-// rate-limited per address (lib/security), before argon2's cost is paid.
+// rate-limited per address (lib/security), before argon2's cost is paid. The answer is the
+// same `ok` whether the email was new or taken (lib/auth/credentials.ts registerUser).
 import { headers } from 'next/headers';
 import { getLocale } from 'next-intl/server';
 import { registerUser } from '@/lib/auth';

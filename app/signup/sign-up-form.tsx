@@ -1,14 +1,17 @@
 'use client';
-// Sign-up: the server action validates and creates the account, then we sign in with it.
+// Sign-up: the server action validates and creates the account, then we sign in with it. The
+// action says "accepted" for a taken email too (no account enumeration); the sign-in decides.
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { TextField } from '../_components/text-field';
+import { rateLimitedSeconds, rateLimitedText } from '../signin/rate-limited';
 import { signUpAction, type SignUpState } from './actions';
 
 export function SignUpForm() {
   const t = useTranslations('auth');
+  const tSecurity = useTranslations('security');
   const router = useRouter();
   const [state, action, pending] = useActionState<SignUpState, FormData>(signUpAction, {
     status: 'idle',
@@ -21,7 +24,10 @@ export function SignUpForm() {
     const { email, password } = credentials.current;
     void signIn('credentials', { email, password, redirect: false }).then(async (result) => {
       if (!result || result.error) {
-        setSignInError(t('errorGeneric'));
+        // Sign-up answers the same whether or not the email had an account; this sign-in is
+        // where someone else's email fails, with words that do not say which case it was.
+        const wait = rateLimitedSeconds(result?.error);
+        setSignInError(wait === null ? t('errorSignUpSignIn') : rateLimitedText(tSecurity, wait));
         return;
       }
       // The visitor's local practice and reviews move into the new account before we leave.
@@ -30,7 +36,7 @@ export function SignUpForm() {
       router.replace('/');
       router.refresh();
     });
-  }, [state, router, t]);
+  }, [state, router, t, tSecurity]);
 
   const fieldError = (field: 'email' | 'password' | 'name') =>
     state.status === 'error' && state.field === field ? t(state.code as 'invalid') : null;
@@ -72,7 +78,7 @@ export function SignUpForm() {
         </p>
       ) : null}
       {signInError ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300" data-testid="form-error">
           {signInError}
         </p>
       ) : null}

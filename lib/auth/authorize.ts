@@ -1,18 +1,20 @@
-// The credentials check behind NextAuth's sign-in, with its rate limits: per address, per
-// account, and the growing delay after failed passwords. A refusal is thrown as an error
-// whose message NextAuth hands to the sign-in form (`rate-limited:<seconds>`).
+// The credentials check behind NextAuth's sign-in, with its rate limits: failed sign-ins per
+// client address, attempts per account, and the growing delay after failed passwords. A
+// refusal is thrown as an error whose message NextAuth hands to the sign-in form
+// (`rate-limited:<seconds>`), which says "too many attempts", never "wrong password".
 import { findCredentials } from '@/lib/db';
 import {
   checkRateLimit,
   clearSignInFailures,
   clientIp,
+  rateLimitReached,
   recordSignInFailure,
   securityEnv,
   signInDelay,
   type RateLimitVerdict,
 } from '@/lib/security';
 import { signInSchema } from './credentials';
-import { verifyPassword } from './password';
+import { dummyPasswordHash, verifyPassword } from './password';
 
 export const RATE_LIMITED_PREFIX = 'rate-limited:';
 
@@ -36,23 +38,32 @@ function refuseUnless(verdict: RateLimitVerdict) {
 
 export type AuthorizedUser = { id: string; email: string; name: string | null; sv: number };
 
+/** What checks a password; tests pass a counting one to see that the work never varies. */
+export type VerifyPassword = (passwordHash: string, password: string) => Promise<boolean>;
+
 export async function authorizeCredentials(
   raw: unknown,
   headers: Headers | Record<string, string | string[] | undefined>,
+  verify: VerifyPassword = verifyPassword,
 ): Promise<AuthorizedUser | null> {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return null;
   const email = parsed.data.email.toLowerCase();
-  // Cheap refusals first, before argon2's deliberate cost.
-  refuseUnless(await checkRateLimit('signin-ip', clientIp(headers, securityEnv())));
+  const address = clientIp(headers, securityEnv());
+  // Cheap refusals first, before argon2's deliberate cost. The per-address limit counts
+  // failures only: it stops one client guessing across accounts without refusing a
+  // classroom behind one address.
+  refuseUnless(await rateLimitReached('signin-ip', address));
   refuseUnless(await signInDelay(email));
   refuseUnless(await checkRateLimit('signin-account', email));
 
   const found = await findCredentials(email);
-  const valid = found?.passwordHash
-    ? await verifyPassword(found.passwordHash, parsed.data.password)
-    : false;
+  // An unknown email, or an account without a password, is checked against a dummy hash:
+  // the same argon2 work, so the answer's timing does not tell which accounts exist.
+  const stored = found?.passwordHash ?? (await dummyPasswordHash());
+  const valid = (await verify(stored, parsed.data.password)) && Boolean(found?.passwordHash);
   if (!found || !valid) {
+    await checkRateLimit('signin-ip', address);
     // Counted for unknown emails too, so the delay does not tell which accounts exist.
     refuseUnless(await recordSignInFailure(email));
     return null;

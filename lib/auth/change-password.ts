@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { changeUserPassword, findPasswordHash, type UserDto } from '@/lib/db';
 import { recordSignInFailure, signInDelay } from '@/lib/security';
-import { passwordSchema } from './credentials';
+import { newPasswordProblem, passwordSchema } from './credentials';
 import { hashPassword, verifyPassword } from './password';
 
 export const changePasswordSchema = z
@@ -48,6 +48,8 @@ export async function changePassword(user: UserDto, input: unknown): Promise<Cha
     return { ok: false, field: 'current', code: 'current-wrong' };
   }
   if (parsed.data.next === parsed.data.current) return { ok: false, field: 'next', code: 'same' };
+  const problem = await newPasswordProblem(parsed.data.next);
+  if (problem) return { ok: false, field: 'next', code: problem };
   const sessionVersion = await changeUserPassword({
     userId: user.id,
     passwordHash: await hashPassword(parsed.data.next),

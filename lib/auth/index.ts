@@ -4,6 +4,7 @@ import 'server-only';
 export { buildAuthOptions, enabledOAuthProviders } from './options';
 export {
   getCurrentUser,
+  getCurrentSession,
   requireUser,
   requireRole,
   roleAtLeast,

@@ -18,5 +18,7 @@ declare module 'next-auth/jwt' {
   interface JWT {
     uid?: string;
     sv?: number;
+    /** The server-side session (UserSession.id) this token belongs to. */
+    sid?: string;
   }
 }

@@ -1,16 +1,21 @@
 // NextAuth (v4) configuration: email + password always, OAuth/OIDC providers when their
-// environment variables are set. Sessions are signed JWT cookies carrying only the user id
-// and the session version; roles are read from the database on every check.
+// environment variables are set. Sessions are encrypted JWT cookies carrying the user id, the
+// session version and the session id; a token is honoured only while its server-side session
+// lives (lib/auth/session-token.ts), so signing out ends it. Roles are read on every check.
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
-import { createUser, db, findUserByEmail, normalizeEmail } from '@/lib/db';
+import { z } from 'zod';
+import { deleteUserSession, findUserById, linkOAuthIdentity, oauthIdentityLinked } from '@/lib/db';
 import { oauthProviders, parseEnv } from '@/lib/env';
 import { authorizeCredentials } from './authorize';
+import { safeRedirect } from './callback-url';
 import { secureCookiesWanted, sessionCookies } from './cookies';
-import { SESSION_MAX_AGE_SEC } from './session-token';
+import { acceptableName } from './credentials';
+import { githubEmailSchema, oauthLinkDecision } from './oauth-linking';
+import { liveSessionUser, SESSION_MAX_AGE_SEC, startSession } from './session-token';
 
 type OidcProfile = { sub: string; email?: string; name?: string; email_verified?: boolean };
 
@@ -18,9 +23,32 @@ function oauthList() {
   const configured = oauthProviders(parseEnv());
   const list: NextAuthOptions['providers'] = [];
   if (configured.github) {
-    list.push(
-      GitHubProvider({ clientId: configured.github.id, clientSecret: configured.github.secret }),
-    );
+    const github = GitHubProvider({
+      clientId: configured.github.id,
+      clientSecret: configured.github.secret,
+    });
+    list.push({
+      ...github,
+      // GitHub's profile email is whatever the user typed as public; which addresses GitHub
+      // verified is only in GET /user/emails (scope user:email, which the provider asks for).
+      // The list goes into the profile for the linking decision (./oauth-linking.ts).
+      userinfo: {
+        url: 'https://api.github.com/user',
+        async request({ client, tokens }) {
+          const profile = await client.userinfo(tokens.access_token ?? '');
+          const response = await fetch('https://api.github.com/user/emails', {
+            headers: {
+              Authorization: `Bearer ${tokens.access_token ?? ''}`,
+              Accept: 'application/vnd.github+json',
+            },
+          });
+          const emails = z
+            .array(githubEmailSchema)
+            .safeParse(response.ok ? await response.json() : []);
+          return { ...profile, emails: emails.success ? emails.data : [] };
+        },
+      },
+    });
   }
   if (configured.google) {
     list.push(
@@ -41,31 +69,12 @@ function oauthList() {
       profile: (profile) => ({
         id: profile.sub,
         email: profile.email ?? null,
-        name: profile.name ?? null,
+        name: acceptableName(profile.name),
       }),
     };
     list.push(oidc);
   }
   return list;
-}
-
-/** Links an OAuth identity to the account with the same email, creating one if needed. */
-async function linkOAuthAccount(
-  provider: string,
-  providerAccountId: string,
-  email: string,
-  name: string | null,
-) {
-  const client = await db();
-  const linked = await client.account.findUnique({
-    where: { provider_providerAccountId: { provider, providerAccountId } },
-    select: { userId: true },
-  });
-  if (linked) return linked.userId;
-  const user =
-    (await findUserByEmail(email)) ?? (await createUser({ email, name, passwordHash: null }));
-  await client.account.create({ data: { userId: user.id, provider, providerAccountId } });
-  return user.id;
 }
 
 export function buildAuthOptions(): NextAuthOptions {
@@ -87,30 +96,41 @@ export function buildAuthOptions(): NextAuthOptions {
       ...oauthList(),
     ],
     callbacks: {
-      async signIn({ account, user }) {
+      async signIn({ account, profile }) {
         if (!account || account.type === 'credentials') return true;
-        // OAuth: only providers that return an email can be linked to an account.
-        return typeof user.email === 'string' && user.email.includes('@');
+        // An identity seen before is its account's, whatever its email says now; a new one is
+        // linked by email only when the provider vouches for that email. `false` shows the
+        // sign-in page with error=AccessDenied, which says so.
+        if (await oauthIdentityLinked(account.provider, account.providerAccountId)) return true;
+        return oauthLinkDecision(account.provider, profile).ok;
       },
-      async jwt({ token, user, account }) {
+      async jwt({ token, user, account, profile }) {
         if (account && user) {
-          if (account.type === 'credentials') {
-            token.uid = user.id;
-            token.sv = (user as { sv?: number }).sv ?? 0;
-          } else if (user.email) {
-            const uid = await linkOAuthAccount(
-              account.provider,
-              account.providerAccountId,
-              normalizeEmail(user.email),
-              user.name ?? null,
-            );
-            const linked = await (
-              await db()
-            ).user.findUnique({ where: { id: uid }, select: { sessionVersion: true } });
-            token.uid = uid;
-            token.sv = linked?.sessionVersion ?? 0;
+          // Signing in: a new server-side session, named in the token.
+          let uid = user.id;
+          if (account.type !== 'credentials') {
+            const decision = oauthLinkDecision(account.provider, profile);
+            uid = await linkOAuthIdentity({
+              provider: account.provider,
+              providerAccountId: account.providerAccountId,
+              // A returning identity is linked already and needs no email.
+              email: decision.ok ? decision.email : null,
+              name: acceptableName(user.name),
+            });
           }
+          const current = await findUserById(uid);
+          if (!current) throw new Error('the signed-in user does not exist');
+          return {
+            ...token,
+            sub: uid,
+            uid,
+            sv: current.sessionVersion,
+            sid: await startSession(uid),
+          };
         }
+        // Every later use (`/api/auth/session`): the session must still be live. Throwing makes
+        // NextAuth answer with no session and clear the cookie.
+        if (!(await liveSessionUser(token))) throw new Error('the session has ended');
         return token;
       },
       async session({ session, token }) {
@@ -122,6 +142,14 @@ export function buildAuthOptions(): NextAuthOptions {
           };
         }
         return session;
+      },
+      redirect: safeRedirect,
+    },
+    events: {
+      // Signing out ends this session on the server too: a copy of the cookie stops working.
+      async signOut({ token }) {
+        const sid = (token as { sid?: unknown } | null)?.sid;
+        if (typeof sid === 'string') await deleteUserSession(sid);
       },
     },
   };

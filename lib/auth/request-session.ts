@@ -17,7 +17,7 @@ export async function sessionFromRequest(
   const session = await userFromSessionToken(raw, nowMs);
   if (!session) return { user: null, setCookie: null };
   if (!session.renew) return { user: session.user, setCookie: null };
-  const cookie = await freshSessionCookie(session.user, nowMs).catch(() => null);
+  const cookie = await freshSessionCookie(session.user, session.sid, nowMs).catch(() => null);
   return {
     user: session.user,
     setCookie: cookie ? serialize(cookie.name, cookie.value, cookie.options) : null,

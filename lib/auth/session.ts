@@ -5,7 +5,7 @@ import { cache } from 'react';
 import type { Role, UserDto } from '@/lib/db';
 import { reissueSession } from './reissue-session';
 import { roleAtLeast } from './roles';
-import { sessionCookieName, userFromSessionToken } from './session-token';
+import { sessionCookieName, userFromSessionToken, type LiveSession } from './session-token';
 
 export { roleAtLeast } from './roles';
 export { SESSION_RENEW_AFTER_SEC } from './session-token';
@@ -16,17 +16,21 @@ export { SESSION_RENEW_AFTER_SEC } from './session-token';
  * session work and cannot even be stored from a page render. Renewal happens instead where
  * a cookie can be set (route handlers, server actions), once a day.
  */
-export const getCurrentUser = cache(async (): Promise<UserDto | null> => {
+export const getCurrentSession = cache(async (): Promise<LiveSession | null> => {
   const name = sessionCookieName();
   const raw = name ? (await cookies()).get(name)?.value : undefined;
   const session = await userFromSessionToken(raw);
   if (!session) return null;
   if (session.renew) {
     // A page render may not set cookies; the next route handler or action will.
-    await reissueSession(session.user).catch(() => false);
+    await reissueSession(session.user, session.sid).catch(() => false);
   }
-  return session.user;
+  return session;
 });
+
+export async function getCurrentUser(): Promise<UserDto | null> {
+  return (await getCurrentSession())?.user ?? null;
+}
 
 export class AuthorizationError extends Error {
   override name = 'AuthorizationError';

@@ -218,6 +218,106 @@ export async function changeUserPassword(input: {
   });
 }
 
+/**
+ * Starts a session of `userId` named `id` (a random id the caller drew), ending for good at
+ * `expiresAt`. The user's sessions past their end are deleted on the way: the table holds
+ * live sessions only.
+ */
+export async function createUserSession(input: {
+  id: string;
+  userId: string;
+  expiresAt: Date;
+  now: Date;
+}): Promise<void> {
+  const client = await db();
+  await client.$transaction([
+    client.userSession.deleteMany({
+      where: { userId: input.userId, expiresAt: { lte: input.now } },
+    }),
+    client.userSession.create({
+      data: {
+        id: input.id,
+        userId: input.userId,
+        createdAt: input.now,
+        expiresAt: input.expiresAt,
+      },
+    }),
+  ]);
+}
+
+/**
+ * The user of a live session: `userId` whose session `sessionId` exists and has not reached
+ * its end at `now`. One query (the session is an EXISTS on its primary key beside the user's).
+ */
+export async function findUserBySession(
+  userId: string,
+  sessionId: string,
+  now: Date,
+): Promise<UserDto | null> {
+  const client = await db();
+  const row = await client.user.findFirst({
+    where: { id: userId, sessions: { some: { id: sessionId, expiresAt: { gt: now } } } },
+    select: userSelect,
+  });
+  return row ? toDto(row) : null;
+}
+
+/** When session `sessionId` ends for good, or null when it is not live. */
+export async function findUserSessionEnd(sessionId: string): Promise<Date | null> {
+  const client = await db();
+  const row = await client.userSession.findUnique({
+    where: { id: sessionId },
+    select: { expiresAt: true },
+  });
+  return row?.expiresAt ?? null;
+}
+
+/** Ends one session (signing out on one device leaves the others signed in). */
+export async function deleteUserSession(sessionId: string): Promise<void> {
+  const client = await db();
+  await client.userSession.deleteMany({ where: { id: sessionId } });
+}
+
+/**
+ * Links an OAuth identity to the account with `email`, creating a student account when there
+ * is none. The caller has decided the provider may be trusted with that email
+ * (lib/auth/oauth-linking.ts). Returns the user id.
+ */
+export async function linkOAuthIdentity(input: {
+  provider: string;
+  providerAccountId: string;
+  /** Null when the provider did not vouch for an email: then only a known identity signs in. */
+  email: string | null;
+  name: string | null;
+}): Promise<string> {
+  const client = await db();
+  const { provider, providerAccountId } = input;
+  const linked = await client.account.findUnique({
+    where: { provider_providerAccountId: { provider, providerAccountId } },
+    select: { userId: true },
+  });
+  if (linked) return linked.userId;
+  if (input.email === null) throw new Error(`${provider} identity without a verified email`);
+  const user =
+    (await findUserByEmail(input.email)) ??
+    (await createUser({ email: input.email, name: input.name, passwordHash: null }));
+  await client.account.create({ data: { userId: user.id, provider, providerAccountId } });
+  return user.id;
+}
+
+/** Whether an OAuth identity is linked already (to whichever account). */
+export async function oauthIdentityLinked(
+  provider: string,
+  providerAccountId: string,
+): Promise<boolean> {
+  const client = await db();
+  const linked = await client.account.findUnique({
+    where: { provider_providerAccountId: { provider, providerAccountId } },
+    select: { userId: true },
+  });
+  return linked !== null;
+}
+
 export type AuditEntryDto = {
   id: string;
   actorId: string | null;

@@ -16,7 +16,7 @@ export const SEGMENT_CLIENT_NAMESPACES = {
   practice: ['congestion', 'ladder', 'practice'],
   quizzes: ['ladder', 'practice', 'quizzes'],
   signin: ['auth', 'security'],
-  signup: ['auth'],
+  signup: ['auth', 'security'],
   simulator: ['congestion', 'ladder', 'simulator'],
   teach: ['ladder', 'quizPaper', 'teach'],
 } as const satisfies Record<string, readonly Namespace[]>;

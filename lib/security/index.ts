@@ -5,9 +5,10 @@ import 'server-only';
 export { withSameOrigin } from './csrf-guard';
 export { checkSameOrigin, type OriginVerdict } from './origin';
 export { securityEnv, type SecurityEnv } from './config';
-export { clientIp } from './client-ip';
+export { clientIp, SOCKET_ADDRESS_HEADER } from './client-ip';
 export {
   checkRateLimit,
+  rateLimitReached,
   rateLimitCounter,
   signInDelay,
   recordSignInFailure,

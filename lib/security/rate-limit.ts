@@ -3,20 +3,18 @@
 import { createHash } from 'node:crypto';
 import { blockRateLimitKey, clearRateLimit, hitRateLimit, readRateLimit } from '@/lib/db';
 
-type Policy = {
-  limit: number;
-  windowSec: number;
-  /**
-   * For per-address policies: when no trusted proxy names the address, every such request
-   * shares one bucket with this larger limit, a circuit breaker rather than nothing.
-   */
-  unknownAddressLimit?: number;
-};
+type Policy = { limit: number; windowSec: number };
 
+/**
+ * Per-address policies count only requests whose address is known (the socket's, or a trusted
+ * proxy's X-Forwarded-For: lib/security/client-ip.ts). There is no shared bucket for unknown
+ * addresses: one client filling it would lock everyone else out.
+ * `signin-ip` counts failed sign-ins only, so a class behind one NAT address can sign in.
+ */
 export const RATE_LIMIT_POLICIES = {
-  'signin-ip': { limit: 30, windowSec: 10 * 60, unknownAddressLimit: 300 },
+  'signin-ip': { limit: 50, windowSec: 10 * 60 },
   'signin-account': { limit: 20, windowSec: 15 * 60 },
-  'signup-ip': { limit: 10, windowSec: 60 * 60, unknownAddressLimit: 100 },
+  'signup-ip': { limit: 60, windowSec: 60 * 60 },
   'answer-account': { limit: 120, windowSec: 60 },
   // A visitor's practice answers and next questions, per address (no account to count by).
   'answer-ip': { limit: 120, windowSec: 60, unknownAddressLimit: 1200 },
@@ -58,23 +56,44 @@ export function rateLimitCounter(
 }
 
 /**
- * Counts one request under `policy` for `subject` (an account id, an email, an address;
- * null for an address no trusted proxy named) and says whether it may proceed.
+ * Counts one request under `policy` for `subject` (an account id, an email, an address) and
+ * says whether it may proceed. A null subject (an address nobody vouches for: `next dev`, or a
+ * trusted proxy that named none) is not counted: per-address limits then do not apply, and the
+ * per-account ones still do.
  */
 export async function checkRateLimit(
   policy: RateLimitPolicy,
   subject: string | null,
   now: Date = new Date(),
 ): Promise<RateLimitVerdict> {
+  if (subject === null) return { ok: true, retryAfterSec: 0 };
   const spec: Policy = RATE_LIMIT_POLICIES[policy];
-  const limit = subject === null ? (spec.unknownAddressLimit ?? spec.limit) : spec.limit;
   const windowMs = spec.windowSec * 1000;
-  const row = await hitRateLimit(bucketKey(policy, subject ?? 'unknown'), windowMs, now);
-  if (row.count <= limit) return { ok: true, retryAfterSec: 0 };
+  const row = await hitRateLimit(bucketKey(policy, subject), windowMs, now);
+  if (row.count <= spec.limit) return { ok: true, retryAfterSec: 0 };
   return {
     ok: false,
     retryAfterSec: secondsUntil(new Date(row.windowStart.getTime() + windowMs), now),
   };
+}
+
+/**
+ * Whether `subject` has used up `policy` already, without counting this request: for limits
+ * that count only failures (`signin-ip`), checked before the attempt and hit after a failure.
+ */
+export async function rateLimitReached(
+  policy: RateLimitPolicy,
+  subject: string | null,
+  now: Date = new Date(),
+): Promise<RateLimitVerdict> {
+  if (subject === null) return { ok: true, retryAfterSec: 0 };
+  const spec: Policy = RATE_LIMIT_POLICIES[policy];
+  const windowMs = spec.windowSec * 1000;
+  const row = await readRateLimit(bucketKey(policy, subject));
+  if (!row || row.count < spec.limit) return { ok: true, retryAfterSec: 0 };
+  const windowEnd = row.windowStart.getTime() + windowMs;
+  if (windowEnd <= now.getTime()) return { ok: true, retryAfterSec: 0 };
+  return { ok: false, retryAfterSec: secondsUntil(new Date(windowEnd), now) };
 }
 
 /** Failed sign-ins to one account before delays start, and the longest delay. */

@@ -6,7 +6,6 @@
 // them, asserting what each actor may do and that a refusal changes nothing.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { encode } from 'next-auth/jwt';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import type { UserDto } from '@/lib/db';
 
@@ -48,6 +47,7 @@ vi.mock('next-intl/server', () => ({
 
 import { requireRole } from '@/lib/auth';
 import { hashPassword } from '@/lib/auth/password';
+import { newSessionCookie } from '@/lib/auth/session-token';
 import {
   archiveOwnClass,
   attemptForStudent,
@@ -274,10 +274,8 @@ async function as(w: World, actor: Actor): Promise<UserDto | null> {
     return null;
   }
   const user = (await findUserById(w.users[actor].id))!;
-  ctx.sessionToken = await encode({
-    secret: process.env.NEXTAUTH_SECRET!,
-    token: { sub: user.id, uid: user.id, sv: user.sessionVersion },
-  });
+  // A genuine session: a server-side session row and its cookie (lib/auth/session-token.ts).
+  ctx.sessionToken = (await newSessionCookie(user))!.value;
   return user;
 }
 

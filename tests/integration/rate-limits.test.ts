@@ -4,6 +4,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { hitRateLimit, readRateLimit } from '@/lib/db/rate-limits';
 import {
   checkRateLimit,
+  rateLimitReached,
   clearSignInFailures,
   RATE_LIMIT_POLICIES,
   recordSignInFailure,
@@ -86,17 +87,46 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
     expect((await checkRateLimit('signup-ip', '203.0.113.7', at(windowSec * 1000))).ok).toBe(true);
   });
 
-  test.skipIf(!available)('unknown addresses share one bucket with a larger limit', async () => {
-    current = await createTestDatabase(provider);
-    const { limit, unknownAddressLimit } = RATE_LIMIT_POLICIES['signup-ip'];
-    const verdicts = [];
-    for (let i = 0; i < unknownAddressLimit + 1; i++) {
-      verdicts.push((await checkRateLimit('signup-ip', null, at(0))).ok);
-    }
-    expect(verdicts.slice(0, limit + 1).every(Boolean)).toBe(true);
-    expect(verdicts.at(-2)).toBe(true);
-    expect(verdicts.at(-1)).toBe(false);
-  });
+  test.skipIf(!available)(
+    'an unknown address is never counted: no shared bucket that one client could fill',
+    async () => {
+      current = await createTestDatabase(provider);
+      const { limit } = RATE_LIMIT_POLICIES['signup-ip'];
+      for (let i = 0; i < limit * 3; i++) {
+        expect(await checkRateLimit('signup-ip', null, at(0))).toEqual({
+          ok: true,
+          retryAfterSec: 0,
+        });
+      }
+      expect(await rateLimitReached('signin-ip', null, at(0))).toEqual({
+        ok: true,
+        retryAfterSec: 0,
+      });
+      const client = await (await import('@/lib/db/client')).db();
+      expect(await client.rateLimit.count()).toBe(0);
+    },
+  );
+
+  test.skipIf(!available)(
+    'rateLimitReached reads a limit without counting, until its window ends',
+    async () => {
+      current = await createTestDatabase(provider);
+      const { limit, windowSec } = RATE_LIMIT_POLICIES['signin-ip'];
+      for (let i = 0; i < limit - 1; i++) await checkRateLimit('signin-ip', '192.0.2.1', at(0));
+      for (let i = 0; i < 5; i++) {
+        expect((await rateLimitReached('signin-ip', '192.0.2.1', at(1000))).ok).toBe(true);
+      }
+      await checkRateLimit('signin-ip', '192.0.2.1', at(1000));
+      expect(await rateLimitReached('signin-ip', '192.0.2.1', at(2000))).toEqual({
+        ok: false,
+        retryAfterSec: windowSec - 2,
+      });
+      expect((await rateLimitReached('signin-ip', '192.0.2.2', at(2000))).ok).toBe(true);
+      expect((await rateLimitReached('signin-ip', '192.0.2.1', at(windowSec * 1000))).ok).toBe(
+        true,
+      );
+    },
+  );
 
   test.skipIf(!available)(
     'failed sign-ins earn a growing delay, capped, and a success forgets them',

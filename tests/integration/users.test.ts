@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { registerUser } from '@/lib/auth/credentials';
 import { DEMO_USERS, demoAccountsAvailable, seedDemoUsers } from '@/lib/auth/demo-users';
-import { verifyPassword } from '@/lib/auth/password';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import {
   countUsers,
   createUser,
@@ -32,7 +32,7 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
   });
 
   test.skipIf(!available)(
-    'registration validates, hashes with argon2id and refuses a taken email',
+    'registration validates, hashes with argon2id, and refuses names and common passwords',
     async () => {
       current = await createTestDatabase(provider);
       expect(await registerUser({ email: 'not-an-email', password: 'longenough' }, 'en')).toEqual({
@@ -45,28 +45,64 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
         field: 'password',
         code: 'password-short',
       });
+      expect(
+        await registerUser({ email: 'bob@example.com', password: 'Password123' }, 'en'),
+      ).toEqual({ ok: false, field: 'password', code: 'password-common' });
+      for (const name of ['Bob\u0000', 'Bob\u202egnp.exe']) {
+        expect(
+          await registerUser({ email: 'bob@example.com', password: 'correct horse', name }, 'en'),
+        ).toEqual({ ok: false, field: 'name', code: 'name-invalid' });
+      }
       expect(await countUsers()).toBe(0);
 
       const ok = await registerUser(
         { email: 'Bob@example.com', password: 'correct horse', name: 'Bob' },
         'zh',
       );
-      expect(ok).toMatchObject({
-        ok: true,
-        user: { email: 'bob@example.com', role: 'student', locale: 'zh' },
+      expect(ok).toEqual({ ok: true });
+      expect(await findUserByEmail('bob@example.com')).toMatchObject({
+        email: 'bob@example.com',
+        name: 'Bob',
+        role: 'student',
+        locale: 'zh',
       });
       const stored = await findCredentials('bob@example.com');
       expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
       expect(await verifyPassword(stored!.passwordHash!, 'correct horse')).toBe(true);
       expect(await verifyPassword(stored!.passwordHash!, 'wrong horse')).toBe(false);
+    },
+  );
 
-      expect(
-        await registerUser({ email: 'bob@example.com', password: 'another one' }, 'en'),
-      ).toEqual({
-        ok: false,
-        field: 'email',
-        code: 'email-taken',
-      });
+  test.skipIf(!available)(
+    'a taken email gets the same answer after the same work, and changes nothing',
+    async () => {
+      current = await createTestDatabase(provider);
+      const hashes: string[] = [];
+      const countingHash = async (password: string) => {
+        hashes.push(password);
+        return hashPassword(password);
+      };
+      const fresh = await registerUser(
+        { email: 'bob@example.com', password: 'correct horse', name: 'Bob' },
+        'en',
+        countingHash,
+      );
+      const taken = await registerUser(
+        { email: 'BOB@example.com', password: 'another one', name: 'Mallory' },
+        'en',
+        countingHash,
+      );
+      // Identical answers: nothing tells the second caller the email had an account.
+      expect(taken).toEqual(fresh);
+      expect(JSON.stringify(taken)).toBe(JSON.stringify(fresh));
+      // The same hashing work for both.
+      expect(hashes).toEqual(['correct horse', 'another one']);
+      // The existing account is untouched.
+      expect(await countUsers()).toBe(1);
+      const stored = await findCredentials('bob@example.com');
+      expect(stored?.user.name).toBe('Bob');
+      expect(await verifyPassword(stored!.passwordHash!, 'correct horse')).toBe(true);
+      expect(await verifyPassword(stored!.passwordHash!, 'another one')).toBe(false);
     },
   );
 

@@ -29,6 +29,36 @@ describe('clientIp', () => {
     expect(clientIp({}, { proxyHops: 1 })).toBeNull();
   });
 
+  test('without a proxy, the socket address header counts only when our server says it wrote it', () => {
+    const headers = new Headers({
+      'x-ackademy-socket-address': '::ffff:127.0.0.2',
+      'x-forwarded-for': '203.0.113.9',
+    });
+    // `npm start` (scripts/start.mjs) sets the flag and overwrites the header on every request.
+    expect(clientIp(headers, securityEnv({ ACKADEMY_SOCKET_ADDRESS_HEADER: '1' }))).toBe(
+      '127.0.0.2',
+    );
+    // `next dev` or any other server: the header may be the client's own, so nobody is named.
+    expect(clientIp(headers, securityEnv({}))).toBeNull();
+    expect(clientIp(headers, securityEnv({ ACKADEMY_SOCKET_ADDRESS_HEADER: 'true' }))).toBeNull();
+    expect(
+      clientIp({ 'x-ackademy-socket-address': '::1' }, { proxyHops: 0, socketAddressHeader: true }),
+    ).toBe('::1');
+    expect(
+      clientIp(
+        { 'x-ackademy-socket-address': 'garbage' },
+        { proxyHops: 0, socketAddressHeader: true },
+      ),
+    ).toBeNull();
+    expect(clientIp({}, { proxyHops: 0, socketAddressHeader: true })).toBeNull();
+  });
+
+  test('behind a trusted proxy, X-Forwarded-For wins over the socket (which is the proxy)', () => {
+    const headers = { 'x-ackademy-socket-address': '10.0.0.2', 'x-forwarded-for': '203.0.113.9' };
+    const env = securityEnv({ TRUST_PROXY: '1', ACKADEMY_SOCKET_ADDRESS_HEADER: '1' });
+    expect(clientIp(headers, env)).toBe('203.0.113.9');
+  });
+
   test('TRUST_PROXY: 1/true is one proxy, a number is that many, anything else none', () => {
     expect(securityEnv({ TRUST_PROXY: 'true' }).proxyHops).toBe(1);
     expect(securityEnv({ TRUST_PROXY: '2' }).proxyHops).toBe(2);
