@@ -17,9 +17,9 @@ export const RATE_LIMIT_POLICIES = {
   'signup-ip': { limit: 60, windowSec: 60 * 60 },
   'answer-account': { limit: 120, windowSec: 60 },
   // A visitor's practice answers and next questions, per address (no account to count by).
-  'answer-ip': { limit: 120, windowSec: 60, unknownAddressLimit: 1200 },
+  'answer-ip': { limit: 120, windowSec: 60 },
   'practice-next-account': { limit: 120, windowSec: 60 },
-  'practice-next-ip': { limit: 120, windowSec: 60, unknownAddressLimit: 1200 },
+  'practice-next-ip': { limit: 120, windowSec: 60 },
   // A merge is sent in chunks of 250 answers or ratings (2,000 of each: 16 requests).
   'merge-account': { limit: 40, windowSec: 10 * 60 },
   // Joining a class, right code or wrong (every try is counted before the code is looked
