@@ -1,6 +1,7 @@
-// Answers the server sends itself (refusals before Next.js sees a request), and the security
-// headers of last resort: whatever answers, every response leaves with the static headers and
-// a Content-Security-Policy, an error page Next.js writes outside its usual path included.
+// Answers the server sends itself (refusals before Next.js sees a request, and those of Node's
+// parser), and the security headers of last resort: whatever answers, every response leaves
+// with the static headers and a Content-Security-Policy, an error page Next.js writes outside
+// its usual path included.
 import { API_HEADERS, SECURITY_HEADERS } from '../../lib/security/static-headers.mjs';
 
 const LAST_RESORT = [...SECURITY_HEADERS, ...API_HEADERS];
@@ -55,4 +56,37 @@ export function addHeadersOfLastResort(res) {
     }
     return writeHead.call(this, status, ...rest);
   };
+}
+
+/** Node's own refusals (on a socket, before any request object exists), by error code. */
+const CLIENT_ERRORS = {
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout'],
+  HPE_HEADERS_TIMEOUT: [408, 'Request Timeout'],
+};
+
+/**
+ * The server's 'clientError' listener: answers a request Node could not parse (or that timed
+ * out) as Node would, 400, 408 or 431, but with the headers every other answer carries.
+ * @param {Error & { code?: string }} error
+ * @param {import('node:net').Socket} socket
+ */
+export function answerClientError(error, socket) {
+  // A reset or a socket already answered needs nothing more.
+  if (error.code === 'ECONNRESET' || !socket.writable || socket._httpMessage?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const [status, text] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Bad Request'];
+  socket.end(
+    [
+      `HTTP/1.1 ${status} ${text}`,
+      ...LAST_RESORT.map(({ key, value }) => `${key}: ${value}`),
+      'Connection: close',
+      'Content-Length: 0',
+      '',
+      '',
+    ].join('\r\n'),
+  );
+  setTimeout(() => socket.destroy(), 1_000).unref();
 }

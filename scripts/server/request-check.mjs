@@ -1,6 +1,7 @@
 // Requests refused before Next.js sees them, because Next.js answers them with a 500 (and
 // without the security headers): a target whose percent-escapes do not decode to UTF-8, and
 // server-action calls that name no action or whose arguments do not decode.
+import { nestsWithin } from '../../lib/security/json-depth.mjs';
 
 /** Decodes a query component as a form does (`+` is a space); throws on a bad escape. */
 function decodeQueryPart(part) {
@@ -32,13 +33,30 @@ const ACTION_ID = /^[0-9a-f]{40,42}$/i;
 const FORM_ACTION_FIELD = /(\$|%24)ACTION_(ID|REF)_/;
 const FORM_TYPES = /^\s*(multipart\/form-data|application\/x-www-form-urlencoded)\b/i;
 
-/** Whether `text` is JSON for a list (the arguments React's encodeReply sends). */
+/**
+ * Whether `text` is JSON for a list (the arguments React's encodeReply sends) that nests
+ * shallowly enough for React to decode it without overflowing the stack.
+ */
 function argumentList(text) {
   try {
-    return Array.isArray(JSON.parse(text));
+    const value = JSON.parse(text);
+    return Array.isArray(value) && nestsWithin(value);
   } catch {
     return false;
   }
+}
+
+/** Whether every field of a multipart call that holds JSON nests shallowly enough. */
+function shallowFields(form) {
+  for (const [, value] of form) {
+    if (typeof value !== 'string') continue;
+    try {
+      if (!nestsWithin(JSON.parse(value))) return false;
+    } catch {
+      // Not JSON: a plain text field.
+    }
+  }
+  return true;
 }
 
 /**
@@ -53,9 +71,13 @@ async function undecodableArguments(type, body) {
       .formData()
       .catch(() => null);
     const root = form?.get('0');
-    return typeof root === 'string' && argumentList(root) ? null : 'the form holds no arguments';
+    return form && typeof root === 'string' && argumentList(root) && shallowFields(form)
+      ? null
+      : 'the form holds no arguments, or too deeply nested ones';
   }
-  return argumentList(body?.toString('utf8') ?? '') ? null : 'the arguments are not a JSON list';
+  return argumentList(body?.toString('utf8') ?? '')
+    ? null
+    : 'the arguments are not a JSON list, or nest too deeply';
 }
 
 /**

@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bypassesAdmission, createAdmission, priorityOf } from './admission.mjs';
-import { addHeadersOfLastResort, refuse } from './answers.mjs';
+import { addHeadersOfLastResort, answerClientError, refuse } from './answers.mjs';
 import { createBodyBudget, receiveBody, replayRequest } from './body.mjs';
 import { capConnectionsPerAddress, refusedConnection } from './connections.mjs';
 import { serverLimits } from './limits.mjs';
@@ -123,6 +123,7 @@ const server = createServer(
   },
 );
 server.maxRequestsPerSocket = limits.maxRequestsPerSocket;
+server.on('clientError', answerClientError);
 capConnectionsPerAddress(server, limits.maxConnectionsPerAddress);
 server.listen({ port, backlog: Number(process.env.ACKADEMY_LISTEN_BACKLOG ?? 4096) }, () =>
   log(`serving on http://localhost:${port} (process ${process.pid})`),
