@@ -7,6 +7,7 @@ import { parse } from 'cookie';
 import { decodeSessionJwt } from '@/lib/auth/session-jwt';
 import { sessionCookieName } from '@/lib/auth/session-token';
 import { API_HEADERS, SECURITY_HEADERS } from '@/lib/security/static-headers.mjs';
+import { refuseCrossSite } from './http';
 import { matchQuizApi, type QuizApiRoute } from './routes';
 import { MAX_BODY_BYTES } from './schema';
 
@@ -72,12 +73,8 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
   res.end(body);
 }
 
-/**
- * Whether the request carries a session cookie that decrypts under this server's secret: a
- * cheap check (no database) the server makes before the request may wait for an admission
- * slot, so an anonymous client cannot hold one. The handler still checks the session fully.
- */
-export async function carriesSession(req: IncomingMessage): Promise<boolean> {
+/** Whether the request carries a session cookie that decrypts under this server's secret. */
+async function carriesSession(req: IncomingMessage): Promise<boolean> {
   const name = sessionCookieName();
   const secret = process.env.NEXTAUTH_SECRET;
   const header = req.headers.cookie;
@@ -87,12 +84,29 @@ export async function carriesSession(req: IncomingMessage): Promise<boolean> {
   return typeof token?.uid === 'string';
 }
 
-/** The quiz API's answer to a request without a session, sent without running a handler. */
-export function refuseAnonymous(res: ServerResponse): Promise<void> {
-  return send(
-    res,
-    Response.json({ error: 'unauthenticated', message: 'sign in first' }, { status: 401 }),
-  );
+/**
+ * Answers a request the handler would refuse on its headers alone, before the server lets it
+ * wait for an admission slot: a POST from another site (403, as the handlers check first),
+ * then one without a session (401). A cheap check, no database: the handler still checks
+ * the session fully. Resolves true when it answered.
+ */
+export async function refusedEarly(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  let refusal: Response | null = null;
+  try {
+    if (req.method === 'POST') refusal = refuseCrossSite(toRequest(req, null));
+  } catch {
+    // An unparsable Host: the handler's path answers it.
+    return false;
+  }
+  if (!refusal && !(await carriesSession(req))) {
+    refusal = Response.json(
+      { error: 'unauthenticated', message: 'sign in first' },
+      { status: 401 },
+    );
+  }
+  if (!refusal) return false;
+  await send(res, refusal);
+  return true;
 }
 
 /**

@@ -77,8 +77,8 @@ async function accept(req, res) {
   }
   const unusable = await unusableAction(req, received.body);
   if (unusable) return refuse(res, 400, 'bad_action', `Not a server action: ${unusable}.`);
-  // An anonymous quiz API request is answered without waiting for a slot it would not need.
-  if (route && !(await quizApi.carriesSession(req))) return quizApi.refuseAnonymous(res);
+  // A cross-site or anonymous quiz API request is answered without waiting for a slot.
+  if (route && (await quizApi.refusedEarly(req, res))) return;
 
   const request = received.body ? replayRequest(req, received.body) : req;
   const admitted = admission.admit({
