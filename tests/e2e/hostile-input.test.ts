@@ -517,23 +517,37 @@ describe('share links', () => {
     ['a 20,000-SYN flood', () => shareLink(flood(20_000))],
     ['a 50,000-SYN flood', () => shareLink(flood(50_000))],
     [
-      'a scenario with 20,000 program steps',
+      'a client sending a gigabyte',
       () =>
         shareLink({
           ...synFlood,
           endpoints: {
             ...synFlood.endpoints,
-            client: {
-              port: 40001,
-              program: Array.from({ length: 20_000 }, () => ({ sleep: 0.001 })),
-            },
+            client: { port: 40001, program: [{ connect: 'server' }, { send: 1_000_000_000 }] },
           },
         }),
     ],
     [
+      'a hundred and twenty clients',
+      () =>
+        shareLink({
+          ...synFlood,
+          endpoints: {
+            server: synFlood.endpoints!.server,
+            ...Object.fromEntries(
+              Array.from({ length: 120 }, (_, i) => [
+                `c${i}`,
+                { port: 30000 + i, program: [{ connect: 'server' }, { send: 1_000_000 }] },
+              ]),
+            ),
+          },
+        }),
+    ],
+    [
+      // 1,500 levels: deep, yet the link stays under Node's 16 kB header limit (else 431).
       'a deeply nested scenario',
       () =>
-        `/simulator?file=${Buffer.from(`${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`).toString('base64url')}`,
+        `/simulator?file=${Buffer.from(`${'{"a":'.repeat(1_500)}1${'}'.repeat(1_500)}`).toString('base64url')}`,
     ],
   ])('%s: the page answers quickly, no 5xx, and the server lives on', async (_, link) => {
     await whileProbing(async () => {
