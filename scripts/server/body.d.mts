@@ -6,7 +6,8 @@ export type BodyBudget = {
   used(): number;
 };
 export type Received =
-  { ok: true; body: Buffer | null } | { ok: false; status: 400 | 408 | 413 | 503; reason: string };
+  | { ok: true; body: Buffer | null }
+  | { ok: false; status: 400 | 408 | 413 | 503; reason: string; drain?: boolean };
 export function createBodyBudget(bytes: number): BodyBudget;
 export function announcesBody(req: IncomingMessage): boolean;
 export function receiveBody(

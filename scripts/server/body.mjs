@@ -6,8 +6,16 @@ import { IncomingMessage } from 'node:http';
 /**
  * @typedef {{ take(bytes: number): boolean, give(bytes: number): void, used(): number }} BodyBudget
  * @typedef {{ ok: true, body: Buffer | null }
- *   | { ok: false, status: 400 | 408 | 413 | 503, reason: string }} Received
+ *   | { ok: false, status: 400 | 408 | 413 | 503, reason: string, drain?: boolean }} Received
  */
+
+/**
+ * A body refused for its declared length alone, up to this size, is read and thrown away after
+ * the answer (as Node does for a body nobody read) rather than cut: the client can finish
+ * sending and read the 413 on a connection that stays usable. Node's requestTimeout bounds
+ * how long that takes.
+ */
+const DRAIN_BYTES = 8 * 1024 * 1024;
 
 /** The bytes every received body holds together, at most `bytes`. */
 export function createBodyBudget(bytes) {
@@ -43,7 +51,12 @@ export function receiveBody(req, res, { limit, idleMs, deadlineMs, budget }) {
   if (!announcesBody(req)) return Promise.resolve({ ok: true, body: null });
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
-    return Promise.resolve({ ok: false, status: 413, reason: `at most ${limit} bytes` });
+    return Promise.resolve({
+      ok: false,
+      status: 413,
+      reason: `at most ${limit} bytes`,
+      drain: declared <= DRAIN_BYTES,
+    });
   }
   return new Promise((resolve) => {
     const chunks = [];

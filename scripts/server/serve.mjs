@@ -71,7 +71,8 @@ async function accept(req, res) {
             ? ['busy', { 'retry-after': '2' }]
             : ['bad_request', {}];
     return refuse(res, received.status, error, `The request body: ${received.reason}.`, {
-      close: true,
+      // A body partly read cannot be skipped: the connection ends with the answer.
+      close: !received.drain,
       headers,
     });
   }

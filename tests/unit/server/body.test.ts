@@ -28,7 +28,7 @@ beforeAll(async () => {
       async (received) => {
         if (!received.ok) {
           res.statusCode = received.status;
-          res.setHeader('connection', 'close');
+          if (!received.drain) res.setHeader('connection', 'close');
           res.end(received.reason);
           return;
         }
@@ -97,6 +97,22 @@ describe('receiveBody', () => {
     const { status, ms } = await raw([head(33)]);
     expect(status).toBe(413);
     expect(ms).toBeLessThan(250);
+  });
+
+  test('a body refused for its declared length is drained: the connection serves the next request', async () => {
+    const keepAlive = head(40).replace('Connection: close\r\n', '');
+    const answers = await new Promise<string>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      let out = '';
+      socket.on('data', (d) => (out += d.toString()));
+      socket.on('close', () => resolve(out));
+      socket.on('connect', () =>
+        socket.write(
+          `${keepAlive}${'a'.repeat(40)}GET /x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+        ),
+      );
+    });
+    expect([...answers.matchAll(/HTTP\/1.1 (\d+)/g)].map((m) => m[1])).toEqual(['413', '200']);
   });
 
   test('a chunked body that grows over the limit is 413', async () => {
