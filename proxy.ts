@@ -28,7 +28,8 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     // Hashed static files carry no inline script, and /api answers JSON (its fixed policy is
-    // in next.config.js): a nonce would be wasted work on every autosave there.
-    '/((?!_next/static|_next/image|favicon.ico|api/).*)',
+    // in next.config.js): a nonce would be wasted work on every autosave there. Everything
+    // else, /favicon.ico's 404 included, gets the page policy.
+    '/((?!_next/static|_next/image|api/).*)',
   ],
 };

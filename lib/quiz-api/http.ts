@@ -2,6 +2,7 @@
 // with the classroom service's statuses, and the same-origin check for POSTs.
 import { ClassroomError, statusOf } from '@/lib/classroom';
 import { securityEnv } from '@/lib/security/config';
+import { MAX_JSON_DEPTH, nestsWithin } from '@/lib/security/json-depth.mjs';
 import { checkSameOrigin } from '@/lib/security/origin';
 
 export function jsonError(status: number, error: string, message: string, init?: ResponseInit) {
@@ -43,11 +44,20 @@ export async function readJson(request: Request, limit: number): Promise<BodyRes
     }
   }
   const text = new TextDecoder().decode(Buffer.concat(chunks));
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    value = JSON.parse(text) as unknown;
   } catch {
     return { ok: false, response: jsonError(400, 'invalid_json', 'The body is not JSON.') };
   }
+  // Validation and storage walk the value recursively.
+  if (!nestsWithin(value)) {
+    return {
+      ok: false,
+      response: jsonError(400, 'too_deep', `The body may nest at most ${MAX_JSON_DEPTH} levels.`),
+    };
+  }
+  return { ok: true, value };
 }
 
 /** A classroom refusal as its status; anything else is a real failure and is rethrown. */

@@ -3,11 +3,15 @@
 // back with the headers Next.js would have added. Under a class's autosaves this skips the
 // framework's routing and request scope, which cost more than the save itself.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse } from 'cookie';
+import { decodeSessionJwt } from '@/lib/auth/session-jwt';
+import { sessionCookieName } from '@/lib/auth/session-token';
 import { API_HEADERS, SECURITY_HEADERS } from '@/lib/security/static-headers.mjs';
+import { refuseCrossSite } from './http';
 import { matchQuizApi, type QuizApiRoute } from './routes';
 import { MAX_BODY_BYTES } from './schema';
 
-export { matchQuizApi, type QuizApiRoute };
+export { matchQuizApi, MAX_BODY_BYTES, type QuizApiRoute };
 
 const STATIC_HEADERS = [...SECURITY_HEADERS, ...API_HEADERS];
 
@@ -69,11 +73,52 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
   res.end(body);
 }
 
-/** Answers one quiz API request; never rejects (a failure is logged and answered 500). */
+/** Whether the request carries a session cookie that decrypts under this server's secret. */
+async function carriesSession(req: IncomingMessage): Promise<boolean> {
+  const name = sessionCookieName();
+  const secret = process.env.NEXTAUTH_SECRET;
+  const header = req.headers.cookie;
+  const raw = name && header ? parse(header)[name] : undefined;
+  if (!raw || !secret) return false;
+  const token = await decodeSessionJwt(raw, secret).catch(() => null);
+  return typeof token?.uid === 'string';
+}
+
+/**
+ * Answers a request the handler would refuse on its headers alone, before the server lets it
+ * wait for an admission slot: a POST from another site (403, as the handlers check first),
+ * then one without a session (401). A cheap check, no database: the handler still checks
+ * the session fully. Resolves true when it answered.
+ */
+export async function refusedEarly(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  let refusal: Response | null = null;
+  try {
+    if (req.method === 'POST') refusal = refuseCrossSite(toRequest(req, null));
+  } catch {
+    // An unparsable Host: the handler's path answers it.
+    return false;
+  }
+  if (!refusal && !(await carriesSession(req))) {
+    refusal = Response.json(
+      { error: 'unauthenticated', message: 'sign in first' },
+      { status: 401 },
+    );
+  }
+  if (!refusal) return false;
+  await send(res, refusal);
+  return true;
+}
+
+/**
+ * Answers one quiz API request; never rejects (a failure is logged and answered 500). The
+ * production server passes the body it already received (scripts/server/body.mjs); without
+ * one, it is read here.
+ */
 export async function serveQuizApi(
   req: IncomingMessage,
   res: ServerResponse,
   route: QuizApiRoute,
+  received?: Buffer,
 ): Promise<void> {
   try {
     let request: Request;
@@ -81,7 +126,9 @@ export async function serveQuizApi(
       const read =
         req.method === 'GET' || req.method === 'HEAD'
           ? { body: null, whole: true }
-          : await readBounded(req, MAX_BODY_BYTES);
+          : received
+            ? { body: received, whole: true }
+            : await readBounded(req, MAX_BODY_BYTES);
       // The unread rest of an oversized body would stand in the way of the connection's next
       // request: the connection ends with this answer instead.
       if (!read.whole) res.setHeader('connection', 'close');

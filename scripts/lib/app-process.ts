@@ -9,6 +9,10 @@ import path from 'node:path';
 export type AppProcess = {
   baseUrl: string;
   port: number;
+  /**
+   * `npm start`'s process: the supervisor (scripts/start.mjs), which runs the serving process
+   * as its child in the same process group, and starts it again when it dies.
+   */
   child: ChildProcess;
   /** The last 20 kB of the app's stdout and stderr. */
   output(): string;

@@ -2,8 +2,8 @@
 export type Priority = 0 | 1 | 2;
 export type Job = { priority: Priority; run: () => Promise<void>; abandoned: () => boolean };
 export type AdmissionStats = { active: number; waiting: number; admitted: number; dropped: number };
-export type Admission = { admit(job: Job): void; stats(): AdmissionStats };
-export function createAdmission(options: { limit: number }): Admission;
+export type Admission = { admit(job: Job): boolean; stats(): AdmissionStats };
+export function createAdmission(options: { limit: number; maxWaiting?: number }): Admission;
 export function priorityOf(
   method: string | undefined,
   url: string | undefined,

@@ -5,7 +5,9 @@
 // furthest along: a quiz under way (saving an answer, submitting, loading the questions)
 // first, then starting one and its page, then everything else. A student who has started
 // does not wait behind the pages of those still arriving, and each step of the start does
-// not queue behind everyone's previous step.
+// not queue behind everyone's previous step. The lines together hold at most `maxWaiting`
+// requests: past that a request is refused at once (the server answers 503 with Retry-After)
+// rather than the line growing without end.
 
 /**
  * @typedef {0 | 1 | 2} Priority 0 goes first.
@@ -14,11 +16,12 @@
  */
 
 /**
- * @param {{ limit: number }} options
+ * @param {{ limit: number, maxWaiting?: number }} options
  */
-export function createAdmission({ limit }) {
+export function createAdmission({ limit, maxWaiting = Number.POSITIVE_INFINITY }) {
   if (!Number.isInteger(limit) || limit < 1)
     throw new Error(`admission limit must be ≥ 1, got ${limit}`);
+  if (!(maxWaiting >= 0)) throw new Error(`admission maxWaiting must be ≥ 0, got ${maxWaiting}`);
   /** @type {Job[][]} */
   const lines = [[], [], []];
   let active = 0;
@@ -46,17 +49,37 @@ export function createAdmission({ limit }) {
     }
   };
 
+  const waiting = () => lines[0].length + lines[1].length + lines[2].length;
+  // Clients that gave up leave the lines (counted as dropped) before a newcomer is refused.
+  const purge = () => {
+    for (let i = 0; i < lines.length; i++) {
+      const kept = lines[i].filter((job) => !job.abandoned());
+      dropped += lines[i].length - kept.length;
+      lines[i] = kept;
+    }
+  };
+
   return {
-    /** @param {Job} job */
+    /**
+     * Runs the job now or when a slot frees; false (and the job never runs) when the lines
+     * are full.
+     * @param {Job} job
+     * @returns {boolean}
+     */
     admit(job) {
+      if (active >= limit && waiting() >= maxWaiting) {
+        purge();
+        if (waiting() >= maxWaiting) return false;
+      }
       lines[job.priority].push(job);
       pump();
+      return true;
     },
     /** @returns {AdmissionStats} */
     stats() {
       return {
         active,
-        waiting: lines[0].length + lines[1].length + lines[2].length,
+        waiting: waiting(),
         admitted,
         dropped,
       };

@@ -81,6 +81,22 @@ describe('admission', () => {
     expect(admission.stats()).toMatchObject({ active: 1, dropped: 1 });
   });
 
+  test('a full line refuses newcomers at once, after letting go of clients who left', () => {
+    const log: string[] = [];
+    const admission = createAdmission({ limit: 1, maxWaiting: 2 });
+    let left = false;
+    const running = job(log, 'running');
+    const leaving = job(log, 'leaving', 2, () => left);
+    const waiting = job(log, 'waiting');
+    for (const j of [running, leaving, waiting]) expect(admission.admit(j.spec)).toBe(true);
+    expect(admission.admit(job(log, 'refused').spec)).toBe(false);
+    expect(admission.stats()).toMatchObject({ active: 1, waiting: 2, dropped: 0 });
+    left = true;
+    expect(admission.admit(job(log, 'in place of the one who left').spec)).toBe(true);
+    expect(admission.stats()).toMatchObject({ active: 1, waiting: 2, dropped: 1 });
+    expect(log).toEqual(['running']);
+  });
+
   test('the limit must be a positive integer', () => {
     for (const limit of [0, -1, 1.5, Number.NaN]) {
       expect(() => createAdmission({ limit })).toThrow(/admission limit/);

@@ -1,10 +1,13 @@
 // The quiz API served from Node's http server (lib/quiz-api/node.ts), on a real socket: the
-// Request a handler receives, the headers every answer carries, oversized bodies, failures.
+// Request a handler receives, the headers every answer carries, oversized bodies, failures;
+// and the refusals made before a request may wait for an admission slot.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { freshSessionCookie, sessionCookieName } from '@/lib/auth/session-token';
+import type { UserDto } from '@/lib/db';
 import { saveAnswer } from '@/lib/quiz-api';
-import { serveQuizApi, type QuizApiRoute } from '@/lib/quiz-api/node';
+import { refusedEarly, serveQuizApi, type QuizApiRoute } from '@/lib/quiz-api/node';
 import { API_HEADERS, SECURITY_HEADERS } from '@/lib/security/static-headers.mjs';
 
 /** Handlers for the test, chosen by the request's path. */
@@ -114,5 +117,62 @@ describe('serveQuizApi', () => {
       expect((await response.json()) as { error: string }).toMatchObject({ error: 'too_large' });
     }
     expect((await fetch(`${base}/echo`)).status).toBe(201);
+  });
+});
+
+describe('refusedEarly', () => {
+  let early: Server;
+  let earlyBase: string;
+  const secret = 'unit-test-secret-0123456789-0123456789';
+
+  beforeAll(async () => {
+    process.env.NEXTAUTH_SECRET = secret;
+    early = createServer((req, res) => {
+      void refusedEarly(req, res).then((answered) => {
+        if (!answered) res.end('admitted');
+      });
+    });
+    await new Promise<void>((resolve) => early.listen(0, '127.0.0.1', resolve));
+    earlyBase = `http://127.0.0.1:${(early.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    early.closeAllConnections();
+    await new Promise((resolve) => early.close(resolve));
+  });
+
+  const user = { id: 'u1', name: 'A', email: 'a@example.test', sessionVersion: 0 } as UserDto;
+
+  test.each([
+    ['a cross-site POST', 'POST', { origin: 'https://evil.example' }, 403],
+    ['a POST without a session', 'POST', {}, 401],
+    ['a GET without a session', 'GET', {}, 401],
+    ['a session cookie of garbage', 'GET', { cookie: `${sessionCookieName()}=a.b.c.d.e` }, 401],
+  ])('%s is answered %i without a handler', async (_, method, headers, status) => {
+    const response = await fetch(`${earlyBase}/api/attempts/a1`, { method, headers });
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-security-policy')).toBe(API_HEADERS[0]!.value);
+  });
+
+  test('a request with a session that decrypts goes on to the handler', async () => {
+    const cookie = (await freshSessionCookie(user))!;
+    const response = await fetch(`${earlyBase}/api/attempts/a1`, {
+      method: 'POST',
+      headers: { cookie: `${cookie.name}=${cookie.value}` },
+    });
+    expect(await response.text()).toBe('admitted');
+  });
+
+  test('a session signed with another secret is refused', async () => {
+    const cookie = (await freshSessionCookie(user))!;
+    process.env.NEXTAUTH_SECRET = `${secret}-rotated`;
+    try {
+      const response = await fetch(`${earlyBase}/api/attempts/a1`, {
+        headers: { cookie: `${cookie.name}=${cookie.value}` },
+      });
+      expect(response.status).toBe(401);
+    } finally {
+      process.env.NEXTAUTH_SECRET = secret;
+    }
   });
 });
