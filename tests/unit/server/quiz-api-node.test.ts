@@ -4,7 +4,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { freshSessionCookie, sessionCookieName } from '@/lib/auth/session-token';
+import { encode } from 'next-auth/jwt';
+import { sessionCookieName } from '@/lib/auth/session-token';
 import type { UserDto } from '@/lib/db';
 import { saveAnswer } from '@/lib/quiz-api';
 import { refusedEarly, serveQuizApi, type QuizApiRoute } from '@/lib/quiz-api/node';
@@ -142,6 +143,16 @@ describe('refusedEarly', () => {
   });
 
   const user = { id: 'u1', name: 'A', email: 'a@example.test', sessionVersion: 0 } as UserDto;
+  // A token as NextAuth issues it; the early refusal only decrypts it (the handler, not
+  // tested here, then checks the session in the database).
+  const sessionCookie = async () => ({
+    name: sessionCookieName()!,
+    value: await encode({
+      secret: process.env.NEXTAUTH_SECRET!,
+      maxAge: 3600,
+      token: { sub: user.id, uid: user.id, sv: user.sessionVersion, sid: 'session-1' },
+    }),
+  });
 
   test.each([
     ['a cross-site POST', 'POST', { origin: 'https://evil.example' }, 403],
@@ -155,7 +166,7 @@ describe('refusedEarly', () => {
   });
 
   test('a request with a session that decrypts goes on to the handler', async () => {
-    const cookie = (await freshSessionCookie(user))!;
+    const cookie = await sessionCookie();
     const response = await fetch(`${earlyBase}/api/attempts/a1`, {
       method: 'POST',
       headers: { cookie: `${cookie.name}=${cookie.value}` },
@@ -164,7 +175,7 @@ describe('refusedEarly', () => {
   });
 
   test('a session signed with another secret is refused', async () => {
-    const cookie = (await freshSessionCookie(user))!;
+    const cookie = await sessionCookie();
     process.env.NEXTAUTH_SECRET = `${secret}-rotated`;
     try {
       const response = await fetch(`${earlyBase}/api/attempts/a1`, {
