@@ -13,6 +13,7 @@ import {
   signInDelay,
   type RateLimitVerdict,
 } from '@/lib/security';
+import { logSecurityEvent } from '@/lib/security/security-log';
 import { signInSchema } from './credentials';
 import { dummyPasswordHash, verifyPassword } from './password';
 
@@ -32,8 +33,10 @@ export function parseRateLimitedError(code: string | null | undefined): number |
   return Number.isFinite(seconds) && seconds > 0 ? seconds : null;
 }
 
-function refuseUnless(verdict: RateLimitVerdict) {
-  if (!verdict.ok) throw new SignInRateLimitedError(verdict.retryAfterSec);
+function refuseUnless(verdict: RateLimitVerdict, address: string | null) {
+  if (verdict.ok) return;
+  logSecurityEvent({ event: 'auth.signin', outcome: 'throttled' }, { address });
+  throw new SignInRateLimitedError(verdict.retryAfterSec);
 }
 
 export type AuthorizedUser = { id: string; email: string; name: string | null; sv: number };
@@ -53,9 +56,9 @@ export async function authorizeCredentials(
   // Cheap refusals first, before argon2's deliberate cost. The per-address limit counts
   // failures only: it stops one client guessing across accounts without refusing a
   // classroom behind one address.
-  refuseUnless(await rateLimitReached('signin-ip', address));
-  refuseUnless(await signInDelay(email));
-  refuseUnless(await checkRateLimit('signin-account', email));
+  refuseUnless(await rateLimitReached('signin-ip', address), address);
+  refuseUnless(await signInDelay(email), address);
+  refuseUnless(await checkRateLimit('signin-account', email), address);
 
   const found = await findCredentials(email);
   // An unknown email, or an account without a password, is checked against a dummy hash:
@@ -65,10 +68,18 @@ export async function authorizeCredentials(
   if (!found || !valid) {
     await checkRateLimit('signin-ip', address);
     // Counted for unknown emails too, so the delay does not tell which accounts exist.
-    refuseUnless(await recordSignInFailure(email));
+    logSecurityEvent(
+      { event: 'auth.signin', outcome: 'failure', ...(found ? { userId: found.user.id } : {}) },
+      { address },
+    );
+    refuseUnless(await recordSignInFailure(email), address);
     return null;
   }
   await clearSignInFailures(email);
+  logSecurityEvent(
+    { event: 'auth.signin', outcome: 'success', userId: found.user.id },
+    { address },
+  );
   return {
     id: found.user.id,
     email: found.user.email,

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { changeUserPassword, findPasswordHash, type UserDto } from '@/lib/db';
 import { recordSignInFailure, signInDelay } from '@/lib/security';
+import { logSecurityEvent } from '@/lib/security/security-log';
 import { newPasswordProblem, passwordSchema } from './credentials';
 import { hashPassword, verifyPassword } from './password';
 
@@ -41,6 +42,7 @@ export async function changePassword(user: UserDto, input: unknown): Promise<Cha
   const stored = await findPasswordHash(user.id);
   if (!stored) return { ok: false, field: null, code: 'no-password' };
   if (!(await verifyPassword(stored, parsed.data.current))) {
+    logSecurityEvent({ event: 'auth.password-change', outcome: 'failure', userId: user.id });
     const after = await recordSignInFailure(user.email);
     if (!after.ok) {
       return { ok: false, field: null, code: 'rate-limited', retryAfterSec: after.retryAfterSec };
@@ -55,5 +57,6 @@ export async function changePassword(user: UserDto, input: unknown): Promise<Cha
     passwordHash: await hashPassword(parsed.data.next),
     actorId: user.id,
   });
+  logSecurityEvent({ event: 'auth.password-change', outcome: 'success', userId: user.id });
   return { ok: true, sessionVersion };
 }

@@ -2,6 +2,7 @@
 // changes and OAuth profiles so they never disagree; and account registration.
 import { z } from 'zod';
 import { createUser, DuplicateEmailError, type Locale } from '@/lib/db';
+import { logSecurityEvent } from '@/lib/security/security-log';
 import { isCommonPassword } from './common-passwords';
 import { hashPassword } from './password';
 
@@ -101,8 +102,11 @@ export async function registerUser(
       passwordHash,
       locale,
     });
+    logSecurityEvent({ event: 'auth.signup', outcome: 'created' });
   } catch (error) {
     if (!(error instanceof DuplicateEmailError)) throw error;
+    // The operator sees it; the visitor's answer does not change.
+    logSecurityEvent({ event: 'auth.signup', outcome: 'refused' });
   }
   return { ok: true };
 }

@@ -10,6 +10,7 @@ import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { z } from 'zod';
 import { deleteUserSession, findUserById, linkOAuthIdentity, oauthIdentityLinked } from '@/lib/db';
 import { oauthProviders, parseEnv } from '@/lib/env';
+import { logSecurityEvent } from '@/lib/security/security-log';
 import { authorizeCredentials } from './authorize';
 import { safeRedirect } from './callback-url';
 import { secureCookiesWanted, sessionCookies } from './cookies';
@@ -148,8 +149,9 @@ export function buildAuthOptions(): NextAuthOptions {
     events: {
       // Signing out ends this session on the server too: a copy of the cookie stops working.
       async signOut({ token }) {
-        const sid = (token as { sid?: unknown } | null)?.sid;
+        const { sid, uid } = (token ?? {}) as { sid?: unknown; uid?: unknown };
         if (typeof sid === 'string') await deleteUserSession(sid);
+        if (typeof uid === 'string') logSecurityEvent({ event: 'auth.signout', userId: uid });
       },
     },
   };

@@ -17,7 +17,17 @@ import {
   type QuizDto,
   type UserDto,
 } from '@/lib/db';
+import { logSecurityEvent } from '@/lib/security/security-log';
 import { ClassroomError } from './errors';
+
+/**
+ * The not_found answered for a resource that exists but is not this user's: logged as a
+ * refused access (ASVS V7.2.2), answered like a missing one.
+ */
+function refused(what: string, user: UserDto): ClassroomError {
+  logSecurityEvent({ event: 'access.denied', resource: what, userId: user.id });
+  return new ClassroomError('not_found', `no such ${what}`);
+}
 
 export function requireSignedIn(user: UserDto | null): UserDto {
   if (!user) throw new ClassroomError('unauthenticated', 'sign in first');
@@ -26,7 +36,10 @@ export function requireSignedIn(user: UserDto | null): UserDto {
 
 export function requireInstructor(user: UserDto | null): UserDto {
   const u = requireSignedIn(user);
-  if (!roleAtLeast(u.role, 'instructor')) throw new ClassroomError('forbidden', 'instructors only');
+  if (!roleAtLeast(u.role, 'instructor')) {
+    logSecurityEvent({ event: 'access.denied', resource: 'instructor pages', userId: u.id });
+    throw new ClassroomError('forbidden', 'instructors only');
+  }
   return u;
 }
 
@@ -41,15 +54,16 @@ function ownsOrAdmin(user: UserDto, ownerId: string): boolean {
 export async function managedClass(user: UserDto | null, classId: string): Promise<ClassDto> {
   const u = requireInstructor(user);
   const found = await findClass(classId);
-  if (!found || !ownsOrAdmin(u, found.ownerId))
-    throw new ClassroomError('not_found', 'no such class');
+  if (!found) throw new ClassroomError('not_found', 'no such class');
+  if (!ownsOrAdmin(u, found.ownerId)) throw refused('class', u);
   return found;
 }
 
 export async function managedQuiz(user: UserDto | null, quizId: string): Promise<QuizDto> {
   const u = requireInstructor(user);
   const quiz = await findQuiz(quizId);
-  if (!quiz || !ownsOrAdmin(u, quiz.ownerId)) throw new ClassroomError('not_found', 'no such quiz');
+  if (!quiz) throw new ClassroomError('not_found', 'no such quiz');
+  if (!ownsOrAdmin(u, quiz.ownerId)) throw refused('quiz', u);
   return quiz;
 }
 
@@ -109,7 +123,8 @@ export async function ownAttempt(
 ): Promise<{ user: UserDto; attempt: AttemptWithAnswers; quiz: QuizDto; reach: StudentReach }> {
   const u = requireSignedIn(user);
   const attempt = await findAttempt(attemptId);
-  if (!attempt || attempt.userId !== u.id) throw new ClassroomError('not_found', 'no such attempt');
+  if (!attempt) throw new ClassroomError('not_found', 'no such attempt');
+  if (attempt.userId !== u.id) throw refused('attempt', u);
   const { quiz, reach } = await reachOfAttempt(attempt, u);
   return { user: u, attempt, quiz, reach };
 }
@@ -121,7 +136,8 @@ export async function ownAttemptHeader(
 ): Promise<{ user: UserDto; attempt: AttemptDto; quiz: QuizDto; reach: StudentReach }> {
   const u = requireSignedIn(user);
   const attempt = await findAttemptHeader(attemptId);
-  if (!attempt || attempt.userId !== u.id) throw new ClassroomError('not_found', 'no such attempt');
+  if (!attempt) throw new ClassroomError('not_found', 'no such attempt');
+  if (attempt.userId !== u.id) throw refused('attempt', u);
   const { quiz, reach } = await reachOfAttempt(attempt, u);
   return { user: u, attempt, quiz, reach };
 }
@@ -153,7 +169,7 @@ export async function instructorAttempt(
   const u = requireInstructor(user);
   const attempt = await findAttempt(attemptId);
   const quiz = attempt ? await findQuiz(attempt.quizId) : null;
-  if (!attempt || !quiz || !ownsOrAdmin(u, quiz.ownerId))
-    throw new ClassroomError('not_found', 'no such attempt');
+  if (!attempt || !quiz) throw new ClassroomError('not_found', 'no such attempt');
+  if (!ownsOrAdmin(u, quiz.ownerId)) throw refused('attempt', u);
   return { attempt, quiz };
 }

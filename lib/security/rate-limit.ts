@@ -2,6 +2,7 @@
 // the growing delay after repeated failed sign-ins to one account.
 import { createHash } from 'node:crypto';
 import { blockRateLimitKey, clearRateLimit, hitRateLimit, readRateLimit } from '@/lib/db';
+import { logSecurityEvent } from './security-log';
 
 type Policy = { limit: number; windowSec: number };
 
@@ -71,6 +72,9 @@ export async function checkRateLimit(
   const windowMs = spec.windowSec * 1000;
   const row = await hitRateLimit(bucketKey(policy, subject), windowMs, now);
   if (row.count <= spec.limit) return { ok: true, retryAfterSec: 0 };
+  // Once per window and subject, so a flood of refusals is one line, not thousands.
+  if (row.count === spec.limit + 1)
+    logSecurityEvent({ event: 'rate-limit.exceeded', policy }, { now });
   return {
     ok: false,
     retryAfterSec: secondsUntil(new Date(row.windowStart.getTime() + windowMs), now),

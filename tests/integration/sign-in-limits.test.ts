@@ -5,6 +5,7 @@ import { authorizeCredentials, SignInRateLimitedError } from '@/lib/auth/authori
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { createUser } from '@/lib/db/users';
 import { RATE_LIMIT_POLICIES } from '@/lib/security/rate-limit';
+import { setSecurityLogSink } from '@/lib/security/security-log';
 import { availableProviders, createTestDatabase, type TestDatabase } from '../helpers/databases';
 
 let current: TestDatabase | null = null;
@@ -161,6 +162,39 @@ describe.each(availableProviders())('$provider', ({ provider, available }) => {
       expect(unknown).toEqual(known);
       expect(passwordless).toEqual(known);
       expect(right).toEqual({ ...known, outcome: 'ok' });
+    },
+  );
+});
+
+describe.each(availableProviders())('$provider: the security log', ({ provider, available }) => {
+  afterEach(() => setSecurityLogSink(null));
+
+  test.skipIf(!available)(
+    'every sign-in decision is one line, with no email, password or raw address in it',
+    async () => {
+      current = await createTestDatabase(provider);
+      vi.stubEnv('ACKADEMY_SOCKET_ADDRESS_HEADER', '1');
+      const lines: string[] = [];
+      setSecurityLogSink((line) => lines.push(line));
+      const user = await createUser({
+        email: 'ann@example.com',
+        passwordHash: await hashPassword('right-one'),
+      });
+      const from = { 'x-ackademy-socket-address': '192.0.2.9' };
+      expect(await attempt('ann@example.com', 'right-one', from)).toBe('ok');
+      expect(await attempt('ann@example.com', 'wrong-one', from)).toBe('wrong');
+      expect(await attempt('ghost@example.com', 'wrong-two', from)).toBe('wrong');
+      const signIns = lines
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .filter((entry) => entry.event === 'auth.signin');
+      expect(signIns.map((e) => [e.outcome, e.userId ?? null])).toEqual([
+        ['success', user.id],
+        ['failure', user.id],
+        ['failure', null],
+      ]);
+      expect(new Set(signIns.map((e) => e.source)).size).toBe(1);
+      for (const secret of ['ann@example.com', 'ghost@', 'right-one', 'wrong-', '192.0.2.9'])
+        expect(lines.join('\n')).not.toContain(secret);
     },
   );
 });
