@@ -3,12 +3,18 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { Trace } from '@/lib/engine';
-import { parseTraceJson } from '@/lib/trace-export';
+import { parseTraceJson, TRACE_IMPORT_MAX_CHARS, type TraceImportResult } from '@/lib/trace-export';
 
 export function ImportTrace({ onImport }: { onImport: (trace: Trace) => void }) {
   const t = useTranslations('simulator');
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const message = (result: Extract<TraceImportResult, { ok: false }>): string => {
+    if (result.limit?.name === 'chars') return t('importTooLarge', { max: result.limit.max });
+    if (result.limit?.name === 'traceEntries')
+      return t('importTooManyEntries', { max: result.limit.max });
+    return result.path ? `${result.path}: ${result.message}` : result.message;
+  };
   const load = (value: string): void => {
     const result = parseTraceJson(value);
     if (result.ok) {
@@ -16,7 +22,7 @@ export function ImportTrace({ onImport }: { onImport: (trace: Trace) => void }) 
       onImport(result.trace);
       window.scrollTo({ top: 0 });
     } else {
-      setProblem(result.path ? `${result.path}: ${result.message}` : result.message);
+      setProblem(message(result));
     }
   };
   return (
@@ -34,7 +40,11 @@ export function ImportTrace({ onImport }: { onImport: (trace: Trace) => void }) 
             data-testid="import-file"
             onChange={(e) => {
               const file = e.target.files?.[0];
-              if (file) void file.text().then(load);
+              // A file too large to be a trace is refused before it is read into memory: a
+              // character of the text takes at most 3 bytes of UTF-8.
+              if (file && file.size > TRACE_IMPORT_MAX_CHARS * 3)
+                setProblem(t('importTooLarge', { max: TRACE_IMPORT_MAX_CHARS }));
+              else if (file) void file.text().then(load);
             }}
           />
         </label>

@@ -1,35 +1,24 @@
 'use client';
 // The playground island: pick or edit a scenario, set seed, profile, sysctls and faults, run
-// it in the browser, and read the ladder diagram, state timeline and event log; compare the
-// two profiles, share the exact run as a link, export or import a trace.
+// it in a Web Worker, and read the ladder diagram, state timeline and event log; compare the
+// two profiles, share the exact run as a link, export or import a trace. The server renders
+// only a placeholder: the query (which may carry a whole scenario file) is read in the browser.
 import { useTranslations } from 'next-intl';
 import { useSearchParams } from 'next/navigation';
-import { useMemo, useState } from 'react';
-import {
-  getScenario,
-  listScenarios,
-  parseScenario,
-  ScenarioError,
-  simulate,
-  type Profile,
-  type Trace,
-} from '@/lib/engine';
+import { useMemo, useState, useSyncExternalStore } from 'react';
+import { getScenario, listScenarios, parseScenario, type Profile, type Trace } from '@/lib/engine';
 import { RoundsView } from '@/app/_components/congestion';
 import { LadderPlayer } from '@/app/_components/ladder';
+import { toProblem, type Problem } from './execute';
 import { ExportPanel } from './export-panel';
 import { FaultForm, OverridesForm } from './forms';
 import { ImportTrace } from './import-trace';
 import { locatePath, syntaxErrorPosition, type TextPosition } from './json-position';
-import { decodeRunConfig, encodeRunConfig, setRecord, type RunConfig } from './run-config';
+import { decodeRunConfig, encodeRunConfig, type RunConfig } from './run-config';
 import { StateTimeline } from './state-timeline';
+import { useSimulation } from './use-simulation';
 
-export interface Problem {
-  where: 'file' | 'set' | 'run';
-  path: string;
-  message: string;
-}
-
-type Outcome = { traces: Trace[]; problem: null } | { traces: []; problem: Problem };
+export type { Problem } from './execute';
 
 function pretty(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
@@ -43,35 +32,25 @@ function catalogText(name: string): string {
   }
 }
 
-function toProblem(error: unknown): Problem {
-  if (error instanceof ScenarioError) {
-    const where = error.path.startsWith('--set')
-      ? 'set'
-      : error.code === 'SCENARIO_UNKNOWN'
-        ? 'run'
-        : 'file';
-    return { where, path: error.path, message: error.problem };
-  }
-  return {
-    where: 'run',
-    path: '',
-    message: error instanceof Error ? error.message : String(error),
-  };
-}
+type Translate = ReturnType<typeof useTranslations<'simulator'>>;
 
-function execute(config: RunConfig): Outcome {
-  try {
-    const file = config.file ?? getScenario(config.scenario);
-    const profiles: (Profile | undefined)[] = config.compare
-      ? ['linux', 'rfc']
-      : [config.profile ?? undefined];
-    const set = setRecord(config.set);
-    const traces = profiles.map((profile) =>
-      simulate(file, { seed: config.seed, set, ...(profile ? { profile } : {}) }),
-    );
-    return { traces, problem: null };
-  } catch (error) {
-    return { traces: [], problem: toProblem(error) };
+/** A problem's message; the engine's and the worker's bounds in the reader's language. */
+export function problemMessage(t: Translate, problem: Problem): string {
+  const limit = problem.limit;
+  if (limit === undefined) return problem.message;
+  switch (limit.kind) {
+    case 'scenario':
+      return t('limitScenario', { max: limit.max });
+    case 'run':
+      return limit.name === 'events'
+        ? t('limitEvents', { max: limit.max })
+        : limit.name === 'time'
+          ? t('limitTime', { max: limit.max })
+          : t('limitTraceEntries', { max: limit.max });
+    case 'worker':
+      return limit.name === 'timeout'
+        ? t('limitTimeout', { seconds: limit.max })
+        : t('workerCrashed');
   }
 }
 
@@ -106,11 +85,26 @@ function seedOf(text: string): number | string {
   return text.trim() !== '' && Number.isSafeInteger(n) ? n : text.trim() || 1;
 }
 
+const subscribeToNothing = (): (() => void) => () => {};
+
 export function SimulatorClient() {
   const t = useTranslations('simulator');
   const searchParams = useSearchParams();
+  // False on the server and while hydrating: a share link's scenario is never decoded,
+  // validated or simulated in a server render, whatever it asks for.
+  const inBrowser = useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
+  if (!inBrowser) return <p data-testid="simulator-loading">{t('loading')}</p>;
+  return <Playground query={searchParams.toString()} />;
+}
+
+function Playground({ query: initialQuery }: { query: string }) {
+  const t = useTranslations('simulator');
   const catalog = useMemo(() => listScenarios(), []);
-  const [initial] = useState(() => decodeRunConfig(searchParams.toString()));
+  const [initial] = useState(() => decodeRunConfig(initialQuery));
   const [scenario, setScenario] = useState(initial.scenario);
   const [text, setText] = useState(() =>
     initial.file ? pretty(initial.file) : catalogText(initial.scenario),
@@ -127,7 +121,8 @@ export function SimulatorClient() {
   const [cutoff1, setCutoff1] = useState(Infinity);
 
   const checked = useMemo(() => checkText(text), [text]);
-  const outcome = useMemo(() => execute(run), [run]);
+  const simulation = useSimulation(run);
+  const outcome = simulation.status === 'done' ? simulation.outcome : null;
   const endpoints = useMemo(() => {
     const v = checked.value;
     if (
@@ -170,11 +165,11 @@ export function SimulatorClient() {
   };
 
   const fileProblem = checked.problem;
-  const setProblem = outcome.problem?.where === 'set' ? outcome.problem : null;
-  const runProblem = outcome.problem && outcome.problem.where !== 'set' ? outcome.problem : null;
+  const setProblem = outcome?.problem?.where === 'set' ? outcome.problem : null;
+  const runProblem = outcome?.problem && outcome.problem.where !== 'set' ? outcome.problem : null;
   const field =
     'rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-950';
-  const traces = imported ? [imported] : outcome.traces;
+  const traces = imported ? [imported] : (outcome?.traces ?? []);
 
   return (
     <div className="space-y-6">
@@ -298,7 +293,7 @@ export function SimulatorClient() {
                   <code className="font-semibold">{fileProblem.path}</code>
                 ) : null}
                 {fileProblem.path ? ': ' : ''}
-                {fileProblem.message}
+                {problemMessage(t, fileProblem)}
                 {checked.at ? (
                   <>
                     {' '}
@@ -344,8 +339,18 @@ export function SimulatorClient() {
           data-testid="run-problem"
           className="rounded bg-red-100 px-3 py-2 text-sm text-red-900 dark:bg-red-900/40 dark:text-red-100"
         >
-          {runProblem.path ? `${runProblem.path}: ` : ''}
-          {runProblem.message}
+          {runProblem.path && runProblem.limit?.kind !== 'run' ? `${runProblem.path}: ` : ''}
+          {problemMessage(t, runProblem)}
+        </p>
+      ) : null}
+
+      {simulation.status === 'running' && !imported ? (
+        <p
+          role="status"
+          data-testid="run-status"
+          className="text-sm text-slate-600 dark:text-slate-300"
+        >
+          {t('running')}
         </p>
       ) : null}
 

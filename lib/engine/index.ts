@@ -16,7 +16,16 @@ export type {
 export { TCP_STATES } from './types';
 export type { ScenarioFile, ScenarioInput } from './scenario-schema';
 export { parseScenario } from './scenario-schema';
-export { EngineError, ScenarioError, type EngineErrorCode } from './errors';
+export {
+  EngineError,
+  RunLimitError,
+  ScenarioError,
+  ScenarioLimitError,
+  type EngineErrorCode,
+  type RunLimitName,
+  type ScenarioLimitName,
+} from './errors';
+export { RUN_LIMITS, SCENARIO_LIMITS, groupDigits } from './limits';
 export { simulate, applySet, type SimulateOptions } from './simulate';
 export { renderLadderText } from './ladder-text';
 export {
@@ -27,7 +36,7 @@ export {
 } from './transitions';
 export { createRng, createRngFromState, hashSeed, type Rng, type RngState } from './rng';
 export { seqAdd, seqDiff, seqLe, seqLt } from './sequence';
-export { SYSCTL_NAMES, defaultSysctls, type SysctlName } from './sysctl';
+export { SYSCTL_MAX, SYSCTL_NAMES, defaultSysctls, type SysctlName } from './sysctl';
 export {
   getScenario,
   listScenarios,

@@ -2,6 +2,7 @@
 // the seeded PRNG (in a fixed order) and records each one in `params` for the trace.
 
 import { ScenarioError } from './errors';
+import { runLimitsOf, type RunLimits } from './limits';
 import type { Rng } from './rng';
 import type { RandomisableNumber, ScenarioFile } from './scenario-schema';
 import { defaultSysctls, type Sysctls } from './sysctl';
@@ -61,8 +62,8 @@ export interface ResolvedScenario {
   appLatency: number;
   endpoints: ResolvedEndpoint[];
   faults: ResolvedFault[];
-  maxEvents: number;
-  maxTime: number;
+  /** The run's budget: RUN_LIMITS, or the file's lower `limits`. */
+  limits: RunLimits;
   params: Record<string, ParamValue>;
 }
 
@@ -126,8 +127,7 @@ export function resolveScenario(
       if (nthRaw !== undefined && isRandom(nthRaw)) params[`faults[${i}].match.nth`] = nth ?? 0;
       return { ...f, match: { ...f.match, nth } };
     }),
-    maxEvents: file.limits?.max_events ?? 2_000_000,
-    maxTime: file.limits?.max_time ?? 1_000_000,
+    limits: runLimitsOf(file.limits),
     params,
   };
 }

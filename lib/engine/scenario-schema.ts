@@ -1,10 +1,60 @@
 // The scenario file format of DESIGN.md §1, validated with zod. Errors name the field path
 // (`endpoints.client.program[2].send`) and the problem. Randomisable values ("random",
 // {"range":[a,b]}) stay unresolved here; lib/engine/resolve.ts draws them from the seed.
+// Every count, size and time is bounded (lib/engine/limits.ts): a value beyond its bound is
+// a ScenarioLimitError such as `endpoints.attacker.program[0].syn_flood.count: at most 2,000`.
 
 import { z } from 'zod';
-import { ScenarioError } from './errors';
-import { SYSCTL_NAMES } from './sysctl';
+import { ScenarioError, ScenarioLimitError, type ScenarioLimitName } from './errors';
+import { RUN_LIMITS, SCENARIO_LIMITS, groupDigits } from './limits';
+import { SYSCTL_MAX, SYSCTL_NAMES } from './sysctl';
+
+/** A bound of limits.ts as zod issue params; parseScenario turns it into ScenarioLimitError. */
+interface LimitParams {
+  limit: ScenarioLimitName;
+  max: number;
+  unit: string;
+}
+
+function limitIssue(limit: ScenarioLimitName, max: number, unit = '') {
+  const params: LimitParams = { limit, max, unit };
+  return { code: 'custom' as const, message: atMost(max, unit), params };
+}
+
+function atMost(max: number, unit: string): string {
+  return `at most ${groupDigits(max)}${unit === '' ? '' : ` ${unit}`}`;
+}
+
+/** A number no larger than `max` (one of the limits), with the limit's clear error. */
+function bounded(base: z.ZodNumber, limit: ScenarioLimitName, max: number) {
+  return base.check((ctx) => {
+    if (ctx.value > max) ctx.issues.push({ ...limitIssue(limit, max), input: ctx.value });
+  });
+}
+
+/** An array of at most `max` items. */
+function boundedArray<T extends z.ZodTypeAny>(
+  item: T,
+  limit: ScenarioLimitName,
+  max: number,
+  unit: string,
+) {
+  return z.array(item).check((ctx) => {
+    if (ctx.value.length > max)
+      ctx.issues.push({ ...limitIssue(limit, max, unit), input: ctx.value });
+  });
+}
+
+/** A string of `min` to `max` characters (the upper bound is a limit). */
+function boundedString(min: number, limit: ScenarioLimitName, max: number) {
+  return z
+    .string()
+    .min(min)
+    .check((ctx) => {
+      if (ctx.value.length > max)
+        ctx.issues.push({ ...limitIssue(limit, max, 'characters'), input: ctx.value });
+    });
+}
 
 const rangeSchema = z
   .object({ range: z.tuple([z.number(), z.number()]) })
@@ -13,20 +63,40 @@ const rangeSchema = z
     message: 'range must be [low, high] with low ≤ high',
   });
 
-function randomisable(base: z.ZodNumber, expected: string, allowRandom: boolean) {
+function randomisable(
+  base: z.ZodNumber,
+  expected: string,
+  allowRandom: boolean,
+  bound?: { limit: ScenarioLimitName; max: number },
+) {
   const message = `expected ${expected} or {"range":[a,b]}${allowRandom ? ' or "random"' : ''}`;
   // One custom check (not a union) so the error is a single clear sentence.
-  return z.custom<RandomisableNumber>(
-    (v) =>
-      base.safeParse(v).success ||
-      rangeSchema.safeParse(v).success ||
-      (allowRandom && v === 'random'),
-    { message },
-  );
+  return z.custom<RandomisableNumber>().check((ctx) => {
+    const v = ctx.value;
+    const isNumber = base.safeParse(v).success;
+    if (!isNumber && !rangeSchema.safeParse(v).success && !(allowRandom && v === 'random')) {
+      ctx.issues.push({ code: 'custom', message, input: v });
+      return;
+    }
+    if (bound === undefined) return;
+    // The largest value the seed could draw (a "random" field has no bound: ISNs only).
+    const high = isNumber ? (v as number) : v === 'random' ? -Infinity : (v as Range).range[1];
+    if (high > bound.max) ctx.issues.push({ ...limitIssue(bound.limit, bound.max), input: v });
+  });
 }
 
-const bytes = randomisable(z.number().int().min(0), 'a byte count ≥ 0', false);
-const seconds = randomisable(z.number().min(0), 'a time in seconds ≥ 0', false);
+type Range = { range: [number, number] };
+
+const bytes = randomisable(z.number().int().min(0), 'a byte count ≥ 0', false, {
+  limit: 'stepBytes',
+  max: SCENARIO_LIMITS.stepBytes,
+});
+const seconds = randomisable(z.number().min(0), 'a time in seconds ≥ 0', false, {
+  limit: 'seconds',
+  max: SCENARIO_LIMITS.seconds,
+});
+/** A plain (not randomisable) time in seconds ≥ 0 within the limit. */
+const plainSeconds = bounded(z.number().min(0), 'seconds', SCENARIO_LIMITS.seconds);
 const isnValue = randomisable(
   z.number().int().min(0).max(0xffffffff),
   'an ISN (integer 0..4294967295)',
@@ -38,11 +108,16 @@ const flagsSchema = z.string().regex(/^[SFRP]*\.?$/, {
   message: 'expected tcpdump flags such as "S", "S.", ".", "P.", "F.", "R", "R."',
 });
 
+// Linux's own bounds on the socket options (MAX_TCP_KEEPIDLE, MAX_TCP_KEEPINTVL, MAX_TCP_KEEPCNT).
 const keepaliveSchema = z
   .object({
-    idle: z.number().positive().optional(),
-    intvl: z.number().positive().optional(),
-    cnt: z.number().int().positive().optional(),
+    idle: bounded(z.number().positive(), 'keepalive', SYSCTL_MAX.tcp_keepalive_time).optional(),
+    intvl: bounded(z.number().positive(), 'keepalive', SYSCTL_MAX.tcp_keepalive_intvl).optional(),
+    cnt: bounded(
+      z.number().int().positive(),
+      'keepalive',
+      SYSCTL_MAX.tcp_keepalive_probes,
+    ).optional(),
   })
   .strict();
 
@@ -77,8 +152,11 @@ const stepShapes = {
   syn_flood: z
     .object({
       target: z.string().min(1),
-      count: randomisable(z.number().int().min(1).max(100000), 'a SYN count 1..100000', false),
-      interval: z.number().min(0),
+      count: randomisable(z.number().int().min(1), 'a SYN count ≥ 1', false, {
+        limit: 'synFloodCount',
+        max: SCENARIO_LIMITS.synFloodCount,
+      }),
+      interval: plainSeconds,
       src_port: z.number().int().min(1).max(65535).optional(),
       mss: z.number().int().min(48).max(65535).optional(),
     })
@@ -111,7 +189,11 @@ const stepSchema = z
   });
 
 const sysctlValues = z
-  .object(Object.fromEntries(SYSCTL_NAMES.map((n) => [n, z.number().min(0).optional()])))
+  .object(
+    Object.fromEntries(
+      SYSCTL_NAMES.map((n) => [n, bounded(z.number().min(0), 'sysctl', SYSCTL_MAX[n]).optional()]),
+    ),
+  )
   .strict();
 
 const faultSchema = z
@@ -128,8 +210,13 @@ const faultSchema = z
       .strict()
       .default({}),
     action: z.enum(['drop', 'delay', 'duplicate']),
-    delay: z.number().min(0).optional(),
-    window: z.tuple([z.number(), z.number()]).optional(),
+    delay: plainSeconds.optional(),
+    window: z
+      .tuple([
+        bounded(z.number(), 'seconds', SCENARIO_LIMITS.seconds),
+        bounded(z.number(), 'seconds', SCENARIO_LIMITS.seconds),
+      ])
+      .optional(),
   })
   .strict()
   .superRefine((f, ctx) => {
@@ -144,9 +231,14 @@ const faultSchema = z
 
 // The optional `congestion` block (DESIGN.md §2b, issue 11): the exam's round model. Sizes
 // are bytes; ssthresh, rwnd and each event's round are randomisable.
+const congestionBytes = { limit: 'congestionBytes', max: SCENARIO_LIMITS.congestionBytes } as const;
+
 const congestionEventSchema = z
   .object({
-    round: randomisable(z.number().int().min(1), 'a round number ≥ 1', false),
+    round: randomisable(z.number().int().min(1), 'a round number ≥ 1', false, {
+      limit: 'congestionRounds',
+      max: SCENARIO_LIMITS.congestionRounds,
+    }),
     timeout: z.literal(true, { error: 'expected true' }).optional(),
     dupacks: z
       .literal(3, { error: 'expected 3 (three duplicate ACKs trigger fast retransmit)' })
@@ -168,20 +260,38 @@ const congestionSchema = z
     model: z.enum(['rounds', 'segments']).default('rounds'),
     algorithm: z.enum(['tahoe', 'reno']),
     mss: z.number().int().min(1).max(65535),
-    initial_cwnd: z.number().int().min(1).optional(),
-    ssthresh: randomisable(z.number().int().min(1), 'a byte count ≥ 1', false),
-    rwnd: randomisable(z.number().int().min(0), 'a byte count ≥ 0', false).optional(),
+    initial_cwnd: bounded(
+      z.number().int().min(1),
+      'congestionBytes',
+      SCENARIO_LIMITS.congestionBytes,
+    ).optional(),
+    ssthresh: randomisable(z.number().int().min(1), 'a byte count ≥ 1', false, congestionBytes),
+    rwnd: randomisable(
+      z.number().int().min(0),
+      'a byte count ≥ 0',
+      false,
+      congestionBytes,
+    ).optional(),
     /** Instead of a constant rwnd: a receive buffer drained by `read` bytes per round. */
     receiver: z
       .object({
-        buffer: randomisable(z.number().int().min(1), 'a byte count ≥ 1', false),
-        read: randomisable(z.number().int().min(0), 'a byte count ≥ 0', false),
+        buffer: randomisable(z.number().int().min(1), 'a byte count ≥ 1', false, congestionBytes),
+        read: randomisable(z.number().int().min(0), 'a byte count ≥ 0', false, congestionBytes),
       })
       .strict()
       .optional(),
-    events: z.array(congestionEventSchema).default([]),
+    events: boundedArray(
+      congestionEventSchema,
+      'congestionRounds',
+      SCENARIO_LIMITS.congestionRounds,
+      'events',
+    ).default([]),
     /** How many rounds to compute (default: 20, or up to the last event's round + 1). */
-    rounds: z.number().int().min(1).max(1000).optional(),
+    rounds: bounded(
+      z.number().int().min(1),
+      'congestionRounds',
+      SCENARIO_LIMITS.congestionRounds,
+    ).optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -196,14 +306,17 @@ const congestionSchema = z
 
 export const scenarioSchema = z
   .object({
-    name: z.string().min(1).default('custom'),
-    description: z.string().optional(),
-    notes: z.string().optional(),
+    name: boundedString(1, 'nameChars', SCENARIO_LIMITS.nameChars).default('custom'),
+    description: boundedString(0, 'textChars', SCENARIO_LIMITS.textChars).optional(),
+    notes: boundedString(0, 'textChars', SCENARIO_LIMITS.textChars).optional(),
     profile: z.enum(['linux', 'rfc']).default('linux'),
     sysctl: z.record(z.string(), sysctlValues).default({}),
     link: z
       .object({
-        delay: randomisable(z.number().min(0), 'a delay in seconds ≥ 0', false).optional(),
+        delay: randomisable(z.number().min(0), 'a delay in seconds ≥ 0', false, {
+          limit: 'seconds',
+          max: SCENARIO_LIMITS.seconds,
+        }).optional(),
         mtu: z.number().int().min(128).max(65535).optional(),
       })
       .strict()
@@ -221,18 +334,44 @@ export const scenarioSchema = z
         z
           .object({
             port: z.number().int().min(1).max(65535),
-            program: z.array(stepSchema).default([]),
+            program: boundedArray(
+              stepSchema,
+              'programSteps',
+              SCENARIO_LIMITS.programSteps,
+              'steps',
+            ).default([]),
           })
           .strict(),
       )
+      .check((ctx) => {
+        const names = Object.keys(ctx.value);
+        if (names.length > SCENARIO_LIMITS.endpoints)
+          ctx.issues.push({
+            ...limitIssue('endpoints', SCENARIO_LIMITS.endpoints, 'endpoints'),
+            input: ctx.value,
+          });
+        const long = names.find((n) => n.length > SCENARIO_LIMITS.nameChars);
+        if (long !== undefined)
+          ctx.issues.push({
+            ...limitIssue('nameChars', SCENARIO_LIMITS.nameChars, 'characters'),
+            path: [long],
+            input: long,
+          });
+      })
       // May be empty only beside a `congestion` block (checked in parseScenario).
       .default({}),
-    faults: z.array(faultSchema).default([]),
+    faults: boundedArray(faultSchema, 'faults', SCENARIO_LIMITS.faults, 'rules').default([]),
     congestion: congestionSchema.optional(),
+    /** Lowers the run's budget (lib/engine/limits.ts RUN_LIMITS); it cannot raise it. */
     limits: z
       .object({
-        max_events: z.number().int().positive().optional(),
-        max_time: z.number().positive().optional(),
+        max_events: bounded(z.number().int().positive(), 'events', RUN_LIMITS.events).optional(),
+        max_time: bounded(z.number().positive(), 'time', RUN_LIMITS.time).optional(),
+        max_trace_entries: bounded(
+          z.number().int().positive(),
+          'traceEntries',
+          RUN_LIMITS.traceEntries,
+        ).optional(),
       })
       .strict()
       .optional(),
@@ -266,6 +405,37 @@ export function isValidatedScenario(value: unknown): value is ScenarioFile {
   );
 }
 
+/**
+ * The limit an issue reports, if any; inside a union (`recv`: bytes or "all", `keepalive`:
+ * a boolean or its settings) the branch of the right type holds it, with a relative path.
+ */
+function findLimit(
+  issue: z.core.$ZodIssue,
+): { path: PropertyKey[]; params: LimitParams } | undefined {
+  if (issue.code === 'custom') {
+    const params = limitParams(issue.params);
+    return params === undefined ? undefined : { path: issue.path, params };
+  }
+  if (issue.code !== 'invalid_union') return undefined;
+  for (const branch of issue.errors) {
+    for (const inner of branch) {
+      const found = findLimit(inner);
+      if (found !== undefined)
+        return { path: [...issue.path, ...found.path], params: found.params };
+    }
+  }
+  return undefined;
+}
+
+function limitParams(params: Record<string, unknown> | undefined): LimitParams | undefined {
+  return params !== undefined &&
+    typeof params.limit === 'string' &&
+    typeof params.max === 'number' &&
+    typeof params.unit === 'string'
+    ? (params as unknown as LimitParams)
+    : undefined;
+}
+
 /** Validate a parsed JSON/YAML value; throws ScenarioError naming the first bad field. */
 export function parseScenario(input: unknown): ScenarioFile {
   if (isValidatedScenario(input)) return input;
@@ -273,6 +443,14 @@ export function parseScenario(input: unknown): ScenarioFile {
   if (!result.success) {
     const issue = result.error.issues[0];
     if (issue === undefined) throw new ScenarioError('', 'invalid scenario');
+    const limit = findLimit(issue);
+    if (limit !== undefined)
+      throw new ScenarioLimitError(
+        formatPath(limit.path),
+        limit.params.limit,
+        limit.params.max,
+        atMost(limit.params.max, limit.params.unit),
+      );
     let message = issue.message;
     if (issue.code === 'unrecognized_keys')
       message = `unknown field(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;

@@ -7,6 +7,7 @@
 
 import { runApp } from './app';
 import { EngineError, assertNever } from './errors';
+import type { RunBudget } from './limits';
 import { connRequest, listenerProcess, onReqTimer } from './listener';
 import type { ResolvedEndpoint, ResolvedScenario } from './resolve';
 import type { Rng } from './rng';
@@ -127,6 +128,7 @@ export class World {
   constructor(
     readonly sc: ResolvedScenario,
     readonly rng: Rng,
+    readonly budget: RunBudget,
   ) {
     this.linux = sc.profile === 'linux';
     this.faultHits = sc.faults.map(() => 0);
@@ -164,27 +166,22 @@ export class World {
 
   run(): RawTrace {
     for (const h of this.hosts.values()) this.q.push(0, { k: 'app', host: h });
-    let count = 0;
+    const budget = this.budget;
     for (;;) {
       const ev = this.q.pop();
       if (ev === undefined) break;
       const t = this.q.lastTime;
       if (t < this.now)
         throw new EngineError('CLOCK_BACKWARDS', `event at ${t} s after ${this.now} s`);
-      if (t > this.sc.maxTime) {
-        throw new EngineError(
-          'LIMIT_TIME',
-          `scenario "${this.sc.name}" still running at ${this.sc.maxTime} s of virtual time (limits.max_time)`,
-        );
-      }
-      if (++count > this.sc.maxEvents) {
-        throw new EngineError(
-          'LIMIT_EVENTS',
-          `scenario "${this.sc.name}" exceeded ${this.sc.maxEvents} events (limits.max_events); is it looping?`,
-        );
-      }
+      budget.checkTime(t);
+      budget.charge(1);
       this.now = t;
       this.dispatch(ev);
+      // One event adds a bounded number of entries (a window of segments at most), so
+      // checking after each keeps the trace within a few hundred entries of its budget.
+      budget.checkTrace(
+        this.segs.length + this.states.length + this.events.length + this.timers.length,
+      );
     }
     return {
       segments: this.segs,

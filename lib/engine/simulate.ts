@@ -3,6 +3,7 @@
 
 import { resolveCongestion, runRounds } from './congestion';
 import { ScenarioError } from './errors';
+import { RunBudget } from './limits';
 import { resolveScenario } from './resolve';
 import { createRng } from './rng';
 import { parseScenario, type ScenarioFile } from './scenario-schema';
@@ -102,7 +103,9 @@ export function simulate(scenario: ScenarioFile | unknown, options: SimulateOpti
   const resolved = resolveScenario(file, rng, options.profile);
   // A pure round-model scenario has no endpoints: the World then has nothing to run and the
   // packet-level parts of the trace stay empty (docs/engine.md, "Round model").
-  const raw = new World(resolved, rng).run();
+  // One budget for the whole run: the packet-level simulation and the round model share it.
+  const budget = new RunBudget(resolved.limits, file.name);
+  const raw = new World(resolved, rng, budget).run();
   const trace = buildTrace(raw, {
     scenario: file.name,
     seed,
@@ -110,7 +113,7 @@ export function simulate(scenario: ScenarioFile | unknown, options: SimulateOpti
     params: resolved.params,
   });
   if (file.congestion !== undefined) {
-    trace.rounds = runRounds(resolveCongestion(file.congestion, seed, trace.params));
+    trace.rounds = runRounds(resolveCongestion(file.congestion, seed, trace.params), budget);
   }
   return trace;
 }

@@ -73,6 +73,36 @@ const RFC: Readonly<Sysctls> = Object.freeze({
   hz_phase_us: 0,
 });
 
+/**
+ * The largest value each sysctl may take in a scenario: Linux's own bound where it has one
+ * (MAX_TCP_SYNCNT 127, MAX_TCP_KEEPIDLE 32767, MAX_TCP_KEEPCNT 127, u8 retry counts 255,
+ * tcp_rto_max_ms 120000, the enumerations), otherwise a day of virtual time or 65535 entries.
+ */
+export const SYSCTL_MAX: Readonly<Sysctls> = Object.freeze({
+  tcp_syn_retries: 127,
+  tcp_synack_retries: 255,
+  tcp_syn_linear_timeouts: 127,
+  tcp_fin_timeout: 86_400,
+  tcp_abort_on_overflow: 1,
+  tcp_syncookies: 2,
+  tcp_max_syn_backlog: 65_535,
+  somaxconn: 65_535,
+  tcp_keepalive_time: 32_767,
+  tcp_keepalive_intvl: 32_767,
+  tcp_keepalive_probes: 127,
+  tcp_tw_reuse: 2,
+  tcp_orphan_retries: 255,
+  tcp_retries2: 255,
+  tcp_rto_min_us: 120_000_000,
+  tcp_rto_max_ms: 120_000,
+  tcp_early_retrans: 4,
+  tcp_rfc1337: 1,
+  tcp_invalid_ratelimit: 86_400_000,
+  msl: 43_200,
+  hz: 1_000,
+  hz_phase_us: 1_000_000,
+});
+
 export function defaultSysctls(profile: Profile): Sysctls {
   const d = profile === 'linux' ? LINUX : RFC;
   // Field by field (not a spread of the frozen table, which V8 copies slowly).

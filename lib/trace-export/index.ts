@@ -13,5 +13,11 @@ export {
 } from './format';
 export { LONG_GAP, toMermaid } from './mermaid';
 export { defaultPerspective, toPacketdrill } from './packetdrill';
-export { parseTraceJson, traceSchema, type TraceImportResult } from './schema';
+export {
+  parseTraceJson,
+  TRACE_IMPORT_MAX_CHARS,
+  traceSchema,
+  type TraceImportLimit,
+  type TraceImportResult,
+} from './schema';
 export { sortedSegments, timeline, type TimelineItem } from './timeline';

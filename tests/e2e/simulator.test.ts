@@ -3,6 +3,7 @@
 // the dark (screenshots under tests/e2e/screenshots).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { encodeRunConfig } from '@/app/simulator/run-config';
 import {
   answerPracticeQuestion,
   launchBrowser,
@@ -10,6 +11,7 @@ import {
   screenshot,
   seriousViolations,
 } from './browser';
+import { HttpClient } from './http-client';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -241,6 +243,93 @@ describe('the simulator playground', () => {
     await page.getByTestId('ladder-player-compare').waitFor();
     const headings = await page.getByTestId('results').locator('h2').allInnerTexts();
     expect(headings).toEqual(['linux', 'rfc']);
+    await context.close();
+  });
+});
+
+// Issue 19, finding 1: a share link carries a whole scenario file, and a link is all an
+// attacker needs. These are built the way the share button builds them (encodeRunConfig).
+const floodLink = (count: number, backlog = 65_535): string =>
+  `/simulator?${encodeRunConfig({
+    scenario: 'syn-flood',
+    file: {
+      name: 'flood',
+      sysctl: { server: { tcp_syncookies: 0, tcp_max_syn_backlog: 65_535, somaxconn: 65_535 } },
+      endpoints: {
+        server: { port: 9000, program: [{ listen: { backlog } }, { accept: {} }] },
+        attacker: {
+          port: 6666,
+          program: [{ syn_flood: { target: 'server', count, interval: 0 } }],
+        },
+      },
+    },
+    seed: 1,
+    profile: null,
+    set: [],
+    compare: false,
+  })}`;
+
+describe('untrusted scenarios (issue 19)', () => {
+  test('a 50,000-SYN share link answers fast with a small page, and the server stays up', async () => {
+    const http = new HttpClient();
+    const link = floodLink(50_000);
+    expect(link.length).toBeLessThan(700);
+    const started = Date.now();
+    const response = await http.request(link);
+    const elapsed = Date.now() - started;
+    expect(response.status).toBe(200);
+    // Today's page for any link is about 25 kB; the crashing version never answered.
+    expect(response.body.length).toBeLessThan(100_000);
+    expect(elapsed).toBeLessThan(3_000);
+    // The server rendered the shell only: no ladder, no segment, no error about the file.
+    expect(response.body).not.toContain('data-testid="ladder"');
+    expect(response.body).not.toContain('at most 2,000');
+    const after = await http.request('/simulator?scenario=refused&seed=1');
+    expect(after.status).toBe(200);
+  });
+
+  test.each([
+    { locale: 'en-US', text: 'endpoints.attacker.program[0].syn_flood.count: at most 2,000' },
+    { locale: 'zh-CN', text: 'endpoints.attacker.program[0].syn_flood.count: 最多 2,000' },
+  ])(
+    'the browser shows the bound the 50,000-SYN link exceeds ($locale)',
+    async ({ locale, text }) => {
+      const context = await newContext(browser, locale);
+      const page = await context.newPage();
+      await page.goto(floodLink(50_000));
+      const problem = page.getByTestId('run-problem');
+      await problem.waitFor();
+      expect(await problem.innerText()).toContain(text);
+      expect(await page.getByTestId('ladder').count()).toBe(0);
+      await context.close();
+    },
+  );
+
+  test('a flood within the bounds that would draw 14,000 segments stops at the trace budget, in a worker', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const worker = page.waitForEvent('worker');
+    await page.goto(floodLink(2_000));
+    // The simulation runs in a Web Worker, not on the page's thread.
+    expect((await worker).url()).toContain('/_next/static/');
+    const problem = page.getByTestId('run-problem');
+    await problem.waitFor();
+    expect(await problem.innerText()).toContain('more than 5,000 trace entries');
+    // The page is usable: the next run (a catalog scenario) draws its diagram.
+    await runScenario(page, 'refused');
+    expect(await page.getByTestId('run-problem').count()).toBe(0);
+    await context.close();
+  });
+
+  test('a normal share link still reproduces its run, and the server is alive afterwards', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(floodLink(12, 4));
+    await page.getByTestId('ladder').first().waitFor();
+    const labels = await segmentLabels(page);
+    expect(labels.filter((l) => l.startsWith('S ')).length).toBeGreaterThanOrEqual(12);
+    const http = new HttpClient();
+    expect((await http.request('/')).status).toBe(200);
     await context.close();
   });
 });

@@ -2,6 +2,7 @@
 // sending window round by round for Tahoe and Reno, in bytes. Pure: no clock, no randomness.
 
 import { ScenarioError, assertNever } from '../errors';
+import { RunBudget, runLimitsOf } from '../limits';
 import { acksFor, growPerAck, halveFlight, segmentBudget } from './segments';
 
 export type CongestionAlgorithm = 'tahoe' | 'reno';
@@ -139,7 +140,10 @@ function dropFirstSegment(sent: readonly [number, number][], mss: number): [numb
  * runRounds({ algorithm: 'reno', mss: 1000, initialCwnd: 1000, ssthresh: 8000, rwnd: 64000,
  *   events: [], rounds: 6 }).map((r) => r.cwnd / 1000) // [1, 2, 4, 8, 9, 10]
  */
-export function runRounds(config: RoundsConfig): CongestionRound[] {
+export function runRounds(
+  config: RoundsConfig,
+  work: RunBudget = new RunBudget(runLimitsOf(undefined), 'congestion'),
+): CongestionRound[] {
   const { algorithm, mss, rounds } = config;
   const perAck = config.model === 'segments';
   const firstByte = config.firstByte ?? 1;
@@ -165,6 +169,7 @@ export function runRounds(config: RoundsConfig): CongestionRound[] {
   let recovering = false;
 
   for (let round = 1; round <= rounds; round++) {
+    work.charge(1);
     const rwnd = receiver === null ? (config.rwnd as number) : receiver.window();
     const swnd = Math.min(cwnd, rwnd);
     const phase: CongestionPhase = recovering
@@ -205,9 +210,14 @@ export function runRounds(config: RoundsConfig): CongestionRound[] {
       else receiver.receive([]);
     }
     if (event === undefined) {
-      cwnd = perAck
-        ? growPerAck(cwnd, ssthresh, mss, acksFor(flight, mss))
-        : grow(cwnd, ssthresh, mss);
+      if (perAck) {
+        // growPerAck loops once per ACK: a huge window with a tiny MSS is charged first.
+        const acks = acksFor(flight, mss);
+        work.charge(acks);
+        cwnd = growPerAck(cwnd, ssthresh, mss, acks);
+      } else {
+        cwnd = grow(cwnd, ssthresh, mss);
+      }
       continue;
     }
     // The exam halves cwnd in whole segments; the per-ACK model halves the bytes in flight.
