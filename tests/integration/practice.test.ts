@@ -2,7 +2,6 @@
 // follows lib/mastery, and concurrent answers never lose an update. And the practice actions
 // as a visitor and as a learner call them: an answer is graded only for a question the server
 // issued to the caller, and answers, next questions and merges are rate-limited.
-import { encode } from 'next-auth/jwt';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 
 // The request the actions read: the caller's session cookie and forwarded address.
@@ -28,6 +27,7 @@ vi.mock('next-intl/server', () => ({
 
 import { mergeVisitorProgressAction } from '@/app/me/merge/actions';
 import { answerAction, nextQuestionAction } from '@/app/practice/actions';
+import { newSessionCookie } from '@/lib/auth/session-token';
 import type { PublicQuestion } from '@/lib/questions';
 import { findUserById } from '@/lib/db/users';
 import { RATE_LIMIT_POLICIES } from '@/lib/security';
@@ -157,10 +157,8 @@ async function signIn(userId: string | null): Promise<void> {
     return;
   }
   const user = (await findUserById(userId))!;
-  ctx.sessionToken = await encode({
-    secret: process.env.NEXTAUTH_SECRET!,
-    token: { sub: user.id, uid: user.id, sv: user.sessionVersion },
-  });
+  // A genuine session: sessions live on the server, so a token without one is refused.
+  ctx.sessionToken = (await newSessionCookie(user))!.value;
 }
 
 /** A response of the right shape for the question (right or wrong does not matter here). */
