@@ -1,17 +1,10 @@
 // The environment the security layer reads (proxy trust, HTTPS), validated with zod once per
 // call so tests can pass their own environment.
 import { z } from 'zod';
+import { proxyHops } from './proxy-hops.mjs';
 
 /** Unset/0/false: no proxy. 1/true/yes: one proxy. N: N proxies in a chain. */
-const hops = z
-  .string()
-  .optional()
-  .transform((v) => {
-    const value = (v ?? '').trim().toLowerCase();
-    if (['1', 'true', 'yes'].includes(value)) return 1;
-    const n = Number.parseInt(value, 10);
-    return Number.isInteger(n) && n > 0 && n < 10 ? n : 0;
-  });
+const hops = z.string().optional().transform(proxyHops);
 
 const securityEnvSchema = z.object({
   /** The app runs behind that many reverse proxies that set X-Forwarded-For/-Proto/-Host. */

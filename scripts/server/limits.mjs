@@ -1,6 +1,7 @@
 // The production server's limits on what a client may hold: how long and how large a request
 // may take to arrive, how many connections one address may keep open, how long the line of
 // waiting requests may grow. Read once from the environment (README lists the variables).
+import { proxyHops } from '../../lib/security/proxy-hops.mjs';
 
 /** A positive integer from the environment, or `fallback` when unset or invalid. */
 function fromEnv(env, name, fallback) {
@@ -17,7 +18,7 @@ function fromEnv(env, name, fallback) {
  * @param {Record<string, string | undefined>} env
  */
 export function serverLimits(env = process.env) {
-  const trustProxy = Number(env.TRUST_PROXY?.trim() || '0') > 0;
+  const trustProxy = proxyHops(env.TRUST_PROXY) > 0;
   return {
     /**
      * Every request body is received before it may wait for an admission slot. Next.js refuses

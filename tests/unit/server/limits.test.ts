@@ -16,6 +16,15 @@ test('connections per address: generous by default, uncapped behind a trusted pr
   ).toBe(20);
 });
 
+test('TRUST_PROXY is read as the app reads it: `true` and `yes` trust a proxy too', () => {
+  for (const value of ['true', 'yes', 'TRUE', '2'])
+    expect(serverLimits({ TRUST_PROXY: value }).maxConnectionsPerAddress).toBe(
+      Number.POSITIVE_INFINITY,
+    );
+  for (const value of ['0', 'false', 'no', ''])
+    expect(serverLimits({ TRUST_PROXY: value }).maxConnectionsPerAddress).toBe(512);
+});
+
 test('a malformed value stops the server from starting rather than being ignored', () => {
   for (const value of ['0', '-3', '1.5', 'many']) {
     expect(() => serverLimits({ ACKADEMY_MAX_CONNECTIONS_PER_ADDRESS: value })).toThrow(
