@@ -35,7 +35,7 @@ export function PasswordForm() {
         label={t('newPassword')}
         autoComplete="new-password"
         required
-        minLength={8}
+        minLength={12}
         error={fieldError('next')}
       />
       <TextField

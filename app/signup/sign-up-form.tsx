@@ -69,7 +69,7 @@ export function SignUpForm() {
         label={t('password')}
         autoComplete="new-password"
         required
-        minLength={8}
+        minLength={12}
         error={fieldError('password')}
       />
       {state.status === 'limited' ? (

@@ -13,7 +13,7 @@ export const emailSchema = z
   .max(254, 'email-invalid')
   .email('email-invalid');
 
-export const passwordSchema = z.string().min(8, 'password-short').max(128, 'password-long');
+export const passwordSchema = z.string().min(12, 'password-short').max(128, 'password-long');
 
 /**
  * Characters a name may not hold: controls (NUL, newlines, escapes), format characters

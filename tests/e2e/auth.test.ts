@@ -95,7 +95,7 @@ describe('accounts', () => {
     const page = await context.newPage();
     await page.goto('/signup');
     await page.getByLabel('Email').fill(`common-${Date.now()}@example.com`);
-    await page.getByLabel('Password').fill('password123');
+    await page.getByLabel('Password').fill('password1234');
     await page.locator('form button[type=submit]').click();
     await page.getByText('one of the most common').waitFor();
     expect(await page.getByTestId('signed-in-as').count()).toBe(0);

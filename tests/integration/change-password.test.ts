@@ -124,7 +124,7 @@ describe('registration input', () => {
   test('a missing or non-string field is a translatable code, not zod prose', async () => {
     const { registerUser } = await import('@/lib/auth/credentials');
     // Validation fails before the database is touched.
-    expect(await registerUser({ email: null, password: 'long enough' }, 'en')).toEqual({
+    expect(await registerUser({ email: null, password: 'long enough!' }, 'en')).toEqual({
       ok: false,
       field: 'email',
       code: 'invalid',

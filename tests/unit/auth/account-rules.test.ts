@@ -1,7 +1,12 @@
 // The one name rule (sign-up, account edits, OAuth profiles) and the common-password check
 // new passwords get at sign-up and on a change.
 import { describe, expect, test } from 'vitest';
-import { acceptableName, nameSchema, newPasswordProblem } from '@/lib/auth/credentials';
+import {
+  acceptableName,
+  nameSchema,
+  newPasswordProblem,
+  passwordSchema,
+} from '@/lib/auth/credentials';
 
 describe('nameSchema', () => {
   test.each([
@@ -58,4 +63,16 @@ describe('newPasswordProblem', () => {
       expect(await newPasswordProblem(password)).toBeNull();
     },
   );
+});
+
+describe('passwordSchema (ASVS 2.1.1, 2.1.2)', () => {
+  test.each([
+    [11, 'password-short'],
+    [12, null],
+    [128, null],
+    [129, 'password-long'],
+  ])('%i characters: %s', (length, problem) => {
+    const parsed = passwordSchema.safeParse('x'.repeat(length));
+    expect(parsed.error?.issues[0]?.message ?? null).toBe(problem);
+  });
 });
