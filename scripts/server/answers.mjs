@@ -40,18 +40,24 @@ function namesIn(headers) {
   return headers.filter((_, i) => i % 2 === 0).map(String);
 }
 
+/** The build's own files: scripts and styles that pages and Web Workers load. */
+const BUILD_ASSET = /^\/_next\/static\//;
+
 /**
  * Adds the static security headers, and a policy that lets the answer run nothing, to any
  * response that would leave without them. Pages keep the per-request policy of proxy.ts.
+ * The build's own files get the static headers only: a Web Worker runs under the policy of
+ * its script's response, and `default-src 'none'` there would stop it loading its chunks.
  * @param {import('node:http').ServerResponse} res
  */
 export function addHeadersOfLastResort(res) {
   const writeHead = res.writeHead;
+  const headers = BUILD_ASSET.test(res.req?.url ?? '') ? SECURITY_HEADERS : LAST_RESORT;
   res.writeHead = function (status, ...rest) {
     const given = new Set(
       namesIn(typeof rest[0] === 'string' ? rest[1] : rest[0]).map((n) => n.toLowerCase()),
     );
-    for (const { key, value } of LAST_RESORT) {
+    for (const { key, value } of headers) {
       if (!given.has(key.toLowerCase()) && !this.hasHeader(key)) this.setHeader(key, value);
     }
     return writeHead.call(this, status, ...rest);

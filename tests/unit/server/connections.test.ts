@@ -101,6 +101,12 @@ describe('headers of last resort', () => {
     );
   });
 
+  test('a file of the build gets the static headers but no policy: a worker runs under it', async () => {
+    const response = await fetch(`http://127.0.0.1:${uncappedPort}/_next/static/chunks/w.js`);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toBeNull();
+  });
+
   test.each([
     ['/own-policy', "default-src 'self'"],
     ['/policy-in-writehead', "script-src 'self'"],
