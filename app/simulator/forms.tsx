@@ -105,7 +105,7 @@ export function OverridesForm({
         <p
           role="alert"
           data-testid="set-problem"
-          className="rounded bg-red-100 px-3 py-2 text-sm text-red-900 dark:bg-red-900/40 dark:text-red-100"
+          className="rounded bg-red-100 px-3 py-2 text-sm wrap-anywhere text-red-900 dark:bg-red-900/40 dark:text-red-100"
         >
           <code className="font-semibold">{problem.path.replace(/^--set /, '')}</code>:{' '}
           {problem.message}

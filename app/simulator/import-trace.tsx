@@ -70,7 +70,7 @@ export function ImportTrace({ onImport }: { onImport: (trace: Trace) => void }) 
           <p
             role="alert"
             data-testid="import-problem"
-            className="rounded bg-red-100 px-3 py-2 text-red-900 dark:bg-red-900/40 dark:text-red-100"
+            className="rounded bg-red-100 px-3 py-2 wrap-anywhere text-red-900 dark:bg-red-900/40 dark:text-red-100"
           >
             {problem}
           </p>

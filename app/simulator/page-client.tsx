@@ -287,7 +287,7 @@ function Playground({ query: initialQuery }: { query: string }) {
                 id="scenario-problem"
                 role="alert"
                 data-testid="scenario-problem"
-                className="rounded bg-red-100 px-3 py-2 text-sm text-red-900 dark:bg-red-900/40 dark:text-red-100"
+                className="rounded bg-red-100 px-3 py-2 text-sm wrap-anywhere text-red-900 dark:bg-red-900/40 dark:text-red-100"
               >
                 {fileProblem.path ? (
                   <code className="font-semibold">{fileProblem.path}</code>
@@ -337,7 +337,7 @@ function Playground({ query: initialQuery }: { query: string }) {
         <p
           role="alert"
           data-testid="run-problem"
-          className="rounded bg-red-100 px-3 py-2 text-sm text-red-900 dark:bg-red-900/40 dark:text-red-100"
+          className="rounded bg-red-100 px-3 py-2 text-sm wrap-anywhere text-red-900 dark:bg-red-900/40 dark:text-red-100"
         >
           {runProblem.path && runProblem.limit?.kind !== 'run' ? `${runProblem.path}: ` : ''}
           {problemMessage(t, runProblem)}

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { encodeRunConfig } from '@/app/simulator/run-config';
 import {
   answerPracticeQuestion,
+  baseUrl,
   launchBrowser,
   newContext,
   screenshot,
@@ -304,6 +305,23 @@ describe('untrusted scenarios (issue 19)', () => {
       await context.close();
     },
   );
+
+  test('on a phone the long path of the bound wraps instead of widening the page', async () => {
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      baseURL: baseUrl(),
+      viewport: { width: 390, height: 844 },
+    });
+    const page = await context.newPage();
+    await page.goto(floodLink(50_000));
+    await page.getByTestId('run-problem').waitFor();
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      viewport: window.innerWidth,
+    }));
+    expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+    await context.close();
+  });
 
   test('a flood within the bounds that would draw 14,000 segments stops at the trace budget, in a worker', async () => {
     const context = await newContext(browser);
