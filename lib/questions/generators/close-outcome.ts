@@ -161,6 +161,8 @@ function durationOptions(profile: 'linux' | 'rfc', msl: number, finTimeout: numb
         { v: msl, m: 'time-wait-one-msl' as const },
         { v: LINUX_TIME_WAIT, m: 'time-wait-linux-in-textbook' as const },
         { v: 4 * msl },
+        // RFC 9293's nominal 2 min instead of the MSL the stem states.
+        { v: 2 * RFC_MSL },
       ];
 }
 

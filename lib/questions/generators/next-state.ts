@@ -2,15 +2,7 @@
 // receives (or a socket call it makes) has been processed — the state `ss` would show.
 
 import type { TcpState, Trace } from '@/lib/engine';
-import {
-  buildChoice,
-  fmtSeconds,
-  pick,
-  prefixTrace,
-  runSim,
-  sourceOf,
-  type Distractor,
-} from '../build';
+import { buildChoice, pick, prefixTrace, runSim, sourceOf, type Distractor } from '../build';
 import { steps } from '../explain';
 import { describeSegment, endpointName, endpointTitle, tr, type Text } from '../locales/common';
 import type { Answer, Question, QuestionBody } from '../schema';
@@ -47,6 +39,8 @@ const PLANS: Record<Difficulty, readonly (readonly [string, string])[]> = {
     ['simultaneous-close', 'FIN_WAIT1>CLOSING'],
     ['simultaneous-close', 'CLOSING>TIME_WAIT'],
     ['close-merged', 'FIN_WAIT1>TIME_WAIT'],
+    // Twice: it is the only d3 plan on the handshake-loss topic.
+    ['third-ack-dropped-data', 'SYN_RECV>ESTABLISHED'],
     ['third-ack-dropped-data', 'SYN_RECV>ESTABLISHED'],
     ['half-close', 'ESTABLISHED>FIN_WAIT1'],
     ['half-close', 'FIN_WAIT1>FIN_WAIT2'],
@@ -135,10 +129,10 @@ const TEXT = {
       `服务器的监听套接字处于 LISTEN 状态。下图的时序在第 ${n} 个报文段（${seg}）到达服务器时停止。处理完这个报文段后，新建的连接处于什么状态？`,
   },
   stemApp: {
-    en: (ep: string, prev: string, t: string, call: string) =>
-      `${ep} is in ${prev}. At t = ${t} s its application calls ${call}; the trace below stops just before that call. Which state is it in once the call has returned?`,
-    zh: (ep: string, prev: string, t: string, call: string) =>
-      `${ep}当前处于 ${prev} 状态。在 t = ${t} 秒，${ep}的应用程序调用 ${call}，下图的时序停在这次调用之前。调用返回后，${ep}处于什么状态？`,
+    en: (ep: string, prev: string, call: string) =>
+      `${ep} is in ${prev}. After the last segment below, its application calls ${call} (the trace stops just before that call). Which state is it in once the call has returned?`,
+    zh: (ep: string, prev: string, call: string) =>
+      `${ep}当前处于 ${prev} 状态。在下图最后一个报文段之后，${ep}的应用程序调用 ${call}（时序停在这次调用之前）。调用返回后，${ep}处于什么状态？`,
   },
   stemConnect: {
     en: 'The client’s socket has not connected yet (CLOSED). At t = 0 s its application calls connect(). Which state is the socket in once connect() has sent its first segment?',
@@ -403,13 +397,7 @@ function generate(ctx: GenContext): QuestionBody {
       describeSegment(cause, locale),
     );
   else if (call === 'connect()') stem = TEXT.stemConnect[locale];
-  else
-    stem = TEXT.stemApp[locale](
-      endpointTitle(ep, locale),
-      target.prev,
-      fmtSeconds(target.t),
-      call ?? 'close()',
-    );
+  else stem = TEXT.stemApp[locale](endpointTitle(ep, locale), target.prev, call ?? 'close()');
   const sent = trace.segments.find((g) => g.from === ep && Math.abs(g.t - target.t) < SAME_INSTANT);
   const reason = REASONS[`${target.prev}>${state}`];
   const lines = [TEXT.stepWas[locale](endpointTitle(ep, locale), target.prev)];
