@@ -325,9 +325,10 @@ export function auditTemplate(
   for (const locale of LOCALES)
     for (const g of groups[locale].conflicts()) {
       const first = g.members[0]!.example;
-      const keys = g.members.map(
-        (m) => `seed ${m.example.seed} d${m.example.difficulty}: ${m.key.text}`,
-      );
+      const keys = g.members
+        .slice(0, 3)
+        .map((m) => `seed ${m.example.seed} d${m.example.difficulty}: ${m.key.text}`);
+      if (g.members.length > 3) keys.push(`… ${g.members.length} keys in all`);
       const cell = cells.get(first.difficulty)!;
       record(cell.report.sameLook, {
         ...first,
