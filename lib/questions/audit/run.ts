@@ -4,7 +4,7 @@
 
 import { runSource } from '../build';
 import { oracleCheck } from '../oracle/check';
-import { TEMPLATES, generateQuestion } from '../registry';
+import { TEMPLATES, checkInvariance, generateQuestion } from '../registry';
 import type { Question } from '../schema';
 import {
   LOCALES,
@@ -18,7 +18,6 @@ import {
 import { fingerprint, hash64, keyRep, structure } from './fingerprint';
 import { MAX_EXAMPLES, MIN_SAMPLE, MIN_STRUCTURES, maxCueShare } from './floors';
 import { LookGroups } from './groups';
-import { INVARIANCE_AVAILABLE, checkInvariance } from './invariance';
 
 export interface AuditOptions {
   /** How many seeds, from `seedStart` (default 0). */
@@ -67,9 +66,10 @@ export interface CellReport {
   /** (a) */
   oracle: { agree: number; disagree: Tally; notCovered: Record<string, number> };
   /** (b) `checked`: questions on which at least one variation applied. */
-  invariance: { available: boolean; tried: number; checked: number; failures: Tally };
+  invariance: { tried: number; checked: number; failures: Tally };
   /** (c) groups of identical-looking questions with different keys (both locales). */
   sameLook: Tally;
+  sameLookByLocale: Record<Locale, number>;
   /** (c) zh and en of one seed with different keys. */
   localeMismatch: Tally;
   /** (d) distinct structures per locale; `traced`: some question shows a trace. */
@@ -151,8 +151,9 @@ function newCell(template: TemplateId, difficulty: Difficulty): CellState {
       questions: 0,
       errors: tally(),
       oracle: { agree: 0, disagree: tally(), notCovered: {} },
-      invariance: { available: INVARIANCE_AVAILABLE, tried: 0, checked: 0, failures: tally() },
+      invariance: { tried: 0, checked: 0, failures: tally() },
       sameLook: tally(),
+      sameLookByLocale: { zh: 0, en: 0 },
       localeMismatch: tally(),
       structures: { zh: 0, en: 0 },
       traced: false,
@@ -209,7 +210,7 @@ function auditSeed(
   }
 
   // (b) answer invariance, once per seed.
-  if (checkInv && r.invariance.available) {
+  if (checkInv) {
     r.invariance.tried++;
     try {
       const inv = checkInvariance(en);
@@ -330,6 +331,7 @@ export function auditTemplate(
         .map((m) => `seed ${m.example.seed} d${m.example.difficulty}: ${m.key.text}`);
       if (g.members.length > 3) keys.push(`… ${g.members.length} keys in all`);
       const cell = cells.get(first.difficulty)!;
+      cell.report.sameLookByLocale[locale]++;
       record(cell.report.sameLook, {
         ...first,
         note: `${g.size} look alike; keys ${keys.join(' / ')}`,
