@@ -355,6 +355,21 @@ export function auditTemplate(
   return { cells: reports, floors };
 }
 
+function lines(label: string, t: Tally): string[] {
+  return t.examples.map((e) => `${label} (${t.count} in all): ${reproduce(e)} — ${e.note}`);
+}
+
+/** A cell's failures of (a), (b), (c) and generation, each as a command that reproduces it. */
+export function validityFailures(c: CellReport): string[] {
+  return [
+    ...lines('generation error', c.errors),
+    ...lines('oracle disagrees', c.oracle.disagree),
+    ...lines('key moves under a hidden variation', c.invariance.failures),
+    ...lines('looks the same, other key', c.sameLook),
+    ...lines('zh and en keys differ', c.localeMismatch),
+  ];
+}
+
 /** Whether a cell has any failure of (a), (b), (c), (g) or a missed floor. */
 export function cellFailed(c: CellReport): boolean {
   return (
