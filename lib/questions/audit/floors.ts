@@ -25,5 +25,11 @@ export function maxCueShare(options: number): number {
  */
 export const MIN_STRUCTURES = 3;
 
+/**
+ * The most common key of a choice or multi cell may be the key of at most this share of its
+ * questions: above it the learner meets one answer again and again and learns a reflex.
+ */
+export const MAX_KEY_SHARE = 0.75;
+
 /** Examples kept per failure kind and cell (enough to reproduce, not a flood). */
 export const MAX_EXAMPLES = 5;

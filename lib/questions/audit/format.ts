@@ -25,6 +25,7 @@ const COLUMNS: [string, number, boolean][] = [
   ['struct', 7, true],
   ['pos-max', 8, true],
   ['longest', 9, true],
+  ['key-max', 7, true],
   ['', 5, false],
 ];
 
@@ -54,6 +55,7 @@ function cellRow(c: CellReport): string {
     `${c.structures.en}${c.traced ? '' : '*'}`,
     c.position === null ? '-' : `${c.position.maxShare.toFixed(2)}/${c.position.options}`,
     c.keyLongest === null ? '-' : `${pct(c.keyLongest.en.share)}/${pct(c.keyLongest.zh.share)}`,
+    c.keyShare === null ? '-' : pct(c.keyShare.maxShare),
     cellFailed(c) ? 'FAIL' : 'ok',
   ]);
 }
@@ -85,7 +87,8 @@ export function formatReport(r: AuditReport): string {
       'invar✗ invariance failures (b), inv-chk questions on which a hidden variation applied · ' +
       'look✗ groups of identical-looking questions with different keys, en/zh (c), zh≠en keys differ ' +
       'between locales · struct distinct structures (en; * no trace shown) (d) · pos-max largest ' +
-      'share of one correct position / options, longest key strictly longest en/zh (e)',
+      'share of one correct position / options, longest key strictly longest en/zh (e) · ' +
+      'key-max share of the most common key (d)',
   );
 
   const failing = r.cells.filter(cellFailed);

@@ -16,7 +16,7 @@ import {
   type Topic,
 } from '../types';
 import { fingerprint, hash64, keyRep, structure } from './fingerprint';
-import { MAX_EXAMPLES, MIN_SAMPLE, MIN_STRUCTURES, maxCueShare } from './floors';
+import { MAX_EXAMPLES, MAX_KEY_SHARE, MIN_SAMPLE, MIN_STRUCTURES, maxCueShare } from './floors';
 import { LookGroups } from './groups';
 
 export interface AuditOptions {
@@ -47,7 +47,7 @@ export interface Tally {
   examples: Example[];
 }
 
-export type FloorName = 'position' | 'key-longest' | 'structures' | 'topics';
+export type FloorName = 'position' | 'key-longest' | 'key-share' | 'structures' | 'topics';
 
 export interface FloorResult {
   floor: FloorName;
@@ -84,6 +84,8 @@ export interface CellReport {
     chiSquare: number;
   } | null;
   keyLongest: Record<Locale, { n: number; share: number }> | null;
+  /** (d) choice and multi: how often the most common key (by text, en) is the key. */
+  keyShare: { n: number; distinct: number; maxShare: number; key: string } | null;
   /** (f) */
   topics: Partial<Record<Topic, number>>;
   floors: FloorResult[];
@@ -140,6 +142,7 @@ interface CellState {
   structures: Record<Locale, Set<string>>;
   positions: { options: number; index: number }[];
   longest: Record<Locale, { n: number; hits: number }>;
+  keys: Map<string, number>;
 }
 
 function newCell(template: TemplateId, difficulty: Difficulty): CellState {
@@ -159,12 +162,14 @@ function newCell(template: TemplateId, difficulty: Difficulty): CellState {
       traced: false,
       position: null,
       keyLongest: null,
+      keyShare: null,
       topics: {},
       floors: [],
     },
     structures: { zh: new Set(), en: new Set() },
     positions: [],
     longest: { zh: { n: 0, hits: 0 }, en: { n: 0, hits: 0 } },
+    keys: new Map(),
   };
 }
 
@@ -246,6 +251,10 @@ function auditSeed(
       if (longest) cell.longest[locale].hits++;
     }
   }
+  if (en.kind === 'choice' || en.kind === 'multi') {
+    const k = keyRep(en).text;
+    cell.keys.set(k, (cell.keys.get(k) ?? 0) + 1);
+  }
   const texts = optionTexts(en);
   if (texts !== null && en.kind === 'choice')
     cell.positions.push({
@@ -271,6 +280,16 @@ function finishCell(cell: CellState, full: boolean): CellReport {
       en: { n: cell.longest.en.n, share: cell.longest.en.hits / Math.max(1, cell.longest.en.n) },
     };
   }
+  if (cell.keys.size > 0) {
+    let key = '';
+    let top = 0;
+    let n = 0;
+    for (const [k, c] of cell.keys) {
+      n += c;
+      if (c > top) [key, top] = [k, c];
+    }
+    r.keyShare = { n, distinct: cell.keys.size, maxShare: top / n, key };
+  }
   // Floors are judged on a full sample only (MIN_SAMPLE questions).
   if (full && r.questions >= MIN_SAMPLE) {
     if (r.position !== null) {
@@ -290,6 +309,12 @@ function finishCell(cell: CellState, full: boolean): CellReport {
         detail: `key strictly longest in ${(r.keyLongest.en.share * 100).toFixed(0)} % (en), ${(r.keyLongest.zh.share * 100).toFixed(0)} % (zh) (limit ${(limit * 100).toFixed(0)} %)`,
       });
     }
+    if (r.keyShare !== null)
+      r.floors.push({
+        floor: 'key-share',
+        ok: r.keyShare.maxShare <= MAX_KEY_SHARE,
+        detail: `"${r.keyShare.key}" is the key of ${(r.keyShare.maxShare * 100).toFixed(0)} % (limit ${(MAX_KEY_SHARE * 100).toFixed(0)} %; ${r.keyShare.distinct} distinct keys)`,
+      });
     if (r.traced)
       r.floors.push({
         floor: 'structures',

@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { questionSchema, type Question, type ShownTrace } from '@/lib/questions';
 import { fingerprint, keyRep, keysDiffer, structure } from '@/lib/questions/audit/fingerprint';
-import { MIN_STRUCTURES, maxCueShare } from '@/lib/questions/audit/floors';
+import { MAX_KEY_SHARE, MIN_STRUCTURES, maxCueShare } from '@/lib/questions/audit/floors';
 import { formatReport } from '@/lib/questions/audit/format';
 import { LookGroups } from '@/lib/questions/audit/groups';
 import { auditTemplate, cellFailed, reproduce, type AuditReport } from '@/lib/questions/audit/run';
@@ -170,6 +170,7 @@ describe('floors and report', () => {
   test('a guesser may beat chance by at most 0.15', () => {
     expect(maxCueShare(4)).toBeCloseTo(0.4);
     expect(maxCueShare(2)).toBeCloseTo(0.65);
+    expect(MAX_KEY_SHARE).toBeLessThan(1);
     expect(MIN_STRUCTURES).toBe(3);
   });
 
@@ -179,6 +180,8 @@ describe('floors and report', () => {
     const cell = cells[0]!;
     expect([cell.template, cell.difficulty, cell.seeds, cell.questions]).toEqual(['why', 1, 6, 6]);
     expect(cell.position?.counts.reduce((a, b) => a + b, 0)).toBe(6);
+    expect(cell.keyShare?.n).toBe(6);
+    expect(cell.keyShare!.maxShare * 6).toBeGreaterThanOrEqual(6 / cell.keyShare!.distinct);
     expect(cell.floors).toEqual([]);
     expect(floors).toEqual([]);
   });
