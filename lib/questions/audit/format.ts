@@ -97,6 +97,7 @@ export function formatReport(r: AuditReport): string {
     out.push(`${c.template} d${c.difficulty}`);
     examples('generation errors', c.errors, out);
     examples('oracle disagreements', c.oracle.disagree, out);
+    examples('oracle cannot read a question of a covered template', c.oracle.unreadable, out);
     examples('invariance failures', c.invariance.failures, out);
     examples('identical-looking, different keys', c.sameLook, out);
     examples('zh and en keys differ', c.localeMismatch, out);

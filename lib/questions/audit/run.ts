@@ -3,7 +3,7 @@
 // with different keys, variety, option cues and topics. scripts/questions-audit.ts prints it.
 
 import { runSource } from '../build';
-import { oracleCheck } from '../oracle/check';
+import { NOT_COVERED, oracleCheck } from '../oracle/check';
 import { TEMPLATES, checkInvariance, generateQuestion } from '../registry';
 import type { Question } from '../schema';
 import {
@@ -64,7 +64,13 @@ export interface CellReport {
   /** (g) generation threw. */
   errors: Tally;
   /** (a) */
-  oracle: { agree: number; disagree: Tally; notCovered: Record<string, number> };
+  oracle: {
+    agree: number;
+    disagree: Tally;
+    notCovered: Record<string, number>;
+    /** Questions of a template the oracle covers that it could not read (focus, key text). */
+    unreadable: Tally;
+  };
   /** (b) `checked`: questions on which at least one variation applied. */
   invariance: { tried: number; checked: number; failures: Tally };
   /** (c) groups of identical-looking questions with different keys (both locales). */
@@ -153,7 +159,7 @@ function newCell(template: TemplateId, difficulty: Difficulty): CellState {
       seeds: 0,
       questions: 0,
       errors: tally(),
-      oracle: { agree: 0, disagree: tally(), notCovered: {} },
+      oracle: { agree: 0, disagree: tally(), notCovered: {}, unreadable: tally() },
       invariance: { tried: 0, checked: 0, failures: tally() },
       sameLook: tally(),
       sameLookByLocale: { zh: 0, en: 0 },
@@ -209,7 +215,11 @@ function auditSeed(
     if (v.status === 'agree') r.oracle.agree++;
     else if (v.status === 'disagree')
       record(r.oracle.disagree, ex('en', `key ${v.got}; oracle ${v.expected} (${v.detail})`));
-    else r.oracle.notCovered[v.reason] = (r.oracle.notCovered[v.reason] ?? 0) + 1;
+    else {
+      r.oracle.notCovered[v.reason] = (r.oracle.notCovered[v.reason] ?? 0) + 1;
+      // A covered template's question the oracle cannot read is lost coverage, not a pass.
+      if (NOT_COVERED[template] === undefined) record(r.oracle.unreadable, ex('en', v.reason));
+    }
   } catch (e) {
     record(r.oracle.disagree, ex('en', `oracle failed: ${message(e)}`));
   }
@@ -389,6 +399,7 @@ export function validityFailures(c: CellReport): string[] {
   return [
     ...lines('generation error', c.errors),
     ...lines('oracle disagrees', c.oracle.disagree),
+    ...lines('oracle cannot read it', c.oracle.unreadable),
     ...lines('key moves under a hidden variation', c.invariance.failures),
     ...lines('looks the same, other key', c.sameLook),
     ...lines('zh and en keys differ', c.localeMismatch),
@@ -400,6 +411,7 @@ export function cellFailed(c: CellReport): boolean {
   return (
     c.errors.count > 0 ||
     c.oracle.disagree.count > 0 ||
+    c.oracle.unreadable.count > 0 ||
     c.invariance.failures.count > 0 ||
     c.sameLook.count > 0 ||
     c.localeMismatch.count > 0 ||

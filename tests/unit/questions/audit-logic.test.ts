@@ -7,7 +7,13 @@ import { fingerprint, keyRep, keysDiffer, structure } from '@/lib/questions/audi
 import { MAX_KEY_SHARE, MIN_STRUCTURES, maxCueShare } from '@/lib/questions/audit/floors';
 import { formatReport } from '@/lib/questions/audit/format';
 import { LookGroups } from '@/lib/questions/audit/groups';
-import { auditTemplate, cellFailed, reproduce, type AuditReport } from '@/lib/questions/audit/run';
+import {
+  auditTemplate,
+  cellFailed,
+  reproduce,
+  validityFailures,
+  type AuditReport,
+} from '@/lib/questions/audit/run';
 
 function trace(segments: { t: number; seq: number; abs: number }[]): ShownTrace {
   return {
@@ -212,5 +218,21 @@ describe('floors and report', () => {
     expect(text).toContain('npm run -s question -- why --seed 1 --locale en --difficulty 1');
     expect(text).toContain('key X; oracle Y');
     expect(text.trimEnd().endsWith('RESULT: FAIL')).toBe(true);
+  });
+
+  test('a question of a covered template that the oracle cannot read fails the cell', () => {
+    const { cells } = auditTemplate('why', { seeds: 2, difficulties: [1] });
+    const cell = { ...cells[0]! };
+    expect(cellFailed(cell)).toBe(false);
+    const example = {
+      template: 'next-state',
+      difficulty: 1,
+      seed: 3,
+      locale: 'en',
+      note: 'focus names no state index',
+    } as const;
+    cell.oracle = { ...cell.oracle, unreadable: { count: 1, examples: [example] } };
+    expect(cellFailed(cell)).toBe(true);
+    expect(validityFailures(cell).join('\n')).toContain('focus names no state index');
   });
 });
