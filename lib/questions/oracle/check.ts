@@ -82,6 +82,19 @@ function firstNumber(text: string): number | null {
   return m === null ? null : Number(m[1]);
 }
 
+/** Who ends in TIME_WAIT, judged from the shown segments only. */
+function seenTimeWait(q: Question): Side | null {
+  const shown = q.trace?.segments ?? [];
+  const delay = Number(q.trace?.params['link.delay'] ?? 0);
+  const first = shown.find((s) => s.flags.includes('F'));
+  if (first === undefined) return null;
+  const other = shown.find((s) => s.flags.includes('F') && s.from !== first.from);
+  const side = (ep: string): Side => (ep === 'client' ? 'client' : 'server');
+  // A FIN sent before the first one could arrive crossed it: a simultaneous close.
+  if (other !== undefined && other.t < first.t + delay - 1e-9) return 'both';
+  return side(first.from);
+}
+
 function closeOutcome(q: Question, full: Trace): OracleVerdict {
   const variant = q.source.focus['variant'];
   const r = replay(full);
@@ -94,9 +107,17 @@ function closeOutcome(q: Question, full: Trace): OracleVerdict {
     const c = tw('client');
     const s = tw('server');
     const want: Side = c && s ? 'both' : c ? 'client' : s ? 'server' : 'none';
-    return want === side
+    if (want !== side) return disagree(want, side, 'sides whose observed states include TIME_WAIT');
+    // What the shown trace lets a person say: the side that sends the first FIN waits in
+    // TIME_WAIT, and both do only if the shown FINs cross (§3.6, Figure 13).
+    const seen = seenTimeWait(q);
+    return seen === side
       ? agree(`TIME_WAIT: ${want}`)
-      : disagree(want, side, 'sides whose observed states include TIME_WAIT');
+      : disagree(
+          seen ?? 'no FIN is shown',
+          side,
+          'the FIN that decides the key is not in the shown trace',
+        );
   }
   if (variant === 'path') {
     if (q.kind !== 'multi') return notCovered('path question is not multi');

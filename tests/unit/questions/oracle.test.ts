@@ -3,9 +3,16 @@
 
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { TCP_STATES, simulateNamed, type TcpState } from '@/lib/engine';
+import {
+  TCP_STATES,
+  simulateNamed,
+  type TcpState,
+  type Trace,
+  type TraceSegment,
+} from '@/lib/engine';
+import { questionSchema, type Question } from '@/lib/questions';
 import { causalOrder, linearExtensions } from '@/lib/questions/oracle/causality';
-import { impossibleSegments } from '@/lib/questions/oracle/check';
+import { NOT_COVERED, impossibleSegments, oracleCheck } from '@/lib/questions/oracle/check';
 import { replay, type WireSegment } from '@/lib/questions/oracle/replay';
 import { synGiveUpTime, synRetransmitTimes, timeWaitSeconds } from '@/lib/questions/oracle/timers';
 import {
@@ -642,5 +649,113 @@ describe('segments no correct TCP sends', () => {
   });
   test('a pure ACK one below SND.NXT is a keepalive probe a correct TCP may send', () => {
     expect(impossibleSegments(altered(6, { abs_seq: 1100 }), base)).toEqual([]);
+  });
+});
+
+// --- oracleCheck on hand-made questions -----------------------------------------------------
+
+/** A full trace of a four-way close whose server FIN also acknowledges the client's FIN. */
+function mergedCloseTrace(): Trace {
+  const segments: TraceSegment[] = [
+    wire(0, 'client', 'S', 1000, null),
+    wire(0.01, 'server', 'S.', 5000, 1001),
+    wire(0.02, 'client', '.', 1001, 5001),
+    wire(0.03, 'client', 'F.', 1001, 5001),
+    wire(0.04, 'server', 'F.', 5001, 1002),
+    wire(0.05, 'client', '.', 1002, 5002),
+  ].map((s) => ({ ...s, seq: null, ack: null, win: 64240, sport: s.cport, dport: 80 }));
+  const st = (t: number, endpoint: string, state: TcpState) =>
+    ({ t, endpoint, socket: 'conn', cport: 40001, state }) as const;
+  return {
+    scenario: 'close-merged',
+    seed: 1,
+    profile: 'linux',
+    params: { 'link.delay': 0.01 },
+    segments,
+    // The engine's record, with the momentary FIN_WAIT2 inside one segment's processing.
+    states: [
+      st(0, 'client', 'SYN_SENT'),
+      st(0.01, 'server', 'SYN_RECV'),
+      st(0.02, 'client', 'ESTABLISHED'),
+      st(0.03, 'server', 'ESTABLISHED'),
+      st(0.03, 'client', 'FIN_WAIT1'),
+      st(0.04, 'server', 'CLOSE_WAIT'),
+      st(0.04, 'server', 'LAST_ACK'),
+      st(0.05, 'client', 'FIN_WAIT2'),
+      st(0.05, 'client', 'TIME_WAIT'),
+    ],
+    events: [
+      { t: 0, endpoint: 'server', event: 'listen' },
+      { t: 0.03, endpoint: 'client', event: 'close', cport: 40001 },
+      { t: 0.04, endpoint: 'server', event: 'close', cport: 40001 },
+    ],
+    timers: [],
+    end: 0.06,
+  };
+}
+
+function question(full: Trace, over: Record<string, unknown>): Question {
+  return questionSchema.parse({
+    template: 'next-state',
+    seed: 1,
+    locale: 'en',
+    difficulty: 3,
+    kind: 'choice',
+    topics: ['states'],
+    lesson: 'four-way-close',
+    stem: 'Which state next?',
+    trace: { ...full, segments: full.segments.slice(0, 5), states: [], events: [], timers: [] },
+    options: ['FIN_WAIT2', 'TIME_WAIT', 'CLOSING', 'CLOSE_WAIT'].map((text, i) => ({
+      id: String.fromCharCode(97 + i),
+      text,
+    })),
+    answer: { option: 'a' },
+    explanation: 'Because.',
+    misconceptions: {},
+    source: { scenario: 'close-merged', seed: 1, set: {}, focus: { state: 7 } },
+    ...over,
+  });
+}
+
+describe('oracleCheck', () => {
+  const full = mergedCloseTrace();
+
+  test('next-state: the momentary FIN_WAIT2 as key is a disagreement; TIME_WAIT agrees', () => {
+    const wrong = oracleCheck(question(full, {}), full);
+    expect(wrong).toMatchObject({ status: 'disagree', expected: 'TIME_WAIT', got: 'FIN_WAIT2' });
+    const right = oracleCheck(question(full, { answer: { option: 'b' } }), full);
+    expect(right.status).toBe('agree');
+  });
+
+  test('next-state: a question whose focus names no state is reported, not passed', () => {
+    const q = question(full, { source: { scenario: 'close-merged', seed: 1, set: {}, focus: {} } });
+    expect(oracleCheck(q, full).status).toBe('not-covered');
+  });
+
+  test('close-outcome: "both sides" with only one FIN shown is not derivable', () => {
+    const who = (shown: number, key: string) =>
+      question(full, {
+        template: 'close-outcome',
+        trace: { ...full, segments: full.segments.slice(0, shown), states: [], events: [] },
+        options: ['The client', 'The server', 'Both sides', 'Neither side'].map((text, i) => ({
+          id: String.fromCharCode(97 + i),
+          text,
+        })),
+        answer: { option: key },
+        source: { scenario: 'close-merged', seed: 1, set: {}, focus: { variant: 'who' } },
+      });
+    expect(oracleCheck(who(4, 'a'), full).status).toBe('agree');
+    expect(oracleCheck(who(4, 'c'), full)).toMatchObject({
+      status: 'disagree',
+      expected: 'client',
+    });
+    expect(oracleCheck(who(3, 'a'), full)).toMatchObject({ expected: 'no FIN is shown' });
+  });
+
+  test('templates the oracle does not model say why', () => {
+    const q = question(full, { template: 'listen-queues' });
+    const v = oracleCheck(q, full);
+    expect(v.status).toBe('not-covered');
+    expect(v.status === 'not-covered' && v.reason).toBe(NOT_COVERED['listen-queues']);
   });
 });
