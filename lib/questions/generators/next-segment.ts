@@ -181,11 +181,11 @@ function planFor(trace: Trace, j: number): Plan | null {
   return { index: j, shown, trigger, bytes, last };
 }
 
-type Kind =
+type Asked =
   'synack' | 'handshake-ack' | 'data' | 'data-ack' | 'active-fin' | 'passive-fin' | 'fin-ack';
 
 /** What the asked segment is: it sets the difficulty, topics and lesson. */
-function kindOf(trace: Trace, plan: Plan): Kind {
+function kindOf(trace: Trace, plan: Plan): Asked {
   const seg = trace.segments[plan.index]!;
   const before = trace.segments.slice(0, plan.shown);
   if (hasSyn(seg)) return 'synack';
@@ -198,7 +198,7 @@ function kindOf(trace: Trace, plan: Plan): Kind {
   return 'data-ack';
 }
 
-const LEVEL: Record<Kind, Difficulty> = {
+const LEVEL: Record<Asked, Difficulty> = {
   synack: 1,
   'handshake-ack': 1,
   data: 2,
@@ -208,13 +208,13 @@ const LEVEL: Record<Kind, Difficulty> = {
   'fin-ack': 3,
 };
 
-function topicsOf(kind: Kind): Topic[] {
+function topicsOf(kind: Asked): Topic[] {
   if (LEVEL[kind] === 1) return ['handshake', 'sequence-numbers', 'header'];
   if (kind === 'data' || kind === 'data-ack') return ['sequence-numbers', 'header'];
   return ['close', 'sequence-numbers', 'header'];
 }
 
-function lessonOf(kind: Kind): string {
+function lessonOf(kind: Asked): string {
   if (LEVEL[kind] === 1) return 'three-way-handshake';
   if (kind === 'data' || kind === 'data-ack') return 'tcp-header-and-sequence-numbers';
   return 'four-way-close';

@@ -26,15 +26,19 @@ function view(q: Question): string {
   return JSON.stringify({ ...p, trace });
 }
 
-/** Numbers within 2^20 after an ISN, written relative to it: "c+1", "s+780". */
-function relative(q: Question, text: string): string {
+/** The client's and the server's ISN, from the question's simulation. */
+function isnsOf(q: Question): [string, number | undefined][] {
   const trace = runSource(q.source);
   const isn = (from: string) =>
     trace?.segments.find((s) => s.from === from && s.flags.includes('S'))?.abs_seq;
-  const bases = [
+  return [
     ['c', isn('client')],
     ['s', isn('server')],
-  ] as const;
+  ];
+}
+
+/** Numbers within 2^20 after an ISN, written relative to it: "c+1", "s+780". */
+function relative(bases: [string, number | undefined][], text: string): string {
   return text.replace(/\d{4,}/g, (digits) => {
     const n = Number(digits);
     for (const [name, base] of bases) {
@@ -78,8 +82,11 @@ describe.each(['next-segment', 'order-segments', 'spot-the-error', 'seq-ack-numb
         };
         for (let seed = 0; seed < SEEDS; seed++) {
           const q = generateQuestion(template, { seed, locale: 'en', difficulty });
-          group(exact, view(q), key(q), seed);
-          group(shape, relative(q, view(q)), relative(q, key(q)), seed);
+          const v = view(q);
+          const k = key(q);
+          const bases = isnsOf(q);
+          group(exact, v, k, seed);
+          group(shape, relative(bases, v), relative(bases, k), seed);
         }
         expect(clashes).toEqual([]);
       },
