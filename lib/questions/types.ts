@@ -55,4 +55,11 @@ export interface TemplateDef {
    * the profile or a timing leaves that variation out.
    */
   hidden?(question: Question, trace: Trace): HiddenVariation[];
+  /**
+   * Whether a re-simulation under a hidden variation shows the learner the same question
+   * (validity.ts); default: its first `trace.segments.length` segments look the same. A
+   * template whose stem states facts read from the trace, or whose shown trace is altered on
+   * purpose, says how to compare.
+   */
+  sameView?(question: Question, other: Trace): boolean;
 }

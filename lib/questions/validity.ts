@@ -125,7 +125,9 @@ export function invarianceOf(q: Question, def: TemplateDef): InvarianceResult {
       failures.push({ variation: v.id, error: e instanceof Error ? e.message : String(e) });
       continue;
     }
-    if (other === null || !sameShownSegments(q.trace.segments, other)) continue;
+    if (other === null) continue;
+    const same = def.sameView ? def.sameView(q, other) : sameShownSegments(q.trace.segments, other);
+    if (!same) continue;
     checked++;
     try {
       const got = def.solve(other, q);
