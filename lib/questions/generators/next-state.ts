@@ -423,7 +423,8 @@ function generate(ctx: GenContext): QuestionBody {
     answer: choice.answer,
     explanation: steps(lines),
     misconceptions: choice.misconceptions,
-    source: sourceOf(spec, { endpoint: ep, nth: target.nth }),
+    // `t` is not used by solve(): it lets an independent checker find the moment asked about.
+    source: sourceOf(spec, { endpoint: ep, nth: target.nth, t: target.t }),
   };
 }
 

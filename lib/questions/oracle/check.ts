@@ -49,10 +49,15 @@ function focusNumber(q: Question, name: string): number | null {
 // --- next-state -----------------------------------------------------------------------------
 
 function nextState(q: Question, full: Trace): OracleVerdict {
-  const index = focusNumber(q, 'state');
-  if (index === null) return notCovered('focus names no state index');
-  const target = full.states[index];
-  if (target === undefined) return notCovered(`focus.state ${index} is not in the trace`);
+  // The moment asked about: an endpoint and a time (its last state change at that instant).
+  const endpoint = q.source.focus['endpoint'];
+  const t = q.source.focus['t'];
+  if (typeof endpoint !== 'string' || typeof t !== 'number')
+    return notCovered('focus names no endpoint and time');
+  const target = full.states.findLast(
+    (s) => s.endpoint === endpoint && s.socket === 'conn' && Math.abs(s.t - t) < 1e-9,
+  );
+  if (target === undefined) return notCovered(`no state change of ${endpoint} at t = ${t}`);
   if (target.socket !== 'conn') return notCovered('the asked state is a listener’s');
   const key = keyOption(q);
   if (key === null) return notCovered('not a choice question');
@@ -226,6 +231,78 @@ function handshakeLoss(q: Question, full: Trace): OracleVerdict {
     return Math.abs(value - want) <= tolerance + 1e-9
       ? agree(`${variant}: ${want} s`)
       : disagree(`${want} s`, `${value} s`, `SYN retransmission schedule under ${profile}`);
+  }
+  if (variant === 'count') {
+    if (q.kind !== 'numeric') return notCovered('count question is not numeric');
+    const retries = Number(q.source.set['client.tcp_syn_retries'] ?? 6);
+    // The first SYN and every retransmission before the give-up.
+    const want = synRetransmitTimes(profile, retries).length + 1;
+    return want === q.answer.value
+      ? agree(`SYNs sent: ${want}`)
+      : disagree(String(want), String(q.answer.value), `SYNs sent under ${profile}`);
+  }
+  if (variant === 'first') {
+    if (q.kind !== 'numeric') return notCovered('first-retransmission question is not numeric');
+    const r = replay(full);
+    const syn = full.segments[0];
+    if (syn === undefined) return notCovered('empty trace');
+    // RFC 6298 §2.1: a SYN or SYN+ACK still unacknowledged one initial RTO (1 s) after it was
+    // sent goes again; the earliest such deadline is the first retransmission.
+    const deadline = (c: ConnReplay | undefined, flags: string): number | null => {
+      const first = c?.sends.find((x) => full.segments[x.index]?.flags === flags);
+      if (c === undefined || first === undefined) return null;
+      const est = c.timeline.find((e) => e.state === 'ESTABLISHED');
+      return est === undefined || est.us > first.us + 1_000_000 ? first.us + 1_000_000 : null;
+    };
+    const times = [
+      deadline(r.conn(syn.from, syn.cport), 'S'),
+      deadline(r.conn(syn.to, syn.cport), 'S.'),
+    ].filter((x): x is number => x !== null);
+    if (times.length === 0) return notCovered('no handshake segment waits for a retransmission');
+    const want = Math.min(...times) / 1e6;
+    // A jiffy of slack: Linux arms the timer on its 4 ms clock.
+    return Math.abs(want - q.answer.value) <= q.answer.tolerance + 0.005
+      ? agree(`first retransmission at ${want} s`)
+      : disagree(
+          `${want} s`,
+          `${q.answer.value} s`,
+          'initial RTO of 1 s after the unacknowledged SYN',
+        );
+  }
+  if (variant === 'states') {
+    const key = keyOption(q);
+    const m = key === null ? null : /^client (\S+), server (\S+)/.exec(key);
+    const lost = focusNumber(q, 'lost');
+    const seg = lost === null ? undefined : full.segments[lost];
+    if (m === null || seg === undefined) return notCovered(`unrecognised states question "${key}"`);
+    const r = replay(full);
+    // Until the lost segment would have arrived: no timer has fired yet.
+    const until = toUs(seg.t + Number(full.params['link.delay'] ?? 0));
+    const client = r.stateAt('client', seg.cport, until) ?? 'CLOSED';
+    const server = r.stateAt('server', seg.cport, until) ?? 'LISTEN';
+    const got = `${m[1]} ${m[2]}`;
+    return got === `${client} ${server}`
+      ? agree(`client ${client}, server ${server}`)
+      : disagree(`${client} ${server}`, got, 'states once the lost segment would have arrived');
+  }
+  if (variant === 'data') {
+    const key = keyOption(q);
+    const data = full.segments[3];
+    if (key === null || data === undefined || data.len === 0)
+      return notCovered('data question without a data segment #4');
+    // §3.10.7.4: in SYN_RECV an acceptable ACK (data segments carry one) moves to ESTABLISHED
+    // and the segment's text is then processed.
+    const r = replay(full);
+    const state = r.stateAt(
+      'server',
+      data.cport,
+      toUs(data.t + Number(full.params['link.delay'] ?? 0)),
+    );
+    const got = /^It enters ESTABLISHED/.test(key) ? 'ESTABLISHED' : 'not ESTABLISHED';
+    const want = state === 'ESTABLISHED' ? 'ESTABLISHED' : 'not ESTABLISHED';
+    return want === got
+      ? agree(`server after #4: ${state ?? 'none'}`)
+      : disagree(want, got, 'the server once the data (with its ACK) is processed');
   }
   return notCovered(`handshake-loss variant "${String(variant)}" is not covered`);
 }
@@ -411,15 +488,23 @@ export function impossibleSegments(
       if (rec.sndNxt !== undefined && !syn) {
         // A keepalive probe (RFC 9293 §3.8.4) repeats the last byte: a pure ACK at SND.NXT − 1.
         const keepalive = s.flags === '.' && s.len <= 1 && mod32(rec.sndNxt - 1) === s.abs_seq;
-        // A retransmission repeats an earlier segment's sequence number.
-        const retransmit = work
-          .slice(0, i)
-          .some(
-            (e) =>
-              e.from === s.from &&
-              e.cport === s.cport &&
-              e.abs_seq === s.abs_seq &&
-              e.len + (e.flags.includes('F') ? 1 : 0) > 0,
+        // A retransmission repeats an earlier segment's sequence number and resends some of
+        // what it consumed. A FIN sits after the
+        // last byte, so one that is retransmitted (or first sent behind retransmitted data)
+        // ends where an earlier FIN ended or at SND.NXT: a bare FIN at the seq of earlier data
+        // is not a retransmission.
+        const earlier = work.slice(0, i).filter((e) => e.from === s.from && e.cport === s.cport);
+        const end = mod32(s.abs_seq + s.len);
+        const finFits =
+          !s.flags.includes('F') ||
+          end === rec.sndNxt ||
+          earlier.some((e) => e.flags.includes('F') && mod32(e.abs_seq + e.len) === end);
+        // A bare ACK consumes nothing, so it is never a retransmission of data.
+        const retransmit =
+          finFits &&
+          s.len + (s.flags.includes('F') ? 1 : 0) > 0 &&
+          earlier.some(
+            (e) => e.abs_seq === s.abs_seq && e.len + (e.flags.includes('F') ? 1 : 0) > 0,
           );
         if (s.abs_seq !== rec.sndNxt && !keepalive && !retransmit) {
           found = { index: i, why: `seq should be ${rec.sndNxt}`, fix: { abs_seq: rec.sndNxt } };

@@ -10,7 +10,7 @@ import {
   type Trace,
   type TraceSegment,
 } from '@/lib/engine';
-import { questionSchema, type Question } from '@/lib/questions';
+import { generateQuestion, questionSchema, runSource, type Question } from '@/lib/questions';
 import { causalOrder, linearExtensions } from '@/lib/questions/oracle/causality';
 import { NOT_COVERED, impossibleSegments, oracleCheck } from '@/lib/questions/oracle/check';
 import { replay, type WireSegment } from '@/lib/questions/oracle/replay';
@@ -644,6 +644,10 @@ describe('segments no correct TCP sends', () => {
     ['an ACK equal to the data’s seq', 4, { abs_ack: 1001 }],
     ['a data segment one byte early', 5, { abs_seq: 5000 }],
     ['a SYN+ACK turned into an ACK', 1, { flags: '.' }],
+    // A bare ACK at the seq of earlier data resends nothing: not a retransmission.
+    ['a pure ACK at the seq of earlier data', 6, { abs_seq: 1001 }],
+    // A FIN sits after the last byte; one at the seq of the data before it is no resend.
+    ['a FIN at the seq of earlier data', 6, { abs_seq: 1001, flags: 'F.' }],
   ] as const)('%s is found, and only it', (_what, i, change) => {
     expect(impossibleSegments(altered(i, change), base).map((f) => f.index)).toEqual([i]);
   });
@@ -712,7 +716,13 @@ function question(full: Trace, over: Record<string, unknown>): Question {
     answer: { option: 'a' },
     explanation: 'Because.',
     misconceptions: {},
-    source: { scenario: 'close-merged', seed: 1, set: {}, focus: { state: 7 } },
+    // The client's momentary FIN_WAIT2 inside the merged FIN+ACK's processing.
+    source: {
+      scenario: 'close-merged',
+      seed: 1,
+      set: {},
+      focus: { endpoint: full.states[7]!.endpoint, t: full.states[7]!.t },
+    },
     ...over,
   });
 }
@@ -758,4 +768,40 @@ describe('oracleCheck', () => {
     expect(v.status).toBe('not-covered');
     expect(v.status === 'not-covered' && v.reason).toBe(NOT_COVERED['listen-queues']);
   });
+});
+
+describe('oracleCheck on handshake-loss questions', () => {
+  /** The first few generated questions of each variant. */
+  const byVariant = new Map<string, Question[]>();
+  for (let seed = 0; seed < 60; seed++) {
+    for (const difficulty of [1, 2] as const) {
+      const q = generateQuestion('handshake-loss', { seed, locale: 'en', difficulty });
+      const v = String(q.source.focus['variant']);
+      const list = byVariant.get(v) ?? [];
+      if (list.length < 4) byVariant.set(v, [...list, q]);
+    }
+  }
+
+  /** The same question with another key: a wrong option, or a value past the tolerance. */
+  function wrongKey(q: Question): Question {
+    if (q.kind === 'numeric')
+      return { ...q, answer: { ...q.answer, value: q.answer.value + 2 * q.answer.tolerance + 1 } };
+    if (q.kind !== 'choice') throw new TypeError('choice or numeric');
+    const other = q.options.find((o) => o.id !== q.answer.option)!;
+    return { ...q, answer: { option: other.id } };
+  }
+
+  test.each(['who', 'states', 'first', 'data', 'count', 'give-up'])(
+    'variant %s: the generated key agrees, another key does not',
+    (variant) => {
+      const questions = byVariant.get(variant) ?? [];
+      expect(questions.length, `no ${variant} question in 60 seeds`).toBeGreaterThan(0);
+      for (const q of questions) {
+        const full = runSource(q.source)!;
+        expect(oracleCheck(q, full).status).toBe('agree');
+        // A distractor's wording may be one the oracle does not read: never an agreement.
+        expect(oracleCheck(wrongKey(q), full).status).not.toBe('agree');
+      }
+    },
+  );
 });
