@@ -25,13 +25,13 @@ const WHO = {
   server: { en: 'The server retransmits its SYN+ACK.', zh: '服务器重传 SYN+ACK。' },
   both: {
     en: 'Both: the client its SYN, the server its SYN+ACK.',
-    zh: '双方都重传：客户端重传 SYN，服务器重传 SYN+ACK。',
+    zh: '双方：客户端重传 SYN，服务器重传 SYN+ACK。',
   },
   serverSyn: { en: 'The server retransmits the client’s SYN.', zh: '服务器重传客户端的 SYN。' },
   clientAck: { en: 'The client retransmits its ACK.', zh: '客户端重传它的 ACK。' },
   none: {
     en: 'Nobody retransmits anything; the handshake just stalls.',
-    zh: '双方都不重传任何报文段，握手就此停住。',
+    zh: '双方都不重传任何报文段，握手就此停住，连接一直建立不起来。',
   },
 } satisfies Record<string, Text>;
 
@@ -43,8 +43,8 @@ const DATA = {
     zh: '进入 ESTABLISHED 并接收数据：第 4 个报文段确认了它的 SYN+ACK。',
   },
   dropRetransmit: {
-    en: 'It discards the data and retransmits its SYN+ACK, still waiting for the ACK.',
-    zh: '丢弃这些数据并重传 SYN+ACK，继续等待第三次握手的 ACK。',
+    en: 'It discards the data and retransmits its SYN+ACK, staying in SYN_RECV until a pure ACK arrives.',
+    zh: '丢弃这些数据并重传 SYN+ACK，继续停在 SYN_RECV 等待第三次握手的纯 ACK。',
   },
   rst: {
     en: 'It answers RST: no data may arrive before the handshake has completed.',
