@@ -3,10 +3,10 @@
 // breaks a rule checkable from the segments before it (segment-rules.ts `violation`), so it
 // differs from every genuine segment and from retransmissions, keepalives and window probes.
 
-import { seqAdd, type Trace, type TraceSegment } from '@/lib/engine';
+import { seqAdd, type Rng, type Trace, type TraceSegment } from '@/lib/engine';
 import { buildChoice, pick, runSim, shuffle, sourceOf, type Distractor } from '../build';
 import { steps } from '../explain';
-import { describeSegment, endpointName, endpointTitle } from '../locales/common';
+import { describeSegment, endpointName, endpointTitle, flagWords } from '../locales/common';
 import type { MisconceptionId } from '../misconceptions';
 import type { Answer, Question, QuestionBody, ShownTrace } from '../schema';
 import {
@@ -226,8 +226,46 @@ export function flaggers(segs: readonly SegmentView[], i: number): Misconception
   return [...new Set(out)];
 }
 
-function optionText(n: number, seg: TraceSegment, locale: Locale): string {
-  return TEXT.option[locale](n, describeSegment(seg, locale));
+/**
+ * An option: segment `n` with the same fields as every other option (flags, seq, ack, and the
+ * payload length when any shown segment carries data), so no option stands out by its shape.
+ */
+function optionText(n: number, seg: SegmentView, locale: Locale, lengths: boolean): string {
+  // Bare names, as in the diagram's segment descriptions ("client → server").
+  const name = (who: string) => (locale === 'en' ? who : endpointName(who, locale));
+  const fields = [
+    `${name(seg.from)} → ${name(seg.to)}`,
+    flagWords(seg.flags),
+    `seq=${seg.abs_seq}`,
+    `ack=${seg.abs_ack ?? '-'}`,
+    ...(lengths ? [`len=${seg.len}`] : []),
+  ];
+  return TEXT.option[locale](n, fields.join(' '));
+}
+
+/**
+ * Three genuine segments to offer beside the key, at random except that one of them reads at
+ * least as long as the key whenever the trace has such a segment: the key is the longest
+ * option only when no other segment is as long (an altered data segment, say), so always
+ * picking the longest option pays little. Lengths are the en texts': zh has the same fields,
+ * so both locales offer the same segments.
+ */
+function distractorSegments(
+  rng: Rng,
+  trace: Trace,
+  plan: Plan,
+  altered: SegmentView,
+  lengths: boolean,
+): number[] {
+  const size = (i: number, s: SegmentView) => optionText(i + 1, s, 'en', lengths).length;
+  const key = size(plan.index, altered);
+  const candidates = shuffle(
+    rng,
+    trace.segments.map((_, i) => i).filter((i) => i !== plan.index && !trace.segments[i]!.dropped),
+  );
+  const long = candidates.findIndex((i) => size(i, trace.segments[i]!) >= key);
+  if (long > 0) candidates.unshift(...candidates.splice(long, 1));
+  return candidates.slice(0, 3);
 }
 
 function ruleText(v: Violation, m: TraceSegment, locale: Locale): string {
@@ -283,15 +321,13 @@ function generate(ctx: GenContext): QuestionBody {
   const altered = shownSegments[plan.index]!;
   const broken = violation(shownSegments.slice(0, plan.index), altered)!;
   const shown: ShownTrace = { ...trace, segments: shownSegments, timers: [] };
-  const others = shuffle(
-    rng,
-    trace.segments.map((_, i) => i).filter((i) => i !== plan.index && !trace.segments[i]!.dropped),
-  ).slice(0, 3);
+  const lengths = shownSegments.some((s) => s.len > 0);
+  const others = distractorSegments(rng, trace, plan, altered, lengths);
   const distractors: Distractor[] = others.map((i) => ({
-    text: optionText(i + 1, trace.segments[i]!, locale),
+    text: optionText(i + 1, trace.segments[i]!, locale, lengths),
     misconception: flaggers(trace.segments, i)[0] ?? 'wrong-segment-looks-odd',
   }));
-  const correct = optionText(plan.index + 1, altered, locale);
+  const correct = optionText(plan.index + 1, altered, locale, lengths);
   const choice = buildChoice(rng, correct, distractors);
   const [x, y] = isns(trace);
   return {

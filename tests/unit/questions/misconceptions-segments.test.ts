@@ -14,7 +14,6 @@ import {
   type MisconceptionId,
   type Question,
 } from '@/lib/questions';
-import { describeSegment } from '@/lib/questions/locales/common';
 
 const SEEDS = 100;
 const D = [1, 2, 3] as const;
@@ -188,6 +187,16 @@ describe('spot-the-error: why a learner would blame a correct segment', () => {
     return out;
   }
 
+  const FLAG_WORDS: Record<string, string> = {
+    S: 'SYN',
+    'S.': 'SYN+ACK',
+    '.': 'ACK',
+    'P.': 'PSH+ACK',
+    'F.': 'FIN+ACK',
+  };
+  const optionFields = (g: TraceSegment) =>
+    `${g.from} → ${g.to} ${FLAG_WORDS[g.flags]} seq=${g.abs_seq} ack=${g.abs_ack ?? '-'} len=${g.len}`;
+
   test.each(D)('d%i: each wrong option is a genuine segment labelled by its blamer', (d) => {
     for (let seed = 0; seed < SEEDS; seed++) {
       const q = generateQuestion('spot-the-error', { seed, locale: 'en', difficulty: d });
@@ -200,8 +209,9 @@ describe('spot-the-error: why a learner would blame a correct segment', () => {
         }
         const n = Number(/^#(\d+): /.exec(o.text)![1]) - 1;
         const g = trace.segments[n]!;
-        // The feedback says the segment follows the rules: it must be the genuine one.
-        expect(o.text).toBe(`#${n + 1}: ${describeSegment(g, 'en')}`);
+        // The feedback says the segment follows the rules: it must be the genuine one, stated
+        // with the same fields as every option (payload length too: these traces carry data).
+        expect(o.text).toBe(`#${n + 1}: ${optionFields(g)}`);
         const label = q.misconceptions[o.id];
         const by = blamers(trace.segments.slice(0, n), g);
         if (by.size === 0) expect(label).toBe('wrong-segment-looks-odd');

@@ -238,6 +238,35 @@ describe('spot-the-error', () => {
     },
   );
 
+  test.each(D)(
+    'd%i (finding 9): options share one shape, and the key is the longest only when no other segment is as long',
+    (d) => {
+      const shape =
+        /^#\d+: (client|server) → (client|server) (SYN|SYN\+ACK|ACK|PSH\+ACK|FIN\+ACK) seq=\d+ ack=(\d+|-) len=\d+$/;
+      for (const q of questions('spot-the-error', d)) {
+        if (q.kind !== 'choice') throw new Error('choice');
+        for (const o of q.options) expect(o.text, `d${d} seed ${q.seed}`).toMatch(shape);
+        const key = q.options.find((o) => o.id === q.answer.option)!.text;
+        const longest = q.options.every((o) => o.text === key || o.text.length < key.length);
+        if (!longest) continue;
+        // Every genuine segment the question could have offered instead reads shorter.
+        const { i, trace } = altered(q);
+        const words: Record<string, string> = {
+          S: 'SYN',
+          'S.': 'SYN+ACK',
+          '.': 'ACK',
+          'P.': 'PSH+ACK',
+          'F.': 'FIN+ACK',
+        };
+        trace.segments.forEach((x, k) => {
+          if (k === i || x.dropped) return;
+          const text = `#${k + 1}: ${x.from} → ${x.to} ${words[x.flags]} seq=${x.abs_seq} ack=${x.abs_ack ?? '-'} len=${x.len}`;
+          expect(text.length, `d${d} seed ${q.seed} #${k + 1}`).toBeLessThan(key.length);
+        });
+      }
+    },
+  );
+
   test('invariance is checked against the genuine segments, not skipped', () => {
     for (const d of D)
       for (const q of questions('spot-the-error', d, 10)) {
