@@ -181,8 +181,16 @@ function planFor(trace: Trace, j: number): Plan | null {
   return { index: j, shown, trigger, bytes, last };
 }
 
+/** What the asked segment is; d1 holds the handshake segments and the first data after it. */
 type Asked =
-  'synack' | 'handshake-ack' | 'data' | 'data-ack' | 'active-fin' | 'passive-fin' | 'fin-ack';
+  | 'synack'
+  | 'handshake-ack'
+  | 'first-data'
+  | 'data'
+  | 'data-ack'
+  | 'active-fin'
+  | 'passive-fin'
+  | 'fin-ack';
 
 /** What the asked segment is: it sets the difficulty, topics and lesson. */
 function kindOf(trace: Trace, plan: Plan): Asked {
@@ -191,6 +199,8 @@ function kindOf(trace: Trace, plan: Plan): Asked {
   if (hasSyn(seg)) return 'synack';
   if (hasFin(seg))
     return before.some((s) => s.from === seg.to && hasFin(s)) ? 'passive-fin' : 'active-fin';
+  // Data right after a handshake that carried none: both numbers come from the ISNs alone.
+  if (seg.len > 0 && before.every((s) => s.len === 0 && !hasFin(s))) return 'first-data';
   if (seg.len > 0) return 'data';
   const acked = lastUnitEndingAt(before, seg.to, seg.abs_ack ?? 0);
   if (acked !== undefined && hasFin(acked)) return 'fin-ack';
@@ -201,6 +211,7 @@ function kindOf(trace: Trace, plan: Plan): Asked {
 const LEVEL: Record<Asked, Difficulty> = {
   synack: 1,
   'handshake-ack': 1,
+  'first-data': 1,
   data: 2,
   'data-ack': 2,
   'active-fin': 2,
@@ -208,15 +219,18 @@ const LEVEL: Record<Asked, Difficulty> = {
   'fin-ack': 3,
 };
 
+/** Kinds about data and its ACK: sequence numbers only, whatever their difficulty. */
+const DATA_KINDS: readonly Asked[] = ['first-data', 'data', 'data-ack'];
+
 function topicsOf(kind: Asked): Topic[] {
+  if (DATA_KINDS.includes(kind)) return ['sequence-numbers', 'header'];
   if (LEVEL[kind] === 1) return ['handshake', 'sequence-numbers', 'header'];
-  if (kind === 'data' || kind === 'data-ack') return ['sequence-numbers', 'header'];
   return ['close', 'sequence-numbers', 'header'];
 }
 
 function lessonOf(kind: Asked): string {
+  if (DATA_KINDS.includes(kind)) return 'tcp-header-and-sequence-numbers';
   if (LEVEL[kind] === 1) return 'three-way-handshake';
-  if (kind === 'data' || kind === 'data-ack') return 'tcp-header-and-sequence-numbers';
   return 'four-way-close';
 }
 

@@ -102,6 +102,21 @@ describe('next-segment', () => {
     }
   });
 
+  test('finding 9: d1 asks for the SYN+ACK, the handshake ACK and the first data, each often', () => {
+    const counts = new Map<string, number>();
+    for (const q of questions('next-segment', 1)) {
+      if (q.kind !== 'fields') throw new Error('fields');
+      const what = `${q.answer.fields.flags} ${stated(q).trigger} after ${q.trace!.segments.length}`;
+      counts.set(what, (counts.get(what) ?? 0) + 1);
+    }
+    expect([...counts.keys()].sort()).toEqual([
+      '. reply after 2',
+      'P. send after 3',
+      'S. reply after 1',
+    ]);
+    for (const [what, n] of counts) expect(n, what).toBeGreaterThanOrEqual(SEEDS / 6);
+  });
+
   test('finding 4: d3 seed 34 en acks the FIN the diagram shows', () => {
     const q = generateQuestion('next-segment', { seed: 34, locale: 'en', difficulty: 3 });
     if (q.kind !== 'fields' || q.trace === null) throw new Error('fields');
