@@ -1,7 +1,7 @@
-// Family "seq-ack-numbers": numeric entry of an acknowledgement number read from the trace
-// (after a SYN, after data, after a FIN, and after a lost segment).
+// Family "seq-ack-numbers": numeric entry of an acknowledgement or sequence number read from
+// the trace (around the handshake, data and the FIN, and after a lost segment).
 
-import type { Trace, TraceSegment } from '@/lib/engine';
+import { seqAdd, type Trace, type TraceSegment } from '@/lib/engine';
 import { defaultVariations, type HiddenVariation } from '../validity';
 import { pick, prefixTrace, replyAt, runSim, sourceOf } from '../build';
 import { mod32, steps, sumText } from '../explain';
@@ -10,7 +10,17 @@ import type { MisconceptionId } from '../misconceptions';
 import type { Answer, Question, QuestionBody, ShownTrace } from '../schema';
 import type { GenContext, Locale, SimSpec, TemplateDef, Topic } from '../types';
 
-const VARIANTS = ['syn', 'synack', 'data', 'fin', 'loss'] as const;
+const VARIANTS = [
+  'syn',
+  'synack',
+  'ack-seq',
+  'data-seq',
+  'data',
+  'fin',
+  'fin-seq',
+  'data-fin',
+  'loss',
+] as const;
 type Variant = (typeof VARIANTS)[number];
 
 function asVariant(v: unknown): Variant {
@@ -33,6 +43,18 @@ const TEXT = {
       zh: (y: number, x: number) =>
         `服务器的 SYN+ACK 报文段 seq = ${y}，ack = ${x}。客户端发出的第三次握手报文段中，确认号是多少？`,
     },
+    'ack-seq': {
+      en: (x: number, y: number, a: number) =>
+        `The client sends a SYN with seq = ${x}; the server answers with a SYN+ACK with seq = ${y} and ack = ${a}. What sequence number does the client's third handshake segment (its ACK) carry?`,
+      zh: (x: number, y: number, a: number) =>
+        `客户端发送 SYN 报文段，序号 seq = ${x}；服务器回复 SYN+ACK 报文段，seq = ${y}，ack = ${a}。客户端发出的第三次握手报文段（ACK）中，序号是多少？`,
+    },
+    'data-seq': {
+      en: (x: number, y: number, l: number) =>
+        `The client's SYN had seq = ${x} and the server's SYN+ACK seq = ${y}; the three-way handshake shown is complete. The client's application then calls send() with ${l} bytes. What sequence number does the segment carrying them have?`,
+      zh: (x: number, y: number, l: number) =>
+        `客户端 SYN 报文段的序号 seq = ${x}，服务器 SYN+ACK 报文段的序号 seq = ${y}；图中的三次握手已经完成。随后客户端的应用程序调用 send() 发送 ${l} 字节。携带这些数据的报文段，序号是多少？`,
+    },
     data: {
       en: (s: number, l: number) =>
         `Both hosts run Linux, which acknowledges the first data of a connection as soon as it arrives. The client sends a segment with seq = ${s} carrying ${l} bytes of data. What acknowledgement number does the server send back for it?`,
@@ -44,6 +66,18 @@ const TEXT = {
         `The client has sent all its data and now sends a FIN with seq = ${u}. What acknowledgement number does the server's ACK of that FIN carry?`,
       zh: (u: number) =>
         `客户端发完全部数据后发送 FIN 报文段，序号为 ${u}。服务器确认该 FIN 的报文段中，确认号是多少？`,
+    },
+    'fin-seq': {
+      en: (s: number, l: number) =>
+        `The client sends a segment with seq = ${s} carrying ${l} bytes of data, and then its application calls close(). What sequence number does the client's FIN carry?`,
+      zh: (s: number, l: number) =>
+        `客户端发送一个序号为 ${s}、携带 ${l} 字节数据的报文段，随后其应用程序调用 close()。客户端发出的 FIN 报文段，序号是多少？`,
+    },
+    'data-fin': {
+      en: (s: number, l: number) =>
+        `The client sends a segment with seq = ${s} carrying ${l} bytes of data, and then its application calls close(). What acknowledgement number does the server's ACK of the client's FIN carry?`,
+      zh: (s: number, l: number) =>
+        `客户端发送一个序号为 ${s}、携带 ${l} 字节数据的报文段，随后其应用程序调用 close()。服务器确认客户端 FIN 的报文段中，确认号是多少？`,
     },
     loss: {
       en: (a: number, sizes: string, lost: number) =>
@@ -67,6 +101,30 @@ const TEXT = {
     fin: {
       en: (u: number) => `ack = ${sumText(u, 1)}: the FIN consumes one sequence number.`,
       zh: (u: number) => `ack = ${sumText(u, 1)}：FIN 报文段消耗一个序号。`,
+    },
+    ackSeq: {
+      en: (x: number) =>
+        `seq = ${sumText(x, 1)}: the SYN consumed one sequence number, so the client's next segment starts one past its ISN (the SYN+ACK's ack says the same).`,
+      zh: (x: number) =>
+        `seq = ${sumText(x, 1)}：SYN 消耗了一个序号，客户端的下一个报文段从 ISN 的下一个序号开始（SYN+ACK 的确认号也说明了这一点）。`,
+    },
+    dataSeq: {
+      en: (x: number) =>
+        `seq = ${sumText(x, 1)}: the SYN consumed one sequence number and the third handshake segment, a bare ACK, consumed none, so the first data byte is ISN + 1.`,
+      zh: (x: number) =>
+        `seq = ${sumText(x, 1)}：SYN 消耗一个序号，第三次握手的纯 ACK 不消耗序号，所以第一个数据字节的序号是 ISN + 1。`,
+    },
+    finSeq: {
+      en: (s: number, l: number) =>
+        `seq = ${sumText(s, l)}: the FIN comes right after the ${l} data bytes, at the next unused sequence number.`,
+      zh: (s: number, l: number) =>
+        `seq = ${sumText(s, l)}：FIN 紧接在这 ${l} 字节数据之后，占用下一个尚未使用的序号。`,
+    },
+    dataFin: {
+      en: (s: number, l: number) =>
+        `The client's FIN follows the ${l} data bytes: its seq is ${sumText(s, l)}. ack = ${sumText(seqAdd(s, l), 1)}: the FIN consumes one sequence number.`,
+      zh: (s: number, l: number) =>
+        `客户端的 FIN 紧接在 ${l} 字节数据之后，其序号为 ${sumText(s, l)}。ack = ${sumText(seqAdd(s, l), 1)}：FIN 消耗一个序号。`,
     },
     loss: {
       en: (a: number, l: number, k: number) =>
@@ -96,8 +154,12 @@ const MSS_CHOICES = [400, 500, 600, 800, 1000] as const;
 const STATES_PROFILE: Record<Variant, boolean> = {
   syn: false,
   synack: false,
+  'ack-seq': false,
+  'data-seq': false,
   data: true,
   fin: false,
+  'fin-seq': false,
+  'data-fin': false,
   loss: false,
 };
 
@@ -105,10 +167,31 @@ const STATES_PROFILE: Record<Variant, boolean> = {
 const TOPICS_OF: Record<Variant, Topic[]> = {
   syn: ['handshake', 'sequence-numbers'],
   synack: ['handshake', 'sequence-numbers'],
+  'ack-seq': ['handshake', 'sequence-numbers'],
+  'data-seq': ['handshake', 'sequence-numbers'],
   data: ['sequence-numbers'],
   fin: ['close', 'sequence-numbers'],
+  'fin-seq': ['close', 'sequence-numbers'],
+  'data-fin': ['close', 'sequence-numbers'],
   loss: ['sequence-numbers', 'retransmission'],
 };
+
+/** Lesson of each variant. */
+const LESSON_OF: Record<Variant, string> = {
+  syn: 'three-way-handshake',
+  synack: 'three-way-handshake',
+  'ack-seq': 'three-way-handshake',
+  'data-seq': 'three-way-handshake',
+  data: 'tcp-header-and-sequence-numbers',
+  fin: 'four-way-close',
+  'fin-seq': 'four-way-close',
+  'data-fin': 'four-way-close',
+  loss: 'tcp-header-and-sequence-numbers',
+};
+
+/** The variants of d1 (the handshake) and d2 (data and the FIN); d3 is a lost segment. */
+const D1: readonly Variant[] = ['syn', 'synack', 'ack-seq', 'data-seq'];
+const D2: readonly Variant[] = ['data', 'fin', 'fin-seq', 'data-fin'];
 
 /**
  * The first `count` segments before `cutoff`, with no state or event of a segment left out
@@ -176,6 +259,75 @@ function solveTrace(trace: Trace, variant: Variant, locale: Locale): Solved {
           [synack.abs_seq, 'syn-consumes-no-sequence-number'],
           [synack.abs_ack ?? 0, 'ack-from-own-space'],
           [(synack.abs_ack ?? 0) + 1, 'ack-from-own-space'],
+        ],
+      };
+    }
+    case 'ack-seq': {
+      const synack = segs.find((s) => s.flags === 'S.')!;
+      const syn = segs[0]!;
+      const third = segs.find((s, i) => i > segs.indexOf(synack) && s.from === 'client')!;
+      return {
+        key: third.abs_seq,
+        shown: segs.indexOf(synack),
+        cutoff: third.t,
+        stem: T.stem['ack-seq'][locale](syn.abs_seq, synack.abs_seq, synack.abs_ack ?? 0),
+        lines: [
+          T.step.seg[locale](describeSegment(syn, locale)),
+          T.step.seg[locale](describeSegment(synack, locale)),
+          T.step.ackSeq[locale](syn.abs_seq),
+        ],
+        // A SYN that consumed nothing leaves the client at its ISN.
+        wrong: [[syn.abs_seq, 'syn-consumes-no-sequence-number']],
+      };
+    }
+    case 'data-seq': {
+      const data = clientData(trace)[0]!;
+      const syn = segs[0]!;
+      const synack = segs.find((s) => s.flags === 'S.')!;
+      const index = segs.indexOf(data);
+      return {
+        key: data.abs_seq,
+        shown: index - 1,
+        cutoff: data.t,
+        stem: T.stem['data-seq'][locale](syn.abs_seq, synack.abs_seq, data.len),
+        lines: [
+          ...segs.slice(0, index).map((s) => T.step.seg[locale](describeSegment(s, locale))),
+          T.step.dataSeq[locale](syn.abs_seq),
+        ],
+        wrong: [[syn.abs_seq, 'syn-consumes-no-sequence-number']],
+      };
+    }
+    case 'fin-seq':
+    case 'data-fin': {
+      const data = clientData(trace)[0]!;
+      const fin = segs.find((s) => s.from === 'client' && s.flags.includes('F'))!;
+      const [s0, l] = [data.abs_seq, data.len];
+      const lines = [T.step.seg[locale](describeSegment(data, locale))];
+      if (variant === 'fin-seq')
+        return {
+          key: fin.abs_seq,
+          shown: segs.indexOf(fin) - 1,
+          cutoff: fin.t,
+          stem: T.stem['fin-seq'][locale](s0, l),
+          lines: [...lines, T.step.finSeq[locale](s0, l)],
+          // Bytes counted wrongly: none (the seq stays), one per segment, or one too many.
+          wrong: [
+            [s0, 'off-by-payload'],
+            [s0 + 1, 'off-by-payload'],
+            [s0 + l + 1, 'off-by-payload'],
+          ],
+        };
+      const reply = replyAt(trace, 'server', fin.t + delay);
+      return {
+        key: reply.abs_ack ?? 0,
+        shown: segs.indexOf(fin) - 1,
+        cutoff: fin.t,
+        stem: T.stem['data-fin'][locale](s0, l),
+        lines: [...lines, T.step.dataFin[locale](s0, l)],
+        wrong: [
+          [s0 + l, 'fin-consumes-no-sequence-number'],
+          [s0, 'ack-equals-seq'],
+          [s0 + 1, 'off-by-payload'],
         ],
       };
     }
@@ -251,10 +403,7 @@ function plan(ctx: GenContext): { spec: SimSpec; variant: Variant } {
     set['faults[0].match.nth'] = rng.int(1, 2);
     return { spec: { scenario: 'data-loss', seed: rng.uint32(), set }, variant: 'loss' };
   }
-  const variant: Variant =
-    ctx.difficulty === 1
-      ? pick(rng, ['syn', 'synack'] as const)
-      : pick(rng, ['data', 'fin'] as const);
+  const variant = pick(rng, ctx.difficulty === 1 ? D1 : D2);
   return { spec: { scenario: 'handshake-data-close', seed: rng.uint32(), set: {} }, variant };
 }
 
@@ -272,12 +421,7 @@ function generate(ctx: GenContext): QuestionBody {
   return {
     kind: 'numeric',
     topics: TOPICS_OF[variant],
-    lesson:
-      variant === 'fin'
-        ? 'four-way-close'
-        : variant === 'syn' || variant === 'synack'
-          ? 'three-way-handshake'
-          : 'tcp-header-and-sequence-numbers',
+    lesson: LESSON_OF[variant],
     stem: s.stem,
     trace: variant === 'loss' ? null : shownPrefix(trace, shownCount, s.cutoff),
     answer: { value: s.key, tolerance: 0 },

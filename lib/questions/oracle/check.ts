@@ -309,33 +309,70 @@ function handshakeLoss(q: Question, full: Trace): OracleVerdict {
 
 // --- seq-ack-numbers --------------------------------------------------------------------------
 
+/**
+ * The segment a seq-ack-numbers variant asks about, and which of its numbers: `ack` is the
+ * receiver's RCV.NXT once that segment has arrived (the ack of the reply), `seq` the sender's
+ * SND.NXT when it sends it.
+ */
+function seqAckAsked(
+  variant: unknown,
+  segs: readonly TraceSegment[],
+): { asked: TraceSegment | undefined; field: 'ack' | 'seq' } | undefined {
+  const clientData = segs.filter((s) => s.from === 'client' && s.len > 0);
+  const synack = segs.findIndex((s) => s.flags === 'S.');
+  const clientFin = segs.find((s) => s.from === 'client' && s.flags.includes('F'));
+  switch (variant) {
+    case 'syn':
+      return { asked: segs[0], field: 'ack' };
+    case 'synack':
+      return { asked: segs[synack], field: 'ack' };
+    case 'ack-seq':
+      return { asked: segs.find((s, i) => i > synack && s.from === 'client'), field: 'seq' };
+    case 'data-seq':
+      return { asked: clientData[0], field: 'seq' };
+    case 'data':
+      return { asked: clientData[0], field: 'ack' };
+    case 'fin':
+    case 'data-fin':
+      return { asked: clientFin, field: 'ack' };
+    case 'fin-seq':
+      return { asked: clientFin, field: 'seq' };
+    case 'loss':
+      return { asked: clientData[2], field: 'ack' };
+    default:
+      return undefined;
+  }
+}
+
 function seqAckNumbers(q: Question, full: Trace): OracleVerdict {
   if (q.kind !== 'numeric') return notCovered('not numeric');
   const variant = q.source.focus['variant'];
   const segs = full.segments;
-  const clientData = segs.filter((s) => s.from === 'client' && s.len > 0);
-  const asked: TraceSegment | undefined =
-    variant === 'syn'
-      ? segs[0]
-      : variant === 'synack'
-        ? segs.find((s) => s.flags === 'S.')
-        : variant === 'data'
-          ? clientData[0]
-          : variant === 'fin'
-            ? segs.find((s) => s.from === 'client' && s.flags.includes('F'))
-            : variant === 'loss'
-              ? clientData[2]
-              : undefined;
-  if (asked === undefined) return notCovered(`seq-ack variant "${String(variant)}" is not covered`);
+  const which = seqAckAsked(variant, segs);
+  const asked = which?.asked;
+  if (which === undefined || asked === undefined)
+    return notCovered(`seq-ack variant "${String(variant)}" is not covered`);
   const r = replay(full);
-  const receiver = r.conn(asked.to, asked.cport);
   const index = segs.indexOf(asked);
+  const got = q.answer.value;
+  if (which.field === 'seq') {
+    // §3.4: every segment but a fresh SYN carries SND.NXT, the sender's next unused number.
+    const sender = r.conn(asked.from, asked.cport);
+    const sent = sender?.sends.find((x) => x.index === index);
+    if (sent?.sndNxt === undefined || sent.iss === undefined)
+      return disagree('(the sender has no SND.NXT)', String(got), 'no send record');
+    const abs = sent.sndNxt;
+    const rel = mod32(abs - sent.iss);
+    return got === abs || got === rel
+      ? agree(`seq of segment #${index + 1}: ${abs}`)
+      : disagree(String(abs), String(got), `SND.NXT of ${asked.from} at segment #${index + 1}`);
+  }
+  const receiver = r.conn(asked.to, asked.cport);
   const arrival = receiver?.arrivals.find((a) => a.index === index);
   if (receiver === undefined || arrival?.rcvNxt === undefined)
-    return disagree('(the segment never arrives)', String(q.answer.value), 'no arrival');
+    return disagree('(the segment never arrives)', String(got), 'no arrival');
   const abs = arrival.rcvNxt;
   const rel = receiver.sends[0]?.irs === undefined ? null : mod32(abs - receiver.sends[0].irs!);
-  const got = q.answer.value;
   return got === abs || got === rel
     ? agree(`ack after segment #${index + 1}: ${abs}`)
     : disagree(String(abs), String(got), `RCV.NXT of ${asked.to} after segment #${index + 1}`);

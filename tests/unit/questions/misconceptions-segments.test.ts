@@ -107,10 +107,13 @@ describe('seq-ack-numbers: the numbers a misconception computes from the stem', 
 
   /**
    * syn: the SYN's seq x (SYN consumes nothing). synack: the SYN+ACK's seq y (same), its ack a
-   * or a + 1 (the client's own space). data: seq s (ack-equals-seq), s + 1 or s + L + 1
-   * (payload miscounted). fin: the FIN's seq u (FIN consumes nothing). loss: the end of the
-   * third segment (acks across the hole), the seq of the third or of the other segment that
-   * arrived (ack-equals-seq).
+   * or a + 1 (the client's own space). ack-seq and data-seq (the seq of the client's next
+   * segment after its SYN): x (SYN consumes nothing). data: seq s (ack-equals-seq), s + 1 or
+   * s + L + 1 (payload miscounted). fin: the FIN's seq u (FIN consumes nothing). fin-seq (the
+   * seq of the FIN after s, L): s, s + 1 or s + L + 1 (payload miscounted). data-fin (the ack
+   * of that FIN): s + L (FIN consumes nothing), s (ack-equals-seq), s + 1 (payload left out).
+   * loss: the end of the third segment (acks across the hole), the seq of the third or of the
+   * other segment that arrived (ack-equals-seq).
    */
   function rules(q: Question): Produced {
     const out: Produced = {};
@@ -131,8 +134,23 @@ describe('seq-ack-numbers: the numbers a misconception computes from the stem', 
       produce(out, 'off-by-payload', String(add(seq, 1)));
       produce(out, 'off-by-payload', String(add(seq, len + 1)));
     }
+    if (variant === 'ack-seq' || variant === 'data-seq')
+      produce(out, 'syn-consumes-no-sequence-number', String(num(/SYN[^+]*seq = (\d+)/, s)));
     if (variant === 'fin')
       produce(out, 'fin-consumes-no-sequence-number', String(num(/seq = (\d+)/, s)));
+    if (variant === 'fin-seq' || variant === 'data-fin') {
+      const seq = num(/seq = (\d+) carrying/, s);
+      const len = num(/carrying (\d+) bytes/, s);
+      if (variant === 'fin-seq') {
+        produce(out, 'off-by-payload', String(seq));
+        produce(out, 'off-by-payload', String(add(seq, 1)));
+        produce(out, 'off-by-payload', String(add(seq, len + 1)));
+      } else {
+        produce(out, 'fin-consumes-no-sequence-number', String(add(seq, len)));
+        produce(out, 'ack-equals-seq', String(seq));
+        produce(out, 'off-by-payload', String(add(seq, 1)));
+      }
+    }
     if (variant === 'loss') {
       const a = num(/seq = (\d+)/, s);
       const lens = /carry (\d+), (\d+), (\d+) bytes/.exec(s)!.slice(1).map(Number);

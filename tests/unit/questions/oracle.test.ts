@@ -805,3 +805,34 @@ describe('oracleCheck on handshake-loss questions', () => {
     },
   );
 });
+
+describe('oracleCheck on seq-ack-numbers questions', () => {
+  /** The first few generated questions of each variant. */
+  const byVariant = new Map<string, Question[]>();
+  for (let seed = 0; seed < 40; seed++)
+    for (const difficulty of [1, 2, 3] as const) {
+      const q = generateQuestion('seq-ack-numbers', { seed, locale: 'en', difficulty });
+      const v = String(q.source.focus['variant']);
+      const list = byVariant.get(v) ?? [];
+      if (list.length < 3) byVariant.set(v, [...list, q]);
+    }
+
+  test.each(['syn', 'synack', 'ack-seq', 'data-seq', 'data', 'fin', 'fin-seq', 'data-fin', 'loss'])(
+    'variant %s: the generated key agrees; one off, or a labelled misconception, does not',
+    (variant) => {
+      const questions = byVariant.get(variant) ?? [];
+      expect(questions.length, `no ${variant} question in 40 seeds`).toBeGreaterThan(0);
+      for (const q of questions) {
+        if (q.kind !== 'numeric') throw new TypeError('numeric');
+        const full = runSource(q.source)!;
+        expect(oracleCheck(q, full).status).toBe('agree');
+        const wrong = [q.answer.value + 1, q.answer.value - 1, ...Object.keys(q.misconceptions)];
+        for (const value of wrong.map(Number))
+          expect(
+            oracleCheck({ ...q, answer: { ...q.answer, value } }, full).status,
+            `${variant} seed ${q.seed}: ${value}`,
+          ).toBe('disagree');
+      }
+    },
+  );
+});

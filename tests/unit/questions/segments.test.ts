@@ -293,6 +293,64 @@ describe('spot-the-error', () => {
 });
 
 describe('seq-ack-numbers', () => {
+  /**
+   * Each d1 and d2 stem, and its key from the stem's numbers alone (mod 2^32): a SYN or a FIN
+   * consumes one sequence number, data its length, a bare ACK none; a seq is the sender's next
+   * unused number, an ack the receiver's next expected one.
+   */
+  const M = 2 ** 32;
+  const RULES: [string, RegExp, (n: number[]) => number][] = [
+    ['ack of the SYN', /^The client sends a SYN with seq = (\d+)\. What ack/, ([x]) => x! + 1],
+    ['ack of the SYN+ACK', /^The server's SYN\+ACK has seq = (\d+) and ack/, ([y]) => y! + 1],
+    [
+      'seq of the handshake ACK',
+      /^The client sends a SYN with seq = (\d+); .* third handshake segment \(its ACK\)/,
+      ([x]) => x! + 1,
+    ],
+    [
+      'seq of the first data',
+      /^The client's SYN had seq = (\d+) .* handshake shown is complete\. .* send\(\) with (\d+) bytes/,
+      ([x]) => x! + 1,
+    ],
+    [
+      'ack of the first data (Linux)',
+      /Linux.* seq = (\d+) carrying (\d+) bytes of data\. What ack/,
+      ([q, l]) => q! + l!,
+    ],
+    ['ack of the FIN', /sends a FIN with seq = (\d+)\. What ack/, ([u]) => u! + 1],
+    [
+      'seq of the FIN after data',
+      /seq = (\d+) carrying (\d+) bytes .* close\(\)\. What sequence number does the client's FIN/,
+      ([q, l]) => q! + l!,
+    ],
+    [
+      'ack of the FIN after data',
+      /seq = (\d+) carrying (\d+) bytes .* close\(\)\. What acknowledgement number .* client's FIN/,
+      ([q, l]) => q! + l! + 1,
+    ],
+  ];
+
+  test.each([1, 2] as const)(
+    'd%i (finding 9): four structures, each key follows from its stem alone',
+    (d) => {
+      const seen = new Map<string, number>();
+      for (const q of questions('seq-ack-numbers', d)) {
+        if (q.kind !== 'numeric') throw new Error('numeric');
+        const rules = RULES.filter(([, re]) => re.test(q.stem));
+        expect(
+          rules.map(([name]) => name),
+          q.stem,
+        ).toHaveLength(1);
+        const [name, re, key] = rules[0]!;
+        const numbers = re.exec(q.stem)!.slice(1).map(Number);
+        expect(q.answer.value, `${name}: ${q.stem}`).toBe(key(numbers) % M);
+        seen.set(name, (seen.get(name) ?? 0) + 1);
+      }
+      expect(seen.size).toBe(4);
+      for (const [name, n] of seen) expect(n, name).toBeGreaterThanOrEqual(SEEDS / 8);
+    },
+  );
+
   test('d2: the profile variation is left out exactly when the stem states Linux, and the key holds', () => {
     const def = TEMPLATES['seq-ack-numbers'];
     for (const q of questions('seq-ack-numbers', 2)) {
