@@ -12,11 +12,14 @@ function option(q: Question): string {
 }
 
 describe('independent rules', () => {
-  test.each(SEEDS)('seq-ack-numbers d1, seed %i: ack = ISN + 1 (mod 2^32)', (seed) => {
-    const q = generateQuestion('seq-ack-numbers', { seed, locale: 'en', difficulty: 1 });
-    const isn = Number(/seq = (\d+)/.exec(q.stem)?.[1]);
-    expect(q.kind === 'numeric' && q.answer.value).toBe((isn + 1) % 2 ** 32);
-  });
+  test.each(SEEDS)(
+    'seq-ack-numbers d1, seed %i: the key is the first stated ISN + 1 (mod 2^32), ack or seq',
+    (seed) => {
+      const q = generateQuestion('seq-ack-numbers', { seed, locale: 'en', difficulty: 1 });
+      const isn = Number(/seq = (\d+)/.exec(q.stem)?.[1]);
+      expect(q.kind === 'numeric' && q.answer.value).toBe((isn + 1) % 2 ** 32);
+    },
+  );
 
   test.each(SEEDS)('listen-queues d1, seed %i: min(backlog, somaxconn) + 1 complete', (seed) => {
     const q = generateQuestion('listen-queues', { seed, locale: 'en', difficulty: 1 });
