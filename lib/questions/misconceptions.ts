@@ -56,6 +56,14 @@ export const MISCONCEPTION_IDS = [
   'retransmits-whole-window',
   'dupack-count-includes-original',
   'closed-without-time-wait',
+  // listen-queues / why / congestion
+  'accept-queue-checked-only-at-ack',
+  'accept-queue-checked-only-at-syn',
+  'abort-on-overflow-ignored',
+  'syn-queue-equals-backlog',
+  'cookies-without-syncookies',
+  'syn-queue-overflow-rst',
+  'half-open-never-expires',
 ] as const;
 export type MisconceptionId = (typeof MISCONCEPTION_IDS)[number];
 
@@ -281,6 +289,34 @@ export const MISCONCEPTIONS: Readonly<Record<MisconceptionId, Text>> = {
   'closed-without-time-wait': {
     en: 'The active closer does not reach CLOSED when it sends the last ACK: it first waits 2MSL in TIME_WAIT, in case that ACK is lost and the FIN comes again.',
     zh: '主动关闭方发出最后一个 ACK 后并不立即进入 CLOSED：它要先在 TIME_WAIT 状态等待 2MSL，以防该 ACK 丢失而对方重传 FIN。',
+  }, // listen-queues / why / congestion
+  'accept-queue-checked-only-at-ack': {
+    en: 'Linux checks the accept queue when the SYN arrives: a SYN that finds it already full gets no SYN+ACK at all (a listen overflow). The check at the third ACK only matters for a handshake that began while there was room.',
+    zh: 'Linux 在 SYN 到达时就检查全连接队列：若队列已满，该 SYN 根本得不到 SYN+ACK（记为一次 listen overflow）。第三次握手 ACK 到达时的检查，只影响在队列还有空位时开始的握手。',
+  },
+  'accept-queue-checked-only-at-syn': {
+    en: 'A place in the accept queue is not reserved when the SYN is answered: Linux checks the queue again when the third ACK arrives, and a handshake that began with room can still overflow.',
+    zh: '回应 SYN 时并不会为连接预留全连接队列的位置：第三次握手的 ACK 到达时 Linux 会再次检查队列，开始时还有空位的握手此时仍可能溢出。',
+  },
+  'abort-on-overflow-ignored': {
+    en: 'With tcp_abort_on_overflow = 1, a third ACK that finds the accept queue full is answered with RST and the request is dropped; only with 0 is the ACK silently ignored.',
+    zh: 'tcp_abort_on_overflow = 1 时，遇到全连接队列已满的第三次握手 ACK 会得到 RST，请求被丢弃；只有为 0 时才静默忽略该 ACK。',
+  },
+  'syn-queue-equals-backlog': {
+    en: 'Linux calls the SYN queue full only when it holds more than the effective backlog, min(backlog, somaxconn): one more half-open request than the backlog fits.',
+    zh: 'Linux 在半连接队列中的请求数超过实际生效的 backlog（min(backlog, somaxconn)）时才认为队列已满，所以能比 backlog 多容纳一个半连接请求。',
+  },
+  'cookies-without-syncookies': {
+    en: 'With tcp_syncookies = 0 there are no cookies: once the SYN queue is full, new SYNs are dropped silently and get no SYN+ACK.',
+    zh: 'tcp_syncookies = 0 时没有 SYN Cookie：半连接队列满后，新的 SYN 被静默丢弃，得不到 SYN+ACK。',
+  },
+  'syn-queue-overflow-rst': {
+    en: 'A full SYN queue never answers with RST: with syncookies off the SYN is dropped silently (the client retransmits it), with them it gets a cookie SYN+ACK.',
+    zh: '半连接队列满时不会回复 RST：关闭 syncookies 时 SYN 被静默丢弃（客户端会重传），开启时则回复带 Cookie 的 SYN+ACK。',
+  },
+  'half-open-never-expires': {
+    en: 'Half-open requests do not stay forever: the server retransmits its SYN+ACK tcp_synack_retries times (fewer when the queue is crowded) and then drops the request, which frees its place.',
+    zh: '半连接请求不会永远存在：服务器重传 SYN+ACK 达到 tcp_synack_retries 次（队列拥挤时更少）后就丢弃该请求，释放它占用的位置。',
   },
 };
 
