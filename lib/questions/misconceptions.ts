@@ -64,6 +64,37 @@ export const MISCONCEPTION_IDS = [
   'cookies-without-syncookies',
   'syn-queue-overflow-rst',
   'half-open-never-expires',
+  'syn-options-leave-no-room',
+  'one-isn-for-both-directions',
+  'close-wait-times-out',
+  'idle-connection-times-out',
+  'keepalive-on-by-default',
+  'closed-port-silent',
+  'closed-port-icmp',
+  'handshake-without-listener',
+  'simultaneous-close-skips-time-wait',
+  'time-wait-by-role',
+  'lost-syn-fails-at-once',
+  'loss-is-reported',
+  'unacceptable-ack-in-syn-sent',
+  'half-closed-side-cannot-ack',
+  'close-wait-cannot-send',
+  'connect-waits-for-accept',
+  'connect-returns-at-syn',
+  'third-ack-acknowledged',
+  'simultaneous-open-impossible',
+  'simultaneous-open-rules',
+  'client-knows-synack-lost',
+  'linger-zero-remedy',
+  'shutdown-sends-rst',
+  'shut-wr-stops-reading',
+  'time-wait-blocks-reuse',
+  'time-wait-only-for-last-ack',
+  'closed-socket-still-reads',
+  'keepalive-timing',
+  'closing-state-missed',
+  'bare-ack-retransmitted',
+  'data-cannot-complete-handshake',
 ] as const;
 export type MisconceptionId = (typeof MISCONCEPTION_IDS)[number];
 
@@ -317,6 +348,130 @@ export const MISCONCEPTIONS: Readonly<Record<MisconceptionId, Text>> = {
   'half-open-never-expires': {
     en: 'Half-open requests do not stay forever: the server retransmits its SYN+ACK tcp_synack_retries times (fewer when the queue is crowded) and then drops the request, which frees its place.',
     zh: '半连接请求不会永远存在：服务器重传 SYN+ACK 达到 tcp_synack_retries 次（队列拥挤时更少）后就丢弃该请求，释放它占用的位置。',
+  },
+  'syn-options-leave-no-room': {
+    en: 'Options take at most 40 bytes and the payload comes after them, so a SYN could carry data: it does not because the peer has not yet agreed to the connection.',
+    zh: '选项最多占 40 字节，数据在选项之后，所以 SYN 并非没有空间携带数据：不携带是因为对方还没有同意建立连接。',
+  },
+  'one-isn-for-both-directions': {
+    en: 'Each direction has its own sequence space: each side chooses the ISN for the bytes it sends and announces it in its own SYN.',
+    zh: '两个方向各有独立的序号空间：每一方为自己发送的字节选定 ISN，并在自己的 SYN 中通告。',
+  },
+  'close-wait-times-out': {
+    en: "No timer ends CLOSE_WAIT: only the local application's close() sends the FIN. tcp_fin_timeout limits orphaned FIN_WAIT2 sockets, not CLOSE_WAIT.",
+    zh: '没有定时器会结束 CLOSE_WAIT：只有本地应用调用 close() 才会发出 FIN。tcp_fin_timeout 限制的是孤儿 FIN_WAIT2 套接字，与 CLOSE_WAIT 无关。',
+  },
+  'idle-connection-times-out': {
+    en: 'An idle TCP connection sends nothing and never times out by itself: it stays ESTABLISHED until one side closes it or keepalive finds the peer gone.',
+    zh: '空闲的 TCP 连接不发送任何报文，自身也不会超时：它一直处于 ESTABLISHED，直到一方关闭，或 keepalive 发现对端已不存在。',
+  },
+  'keepalive-on-by-default': {
+    en: 'Keepalive is off unless the application sets SO_KEEPALIVE, and even then the first probe comes only after 2 hours of silence on Linux.',
+    zh: '除非应用设置 SO_KEEPALIVE，否则 keepalive 是关闭的；即使开启，Linux 也要静默 2 小时后才发送第一个探测。',
+  },
+  'closed-port-silent': {
+    en: 'A host answers a segment for a port with no socket with RST (RFC 9293 §3.10.7.1): connect() fails at once with ECONNREFUSED. Only a firewall drops such a SYN silently.',
+    zh: '主机对发往没有套接字的端口的报文段回复 RST（RFC 9293 §3.10.7.1），connect() 立即以 ECONNREFUSED 失败。只有防火墙才会静默丢弃这种 SYN。',
+  },
+  'closed-port-icmp': {
+    en: 'ICMP port unreachable is how a host refuses a UDP datagram; TCP refuses a connection with its own RST segment.',
+    zh: 'ICMP 端口不可达是主机拒绝 UDP 数据报的方式；TCP 用自己的 RST 报文段拒绝连接。',
+  },
+  'handshake-without-listener': {
+    en: 'Without a listening socket nothing answers the SYN with SYN+ACK: the kernel replies RST at once.',
+    zh: '没有监听套接字就没有谁会用 SYN+ACK 回应 SYN：内核立即回复 RST。',
+  },
+  'simultaneous-close-skips-time-wait': {
+    en: 'In a simultaneous close both sides are active closers: each goes CLOSING → TIME_WAIT when its own FIN is acknowledged, and waits 2MSL like any active closer.',
+    zh: '同时关闭时双方都是主动关闭方：各自的 FIN 被确认后从 CLOSING 进入 TIME_WAIT，并像任何主动关闭方一样等待 2MSL。',
+  },
+  'time-wait-by-role': {
+    en: 'TIME_WAIT belongs to whichever side sends its FIN first (the active closer), client or server; if both send at once, both enter it.',
+    zh: 'TIME_WAIT 属于先发送 FIN 的一方（主动关闭方），不论它是客户端还是服务器；若双方同时发送，两端都会进入。',
+  },
+  'lost-syn-fails-at-once': {
+    en: 'A lost handshake segment is retransmitted on a timer; connect() fails (ETIMEDOUT) only after tcp_syn_retries retransmissions go unanswered.',
+    zh: '丢失的握手报文段会按计时器重传；只有 tcp_syn_retries 次重传都没有回应，connect() 才会（以 ETIMEDOUT）失败。',
+  },
+  'loss-is-reported': {
+    en: 'Routers do not tell the sender about a dropped segment: TCP learns of a loss only from its retransmission timer or from duplicate ACKs.',
+    zh: '路由器丢弃报文段时不会通知发送方：TCP 只能通过重传计时器超时或重复确认得知丢失。',
+  },
+  'unacceptable-ack-in-syn-sent': {
+    en: 'In SYN_SENT, a SYN+ACK whose ack is not our ISN + 1 belongs to another attempt: the client answers it with RST (seq = its ack) and keeps waiting for the right reply (RFC 9293 §3.10.7.3).',
+    zh: '在 SYN_SENT 状态，确认号不是本端 ISN + 1 的 SYN+ACK 属于另一次连接尝试：客户端用 RST（序号等于其确认号）回应，并继续等待正确的回复（RFC 9293 §3.10.7.3）。',
+  },
+  'half-closed-side-cannot-ack': {
+    en: 'A FIN ends data in one direction only: the side that sent it keeps receiving and acknowledging everything the peer sends.',
+    zh: 'FIN 只结束一个方向的数据：发送 FIN 的一方仍会接收并确认对方发来的所有数据。',
+  },
+  'close-wait-cannot-send': {
+    en: 'CLOSE_WAIT only means the peer has finished sending: this side may keep sending until its application calls close().',
+    zh: 'CLOSE_WAIT 只表示对方不再发送数据：本端在应用调用 close() 之前仍可继续发送。',
+  },
+  'connect-waits-for-accept': {
+    en: "The kernels complete the handshake: connect() returns when the client sends the third ACK, and accept() only takes a finished connection off the server's queue.",
+    zh: '握手由内核完成：客户端发出第三次握手的 ACK 时 connect() 就返回，accept() 只是从服务器的队列中取走已完成握手的连接。',
+  },
+  'connect-returns-at-syn': {
+    en: 'A blocking connect() waits for the handshake: it returns 0 after the SYN+ACK, or fails with ECONNREFUSED or ETIMEDOUT.',
+    zh: '阻塞的 connect() 会等待握手：收到 SYN+ACK 后返回 0，或以 ECONNREFUSED、ETIMEDOUT 失败。',
+  },
+  'third-ack-acknowledged': {
+    en: 'The third ACK is not acknowledged (an ACK is never acknowledged): the client is ESTABLISHED once it sends it, the server once it arrives.',
+    zh: '第三次握手的 ACK 不会被确认（纯 ACK 从不被确认）：客户端发出它时就进入 ESTABLISHED，服务器收到它时进入 ESTABLISHED。',
+  },
+  'simultaneous-open-impossible': {
+    en: "Crossing SYNs are legal (simultaneous open, RFC 9293 §3.5): each side answers the other's SYN with SYN+ACK and both reach ESTABLISHED.",
+    zh: '交错的 SYN 是合法的（同时打开，RFC 9293 §3.5）：每一方都用 SYN+ACK 回应对方的 SYN，双方都进入 ESTABLISHED。',
+  },
+  'simultaneous-open-rules': {
+    en: "A SYN that arrives in SYN_SENT is answered with SYN+ACK carrying our original ISN and ack = peer ISN + 1; the side enters SYN_RECV and reaches ESTABLISHED when the peer's SYN+ACK arrives.",
+    zh: '在 SYN_SENT 收到的 SYN 用 SYN+ACK 回应，序号仍是本端原来的 ISN，确认号为对方 ISN + 1；该方进入 SYN_RECV，收到对方的 SYN+ACK 后进入 ESTABLISHED。',
+  },
+  'client-knows-synack-lost': {
+    en: 'The client cannot tell a lost SYN from a lost SYN+ACK: without an answer its SYN timer fires and it resends the SYN.',
+    zh: '客户端无法区分丢失的是 SYN 还是 SYN+ACK：收不到回应时它的 SYN 计时器照常超时，并重传 SYN。',
+  },
+  'linger-zero-remedy': {
+    en: 'SO_LINGER with a zero timeout aborts the connection with RST: data in flight is lost and the peer sees ECONNRESET. It avoids TIME_WAIT by giving up a reliable close.',
+    zh: '超时为 0 的 SO_LINGER 以 RST 异常终止连接：在途数据丢失，对方收到 ECONNRESET。它以放弃可靠关闭为代价避开 TIME_WAIT。',
+  },
+  'shutdown-sends-rst': {
+    en: 'shutdown(SHUT_WR) sends a FIN after the data already queued, never RST; RST comes from close() with unread data or from SO_LINGER with a zero timeout.',
+    zh: 'shutdown(SHUT_WR) 在已排队的数据之后发送 FIN，从不发送 RST；RST 来自带着未读数据的 close() 或超时为 0 的 SO_LINGER。',
+  },
+  'shut-wr-stops-reading': {
+    en: 'SHUT_WR closes only the sending direction: the socket keeps receiving what the peer sends. SHUT_RD is the one that ends reading.',
+    zh: 'SHUT_WR 只关闭发送方向：套接字仍接收对方发来的数据。结束读取的是 SHUT_RD。',
+  },
+  'time-wait-blocks-reuse': {
+    en: "TIME_WAIT does not refuse every new SYN: Linux accepts one whose sequence number or timestamp is beyond the old connection's (RFC 6191).",
+    zh: 'TIME_WAIT 并不拒绝所有新的 SYN：若其序号或时间戳超出旧连接的范围，Linux 会接受它（RFC 6191）。',
+  },
+  'time-wait-only-for-last-ack': {
+    en: "TIME_WAIT also keeps old duplicates out of the next incarnation: a new SYN is accepted only when its numbers are beyond the old connection's.",
+    zh: 'TIME_WAIT 还要防止旧的重复报文段混入下一个连接实例：只有序号超出旧连接范围的新 SYN 才会被接受。',
+  },
+  'closed-socket-still-reads': {
+    en: 'After close() nothing can read from the socket: data that arrives for it is answered with RST (RFC 1122 §4.2.2.13).',
+    zh: '调用 close() 后就没有谁能从该套接字读取数据：发给它的数据会得到 RST（RFC 1122 §4.2.2.13）。',
+  },
+  'keepalive-timing': {
+    en: 'Linux waits tcp_keepalive_time of idleness, then sends up to tcp_keepalive_probes probes tcp_keepalive_intvl apart, and drops the connection when all go unanswered: 7200 + 9 × 75 s by default.',
+    zh: 'Linux 先等待 tcp_keepalive_time 的空闲时间，再每隔 tcp_keepalive_intvl 发送一个探测，最多 tcp_keepalive_probes 个，全部无应答才断开连接：默认为 7200 + 9 × 75 秒。',
+  },
+  'closing-state-missed': {
+    en: 'A FIN that arrives in FIN_WAIT1, before our own FIN is acknowledged, leads to CLOSING (not FIN_WAIT2 or CLOSE_WAIT); the ACK of our FIN then leads to TIME_WAIT.',
+    zh: '在 FIN_WAIT1 状态、本端 FIN 被确认之前收到 FIN，会进入 CLOSING（而不是 FIN_WAIT2 或 CLOSE_WAIT）；本端 FIN 被确认后再进入 TIME_WAIT。',
+  },
+  'bare-ack-retransmitted': {
+    en: 'A bare ACK occupies no sequence number and is never retransmitted on a timer; the next segment with the ACK flag, such as the data, does its job.',
+    zh: '纯 ACK 不占用序号，也从不按计时器重传；之后任何带 ACK 标志的报文段（例如这段数据）都能起到同样的作用。',
+  },
+  'data-cannot-complete-handshake': {
+    en: 'In SYN_RECV an acceptable ACK on any segment completes the handshake, and the data it carries is then accepted (RFC 9293 §3.10.7.4).',
+    zh: '在 SYN_RECV 状态，任何报文段上可接受的 ACK 都会完成握手，随后接收其中携带的数据（RFC 9293 §3.10.7.4）。',
   },
 };
 
