@@ -95,6 +95,12 @@ export const MISCONCEPTION_IDS = [
   'closing-state-missed',
   'bare-ack-retransmitted',
   'data-cannot-complete-handshake',
+  'slow-start-is-linear',
+  'ssthresh-caps-cwnd',
+  'counts-event-round-as-after',
+  'range-end-inclusive',
+  'dupacks-stop-at-three',
+  'dupacks-without-arrivals',
 ] as const;
 export type MisconceptionId = (typeof MISCONCEPTION_IDS)[number];
 
@@ -472,6 +478,30 @@ export const MISCONCEPTIONS: Readonly<Record<MisconceptionId, Text>> = {
   'data-cannot-complete-handshake': {
     en: 'In SYN_RECV an acceptable ACK on any segment completes the handshake, and the data it carries is then accepted (RFC 9293 §3.10.7.4).',
     zh: '在 SYN_RECV 状态，任何报文段上可接受的 ACK 都会完成握手，随后接收其中携带的数据（RFC 9293 §3.10.7.4）。',
+  },
+  'slow-start-is-linear': {
+    en: 'Despite its name, slow start grows fast: cwnd doubles every round (one MSS per ACK), 1, 2, 4, 8 …; growing by one MSS per round is congestion avoidance.',
+    zh: '慢开始其实增长很快：每个轮次 cwnd 加倍（每收到一个确认加 1 个 MSS），依次为 1、2、4、8……；每轮只加 1 个 MSS 的是拥塞避免。',
+  },
+  'ssthresh-caps-cwnd': {
+    en: 'ssthresh is not a ceiling: once cwnd reaches it, congestion avoidance keeps adding one MSS per round until a loss.',
+    zh: 'ssthresh 不是上限：cwnd 到达它以后，拥塞避免每轮继续加 1 个 MSS，直到发生拥塞。',
+  },
+  'counts-event-round-as-after': {
+    en: "The m-th round after an event is the event's round + m: the round in which the event happens is not one of the rounds after it.",
+    zh: '事件之后的第 m 个轮次是事件所在轮次 + m：事件发生的那个轮次本身不算在“之后”的轮次里。',
+  },
+  'range-end-inclusive': {
+    en: 'A range of W bytes that starts at byte a ends at byte a + W − 1, and the byte after byte b is b + 1: count the first and last bytes once each.',
+    zh: '从第 a 号字节开始的 W 个字节止于第 a + W − 1 号字节，第 b 号字节之后是第 b + 1 号字节：首尾字节各算一次。',
+  },
+  'dupacks-stop-at-three': {
+    en: 'The receiver sends a duplicate ACK for every segment that arrives beyond the hole, not just three: three is only when the sender reacts.',
+    zh: '接收方对缺口之后到达的每个报文段都发送一个重复确认，而不是只发 3 个：3 只是发送方开始快重传的门槛。',
+  },
+  'dupacks-without-arrivals': {
+    en: 'Duplicate ACKs come only from segments that arrive after a hole: when the whole window is lost nothing comes back, so only the retransmission timer can recover (ssthresh = cwnd / 2, cwnd = 1).',
+    zh: '重复确认只能由缺口之后到达的报文段引起：整个窗口都丢失时没有任何确认返回，只能等重传计时器超时（ssthresh = cwnd / 2，cwnd = 1）。',
   },
 };
 
