@@ -2,7 +2,7 @@
 // what a SYN or a third ACK meets at a full accept queue, and what syncookies change in a flood.
 
 import type { Trace } from '@/lib/engine';
-import { buildChoice, fmtSeconds, pick, prefixTrace, runSim, sourceOf } from '../build';
+import { buildChoice, fmtSeconds, prefixTrace, runSim, sourceOf } from '../build';
 import { steps } from '../explain';
 import { endpointName, tr, type Text } from '../locales/common';
 import type { MisconceptionId } from '../misconceptions';
@@ -205,6 +205,11 @@ function asVariant(v: unknown): Variant {
 
 const BACKLOG = 'endpoints.server.program[0].listen.backlog';
 const FLOOD_COUNT = 'endpoints.attacker.program[0].syn_flood.count';
+/**
+ * One flood scenario for both settings, the sysctl set per question: the catalog's other
+ * one is named "syn-flood", the topic every flood question carries.
+ */
+const FLOOD_SCENARIO = 'syn-flood-syncookies';
 
 function establishedCount(trace: Trace): number {
   return trace.states.filter(
@@ -340,9 +345,9 @@ function sequentialParts(ctx: GenContext, clamp: boolean): Parts {
   }
   const k = full ? e + 2 : e + 1;
   const spec: SimSpec = {
-    scenario: a === 1 ? 'accept-overflow-abort' : 'accept-overflow-drop',
+    scenario: 'accept-overflow-drop',
     seed: rng.uint32(),
-    set: { [BACKLOG]: b, 'server.somaxconn': s },
+    set: { [BACKLOG]: b, 'server.somaxconn': s, 'server.tcp_abort_on_overflow': a },
   };
   const trace = runSim(spec);
   const client = clientName(k);
@@ -404,11 +409,12 @@ function overlapParts(ctx: GenContext): Parts {
   // Client k starts 5 ms after client k − 1 (whose scenario start is 0.2 s per client).
   const at = Math.round((0.2 * (k - 2) + 0.005) * 1000) / 1000;
   const spec: SimSpec = {
-    scenario: a === 1 ? 'accept-overflow-abort' : 'accept-overflow-drop',
+    scenario: 'accept-overflow-drop',
     seed: rng.uint32(),
     set: {
       [BACKLOG]: b,
       'server.somaxconn': SOMAXCONN_DEFAULT,
+      'server.tcp_abort_on_overflow': a,
       [`endpoints.${clientName(k)}.program[0].at`]: at,
     },
   };
@@ -452,13 +458,13 @@ function overlapParts(ctx: GenContext): Parts {
 /** A legitimate client after a SYN flood, with syncookies on or off. */
 function floodFateParts(ctx: GenContext): Parts {
   const { rng, locale } = ctx;
+  const cookies = rng.int(0, 1);
   const spec: SimSpec = {
-    scenario: pick(rng, ['syn-flood', 'syn-flood-syncookies']),
+    scenario: FLOOD_SCENARIO,
     seed: rng.uint32(),
-    set: {},
+    set: { 'server.tcp_syncookies': cookies },
   };
   const trace = runSim(spec);
-  const cookies = Number(trace.params['server.tcp_syncookies'] ?? 1);
   const fate = floodOf(trace);
   const key = tr(locale, FLOOD[fate]);
   const F = (f: Flood) => tr(locale, FLOOD[f]);
@@ -505,9 +511,14 @@ function floodCountParts(ctx: GenContext, clamp: boolean): Parts {
   const e = Math.min(b, s);
   const n = rng.int(Math.max(b + 2, 6), 12);
   const spec: SimSpec = {
-    scenario: cookies === 1 ? 'syn-flood-syncookies' : 'syn-flood',
+    scenario: FLOOD_SCENARIO,
     seed: rng.uint32(),
-    set: { [BACKLOG]: b, 'server.somaxconn': s, [FLOOD_COUNT]: n },
+    set: {
+      [BACKLOG]: b,
+      'server.somaxconn': s,
+      'server.tcp_syncookies': cookies,
+      [FLOOD_COUNT]: n,
+    },
   };
   const trace = runSim(spec);
   const key = answeredSyns(trace);
