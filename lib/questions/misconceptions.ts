@@ -101,6 +101,9 @@ export const MISCONCEPTION_IDS = [
   'range-end-inclusive',
   'dupacks-stop-at-three',
   'dupacks-without-arrivals',
+  'connection-by-4-tuple',
+  'data-offset-is-payload-length',
+  'window-limited-to-64k',
 ] as const;
 export type MisconceptionId = (typeof MISCONCEPTION_IDS)[number];
 
@@ -502,6 +505,18 @@ export const MISCONCEPTIONS: Readonly<Record<MisconceptionId, Text>> = {
   'dupacks-without-arrivals': {
     en: 'Duplicate ACKs come only from segments that arrive after a hole: when the whole window is lost nothing comes back, so only the retransmission timer can recover (ssthresh = cwnd / 2, cwnd = 1).',
     zh: '重复确认只能由缺口之后到达的报文段引起：整个窗口都丢失时没有任何确认返回，只能等重传计时器超时（ssthresh = cwnd / 2，cwnd = 1）。',
+  },
+  'connection-by-4-tuple': {
+    en: 'A host finds the connection of a segment by the 4-tuple (source IP, source port, destination IP, destination port); the TCP header has no connection ID, and sequence and acknowledgement numbers only order bytes within one connection.',
+    zh: '主机按四元组（源 IP、源端口、目的 IP、目的端口）找到报文段所属的连接；TCP 首部没有连接标识符，序号和确认号只用于同一连接内字节的排序和确认。',
+  },
+  'data-offset-is-payload-length': {
+    en: 'Data offset is the length of the TCP header in 32-bit words (20 to 60 bytes, because of options). TCP has no payload-length field; the stream position is the sequence number and urgent data has its own pointer.',
+    zh: '数据偏移是以 4 字节为单位的 TCP 首部长度（因为有选项，所以为 20～60 字节）。TCP 没有数据长度字段；字节流中的位置由序号给出，紧急数据另有紧急指针。',
+  },
+  'window-limited-to-64k': {
+    en: 'The 16-bit window is scaled by the window scale option (RFC 7323), which both sides must offer in their SYNs; the window is then the field × 2^scale, up to about 1 GiB.',
+    zh: '16 位的窗口字段可以用窗口扩大选项（RFC 7323）放大，双方都必须在各自的 SYN 中提供该选项；此后窗口 = 字段值 × 2^扩大因子，最大约 1 GiB。',
   },
 };
 

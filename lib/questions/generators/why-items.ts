@@ -388,6 +388,47 @@ const D1: readonly WhyItem[] = [
       zh: '报文段只能由发送方重传，而它只有在计时器超时后才知道发生了丢失：SYN 的初始 RTO 为 1 秒（RFC 6298）。',
     },
   },
+  {
+    id: 'header-connection',
+    difficulty: 1,
+    topics: ['header'],
+    lesson: 'tcp-header-and-sequence-numbers',
+    stem: {
+      en: 'Which TCP header fields, together with the two IP addresses, tell a host which connection a segment belongs to?',
+      zh: 'TCP 首部中的哪些字段与两个 IP 地址一起，让主机判断一个报文段属于哪个连接？',
+    },
+    correct: {
+      en: 'The source and destination ports: with the IP addresses they form the 4-tuple.',
+      zh: '源端口和目的端口：它们与两个 IP 地址一起构成四元组。',
+    },
+    wrong: [
+      {
+        text: {
+          en: 'The sequence number: each connection starts from its own ISN, so the number shows which one it is.',
+          zh: '序号：每个连接从自己的 ISN 开始编号，所以看序号就知道是哪个连接。',
+        },
+        misconception: 'connection-by-4-tuple',
+      },
+      {
+        text: {
+          en: 'A connection ID that the SYN assigns and that every later segment of the connection repeats.',
+          zh: 'SYN 分配的连接标识符，此后该连接的每个报文段都携带它。',
+        },
+        misconception: 'connection-by-4-tuple',
+      },
+      {
+        text: {
+          en: 'The acknowledgement number, since it always refers back to the peer’s ISN for that connection.',
+          zh: '确认号，因为它总是对应该连接中对方的初始序号。',
+        },
+        misconception: 'connection-by-4-tuple',
+      },
+    ],
+    because: {
+      en: 'TCP demultiplexes by the 4-tuple (source IP, source port, destination IP, destination port); its header has no connection ID, and sequence numbers only order the bytes within one connection.',
+      zh: 'TCP 按四元组（源 IP、源端口、目的 IP、目的端口）区分连接；首部中没有连接标识符，序号只用于给同一连接内的字节排序。',
+    },
+  },
 ];
 
 const D2: readonly WhyItem[] = [
@@ -760,6 +801,47 @@ const D2: readonly WhyItem[] = [
       zh: '客户端无法区分是 SYN 还是 SYN+ACK 丢失，所以它的 SYN 计时器照常超时重传；服务器的半连接请求有自己的 SYN+ACK 计时器（1、3、7……秒），收到重传的 SYN 时也会立即再回复。',
     },
   },
+  {
+    id: 'header-data-offset',
+    difficulty: 2,
+    topics: ['header'],
+    lesson: 'tcp-header-and-sequence-numbers',
+    stem: {
+      en: 'Why does the TCP header carry a data offset (header length) field?',
+      zh: 'TCP 首部为什么要有数据偏移（首部长度）字段？',
+    },
+    correct: {
+      en: 'Options make the header longer than 20 bytes (up to 60), so the receiver must be told where the data starts.',
+      zh: '选项会使首部超过 20 字节（最长 60 字节），接收方需要知道数据从哪里开始。',
+    },
+    wrong: [
+      {
+        text: {
+          en: 'Segments carry different amounts of data, and the data offset is how the receiver learns the length of the payload.',
+          zh: '各报文段携带的数据量不同，接收方要靠数据偏移字段得知数据部分的长度。',
+        },
+        misconception: 'data-offset-is-payload-length',
+      },
+      {
+        text: {
+          en: 'It gives the position of this segment’s data in the byte stream, counted from the ISN, so that the receiver can reorder segments.',
+          zh: '它给出本报文段数据在字节流中的位置（从 ISN 算起），接收方据此给报文段重新排序。',
+        },
+        misconception: 'data-offset-is-payload-length',
+      },
+      {
+        text: {
+          en: 'It tells the receiver how far into the data the urgent bytes begin, when the URG flag is set.',
+          zh: '置 URG 标志时，它告诉接收方紧急数据从数据部分的何处开始。',
+        },
+        misconception: 'data-offset-is-payload-length',
+      },
+    ],
+    because: {
+      en: 'Data offset is the header length in 32-bit words (5 to 15: 20 to 60 bytes). TCP has no payload-length field: the payload is the IP datagram minus both headers; the position in the stream is the sequence number, and urgent data has its own pointer.',
+      zh: '数据偏移是以 4 字节为单位的首部长度（5～15，即 20～60 字节）。TCP 没有数据长度字段：数据长度等于 IP 数据报长度减去两个首部；字节流中的位置由序号给出，紧急数据另有紧急指针。',
+    },
+  },
 ];
 
 const D3: readonly WhyItem[] = [
@@ -1130,6 +1212,47 @@ const D3: readonly WhyItem[] = [
     because: {
       en: 'Every segment after the SYN carries the ACK flag. In SYN_RECV an acceptable ACK, on any segment, moves the server to ESTABLISHED, and the data is then processed (RFC 9293 §3.10.7.4).',
       zh: 'SYN 之后的每个报文段都带 ACK 标志。在 SYN_RECV 状态，任何报文段上可接受的 ACK 都会使服务器进入 ESTABLISHED，随后处理其中的数据（RFC 9293 §3.10.7.4）。',
+    },
+  },
+  {
+    id: 'header-window-scale',
+    difficulty: 3,
+    topics: ['header', 'flow-control'],
+    lesson: 'tcp-header-and-sequence-numbers',
+    stem: {
+      en: "The TCP header's window field has 16 bits. How can a Linux receiver advertise a 1 MB receive window?",
+      zh: 'TCP 首部的窗口字段只有 16 位。Linux 接收方如何通告 1 MB 的接收窗口？',
+    },
+    correct: {
+      en: 'With the window scale option agreed in the SYN and SYN+ACK: later window values are shifted left by the scale.',
+      zh: '通过在 SYN 和 SYN+ACK 中协商的窗口扩大选项：之后的窗口值都按扩大因子左移。',
+    },
+    wrong: [
+      {
+        text: {
+          en: 'It cannot: 65,535 bytes is the most that any TCP receiver can advertise, whatever its buffer size.',
+          zh: '做不到：无论接收缓存多大，TCP 接收方最多只能通告 65535 字节。',
+        },
+        misconception: 'window-limited-to-64k',
+      },
+      {
+        text: {
+          en: 'By sending several ACKs in a row whose window values add up to 1 MB between them.',
+          zh: '连续发送多个 ACK，让它们的窗口值加起来达到 1 MB。',
+        },
+        misconception: 'window-limited-to-64k',
+      },
+      {
+        text: {
+          en: 'With the window scale option, which either side may switch on in any segment once the connection is open.',
+          zh: '通过窗口扩大选项，连接建立后任何一方都可以在任意报文段中开启它。',
+        },
+        misconception: 'window-limited-to-64k',
+      },
+    ],
+    because: {
+      en: 'RFC 7323: each side offers a shift count (0 to 14) in its SYN; only if both offer it, every later window field is multiplied by 2^shift, up to about 1 GiB.',
+      zh: 'RFC 7323：双方在各自的 SYN 中给出移位数（0～14）；只有双方都提供时，之后每个窗口字段的值才乘以 2^移位数，最大约 1 GiB。',
     },
   },
 ];

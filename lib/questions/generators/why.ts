@@ -54,6 +54,7 @@ export const why: TemplateDef = {
   // Every topic here has items at each difficulty (tests/unit/questions/why.test.ts), so a
   // practice request for any of them at any difficulty finds one.
   topics: [
+    'header',
     'handshake',
     'handshake-loss',
     'retransmission',
