@@ -14,24 +14,24 @@ import type { GenContext, Locale, SimSpec, TemplateDef, Topic } from '../types';
 /** What happens to a client that connects to a listener whose application never accepts. */
 const FATE = {
   ignored: {
-    en: 'Its SYN gets no answer: the server drops it silently, and the client keeps retransmitting the SYN.',
-    zh: '它的 SYN 得不到任何回应：服务器静默丢弃该 SYN，客户端不断重传 SYN。',
+    en: 'Its SYN gets no answer: the server drops it silently, and the client keeps retransmitting its SYN.',
+    zh: '它的 SYN 得不到任何回应：服务器静默丢弃该 SYN，客户端只能不断重传 SYN。',
   },
   refused: {
-    en: 'The server answers its SYN with RST at once: connect() fails with ECONNREFUSED.',
-    zh: '服务器立即用 RST 回应它的 SYN：connect() 以 ECONNREFUSED 失败。',
+    en: "The server answers its SYN with an RST right away, so the client's connect() fails with ECONNREFUSED.",
+    zh: '服务器立即用 RST 回应它的 SYN，connect() 以 ECONNREFUSED 失败。',
   },
   connects: {
-    en: 'It connects normally and waits in the accept queue.',
-    zh: '它正常建立连接，并在全连接队列中等待。',
+    en: 'It completes the handshake normally, and the connection then waits in the accept queue for accept().',
+    zh: '它正常完成三次握手，连接进入全连接队列，等待服务器应用调用 accept() 把它取走。',
   },
   synRecv: {
-    en: 'The server drops its third ACK and keeps the connection in SYN_RECV, retransmitting its SYN+ACK; the client believes it is connected.',
-    zh: '服务器丢弃它的第三次握手 ACK，连接停留在 SYN_RECV 并重传 SYN+ACK；客户端却认为连接已建立。',
+    en: 'The server drops its third ACK and keeps the request in SYN_RECV, resending its SYN+ACK on a timer.',
+    zh: '服务器丢弃它的第三次握手 ACK，连接停在 SYN_RECV 并重传 SYN+ACK。',
   },
   resetAck: {
-    en: 'The server answers its third ACK with RST: the connection the client thought open is reset (ECONNRESET).',
-    zh: '服务器用 RST 回应它的第三次握手 ACK：客户端以为已建立的连接被重置（ECONNRESET）。',
+    en: 'The server answers its third ACK with RST, and the connection the client believed open is reset.',
+    zh: '服务器用 RST 回应它的第三次握手 ACK，客户端以为已建立的连接随即被重置。',
   },
 } satisfies Record<string, Text>;
 type Fate = keyof typeof FATE;
@@ -39,20 +39,20 @@ type Fate = keyof typeof FATE;
 /** What happens to a legitimate client that connects during a SYN flood. */
 const FLOOD = {
   immediate: {
-    en: 'It connects at once: the server answers with a SYN cookie and keeps no queue entry.',
-    zh: '立即建立连接：服务器回复带 SYN Cookie 的 SYN+ACK，不占用队列。',
+    en: 'It connects at once: the server answers with a cookie SYN+ACK and keeps no queue entry for it.',
+    zh: '立即建立连接：服务器回复带 Cookie 的 SYN+ACK，不为它占用队列。',
   },
   late: {
     en: 'Its SYNs are dropped until half-open requests expire; it connects only after retransmitting.',
     zh: '它的 SYN 被丢弃，直到半连接请求超时被清除；重传若干次后才建立连接。',
   },
   never: {
-    en: 'It never connects: the half-open requests hold the queue for good and connect() fails.',
-    zh: '始终无法建立连接：半连接请求一直占着队列，connect() 最终失败。',
+    en: 'It never connects: the half-open requests keep every place in the SYN queue, and connect() fails.',
+    zh: '始终无法建立连接：半连接请求一直占着队列的所有位置，connect() 最终失败。',
   },
   rst: {
-    en: 'The server resets it because the SYN queue is full.',
-    zh: '由于半连接队列已满，服务器向它发送 RST。',
+    en: 'The server answers it with RST, since its SYN queue is full and cannot take another request.',
+    zh: '服务器向它发送 RST，因为半连接队列已满，无法再接纳新的请求。',
   },
 } satisfies Record<string, Text>;
 type Flood = keyof typeof FLOOD;

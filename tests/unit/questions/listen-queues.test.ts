@@ -33,15 +33,15 @@ type Outcome =
 /** What an option says happens, read from its English words. */
 function outcomeOf(text: string): Outcome {
   const table: [RegExp, Outcome][] = [
-    [/connects normally/, 'connects'],
+    [/completes the handshake normally/, 'connects'],
     [/gets no answer/, 'ignored'],
-    [/answers its SYN with RST/, 'refused'],
-    [/keeps the connection in SYN_RECV/, 'synRecv'],
+    [/answers its SYN with an RST/, 'refused'],
+    [/drops its third ACK and keeps the request in SYN_RECV/, 'synRecv'],
     [/answers its third ACK with RST/, 'resetAck'],
     [/connects at once/, 'immediate'],
     [/dropped until half-open requests expire/, 'late'],
     [/never connects/, 'never'],
-    [/resets it/, 'rst'],
+    [/answers it with RST, since its SYN queue is full/, 'rst'],
   ];
   const hit = table.find(([re]) => re.test(text));
   if (hit === undefined) throw new Error(`unknown option: ${text}`);
@@ -288,6 +288,26 @@ describe('listen-queues: variety (finding 9)', () => {
       expect(share / qs.length).toBeLessThan(0.35);
     }
   });
+});
+
+describe('listen-queues: no length cue', () => {
+  test.each([1, 2, 3] as const)(
+    'd%i, both locales: the key is the longest option at most a third of the time',
+    (d) => {
+      for (const locale of ['zh', 'en'] as const) {
+        let n = 0;
+        let longest = 0;
+        for (const seed of SEEDS) {
+          const q = generateQuestion('listen-queues', { seed, locale, difficulty: d });
+          if (q.kind !== 'choice') continue;
+          n++;
+          const key = q.options.find((o) => o.id === q.answer.option)!.text.length;
+          if (q.options.every((o) => o.id === q.answer.option || o.text.length < key)) longest++;
+        }
+        expect(longest / n, locale).toBeLessThanOrEqual(1 / 3);
+      }
+    },
+  );
 });
 
 describe('listen-queues: answer invariance', () => {
