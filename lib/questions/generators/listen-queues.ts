@@ -11,27 +11,30 @@ import type { HiddenVariation } from '../validity';
 import { defaultVariations } from '../validity';
 import type { GenContext, Locale, SimSpec, TemplateDef, Topic } from '../types';
 
-/** What happens to a client that connects to a listener whose application never accepts. */
+/**
+ * What happens to a client that connects to a listener whose application never accepts. The
+ * texts have equal lengths in each locale, so no option stands out by its length.
+ */
 const FATE = {
   ignored: {
-    en: 'Its SYN gets no answer: the server drops it silently, and the client keeps retransmitting its SYN.',
+    en: 'Its SYN gets no answer: the server drops it without a word, and the client keeps resending that SYN.',
     zh: '它的 SYN 得不到任何回应：服务器静默丢弃该 SYN，客户端只能不断重传 SYN。',
   },
   refused: {
-    en: "The server answers its SYN with an RST right away, so the client's connect() fails with ECONNREFUSED.",
-    zh: '服务器立即用 RST 回应它的 SYN，connect() 以 ECONNREFUSED 失败。',
+    en: "The server answers its SYN with RST immediately, and the client's connect() fails with ECONNREFUSED.",
+    zh: '服务器立即回复 RST，connect() 随即以 ECONNREFUSED 失败。',
   },
   connects: {
     en: 'It completes the handshake normally, and the connection then waits in the accept queue for accept().',
-    zh: '它正常完成三次握手，连接进入全连接队列，等待服务器应用调用 accept() 把它取走。',
+    zh: '它正常完成三次握手，连接进入全连接队列，等待服务器应用程序来调用 accept()。',
   },
   synRecv: {
-    en: 'The server drops its third ACK and keeps the request in SYN_RECV, resending its SYN+ACK on a timer.',
-    zh: '服务器丢弃它的第三次握手 ACK，连接停在 SYN_RECV 并重传 SYN+ACK。',
+    en: 'The server drops its third ACK and keeps the request in SYN_RECV, re-sending its SYN+ACK on a timer.',
+    zh: '服务器丢弃第三次握手的 ACK，连接停在 SYN_RECV 并重传 SYN+ACK。',
   },
   resetAck: {
-    en: 'The server answers its third ACK with RST, and the connection the client believed open is reset.',
-    zh: '服务器用 RST 回应它的第三次握手 ACK，客户端以为已建立的连接随即被重置。',
+    en: 'The server answers its third ACK with RST, and the connection the client believed was open is reset.',
+    zh: '服务器用 RST 回应它的第三次握手 ACK，客户端以为已经建立好的那个连接被重置。',
   },
 } satisfies Record<string, Text>;
 type Fate = keyof typeof FATE;

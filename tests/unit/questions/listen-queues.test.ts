@@ -35,8 +35,8 @@ function outcomeOf(text: string): Outcome {
   const table: [RegExp, Outcome][] = [
     [/completes the handshake normally/, 'connects'],
     [/gets no answer/, 'ignored'],
-    [/answers its SYN with an RST/, 'refused'],
-    [/drops its third ACK and keeps the request in SYN_RECV/, 'synRecv'],
+    [/answers its SYN with RST/, 'refused'],
+    [/keeps the request in SYN_RECV/, 'synRecv'],
     [/answers its third ACK with RST/, 'resetAck'],
     [/connects at once/, 'immediate'],
     [/dropped until half-open requests expire/, 'late'],
