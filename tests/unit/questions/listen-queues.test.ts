@@ -292,19 +292,22 @@ describe('listen-queues: variety (finding 9)', () => {
 
 describe('listen-queues: no length cue', () => {
   test.each([1, 2, 3] as const)(
-    'd%i, both locales: the key is the longest option at most a third of the time',
+    'd%i, both locales: the key is the longest (or the shortest) option at most a third of the time',
     (d) => {
       for (const locale of ['zh', 'en'] as const) {
         let n = 0;
         let longest = 0;
+        let shortest = 0;
         for (const seed of SEEDS) {
           const q = generateQuestion('listen-queues', { seed, locale, difficulty: d });
           if (q.kind !== 'choice') continue;
           n++;
           const key = q.options.find((o) => o.id === q.answer.option)!.text.length;
           if (q.options.every((o) => o.id === q.answer.option || o.text.length < key)) longest++;
+          if (q.options.every((o) => o.id === q.answer.option || o.text.length > key)) shortest++;
         }
         expect(longest / n, locale).toBeLessThanOrEqual(1 / 3);
+        expect(shortest / n, locale).toBeLessThanOrEqual(1 / 3);
       }
     },
   );
