@@ -18,6 +18,7 @@ export {
   describeMisconception,
   type MisconceptionId,
 } from './misconceptions';
+export { numberingOf, type Numbering } from './numbering';
 export {
   toPublicQuestion,
   type PublicQuestion,
