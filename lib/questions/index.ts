@@ -20,6 +20,14 @@ export {
 } from './misconceptions';
 export { numberingOf, type Numbering } from './numbering';
 export {
+  TOPIC_CANDIDATES,
+  findQuestionAbout,
+  questionAbout,
+  seedAbout,
+  templatesAbout,
+  type TopicRequest,
+} from './topic-seed';
+export {
   toPublicQuestion,
   type PublicQuestion,
   type PublicTrace,
