@@ -280,6 +280,9 @@ export function PracticeClient({ signedIn, topics, topicNames, initialTopics, au
           data-testid="practice-question"
           data-template={current.question.template}
           data-kind={current.question.kind}
+          // How many answers the learner had stored before this question: tells two
+          // questions apart even when their texts happen to be the same.
+          data-position={current.position}
         >
           <p className="text-sm text-slate-600 dark:text-slate-400">
             {current.reason === 'retry'

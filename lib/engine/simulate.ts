@@ -42,6 +42,8 @@ export function applySet(file: ScenarioFile, set: Record<string, string | number
       out.profile = value;
     } else if (parts.length === 2 && a === 'link' && (b === 'delay' || b === 'mtu')) {
       out.link = { ...out.link, [b]: parseNumber(key, value) };
+    } else if (parts.length === 2 && a === 'app' && b === 'latency') {
+      out.app = { ...out.app, latency: parseNumber(key, value) };
     } else if (parts.length === 2 && a === 'isn' && b !== undefined) {
       if (!(b in out.endpoints))
         throw new ScenarioError(`--set ${key}`, `no endpoint named "${b}"`, 'SET_INVALID');
@@ -62,7 +64,7 @@ export function applySet(file: ScenarioFile, set: Record<string, string | number
     } else {
       throw new ScenarioError(
         `--set ${key}`,
-        'unknown key; use profile, link.delay, link.mtu, isn.<endpoint>, <endpoint>.port or <endpoint>.<sysctl>',
+        'unknown key; use profile, link.delay, link.mtu, app.latency, isn.<endpoint>, <endpoint>.port or <endpoint>.<sysctl>',
         'SET_INVALID',
       );
     }

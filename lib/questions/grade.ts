@@ -1,5 +1,6 @@
 // grade(question, response): a pure function that normalises what a learner typed (full-width
-// digits, spaces, case, flag spellings), scores it, and names the misconception it reveals.
+// digits, spaces, case, flag spellings, units converted to the question's), scores it, and
+// names the misconception it reveals.
 
 import { MISCONCEPTIONS, type MisconceptionId } from './misconceptions';
 import { responseSchema, type Question, type QuestionResponse } from './schema';
@@ -11,6 +12,7 @@ export type ResponseErrorCode =
   | 'UNKNOWN_OPTION'
   | 'DUPLICATE_OPTION'
   | 'NOT_A_NUMBER'
+  | 'WRONG_UNIT'
   | 'BAD_FLAGS'
   | 'NOT_A_PERMUTATION';
 
@@ -52,6 +54,14 @@ const MSG = {
     en: (v: string) => `"${v}" is not a number.`,
     zh: (v: string) => `“${v}”不是一个数。`,
   },
+  wrongUnit: {
+    en: (v: string, unit: string | undefined) =>
+      unit === undefined
+        ? `"${v}": this answer is a plain number, without a unit.`
+        : `"${v}" cannot be converted to ${unit}.`,
+    zh: (v: string, unit: string | undefined) =>
+      unit === undefined ? `“${v}”：本题答案是一个不带单位的数。` : `“${v}”无法换算为${unit}。`,
+  },
   badFlags: {
     en: (v: string) => `"${v}" is not a set of TCP flags (e.g. "S.", "SYN+ACK", "F.", "R").`,
     zh: (v: string) => `“${v}”不是合法的 TCP 标志（例如 "S."、"SYN+ACK"、"F."、"R"）。`,
@@ -81,14 +91,69 @@ export function toHalfWidth(text: string): string {
   return out.trim();
 }
 
-/** A number as typed: spaces, thousands separators and a trailing unit are ignored. */
+/** A unit a learner may type: what it measures and its size in that dimension's base unit. */
+export interface Unit {
+  dimension: 'time' | 'size' | 'rtt';
+  /** Base units per unit: seconds for time, bytes for size, round trips for rtt. */
+  factor: number;
+}
+
+const UNIT_NAMES: readonly [readonly string[], Unit][] = [
+  [['s', 'sec', 'secs', 'second', 'seconds', '秒'], { dimension: 'time', factor: 1 }],
+  [
+    ['ms', 'msec', 'msecs', 'millisecond', 'milliseconds', '毫秒'],
+    { dimension: 'time', factor: 1e-3 },
+  ],
+  [['µs', 'μs', 'us', 'microsecond', 'microseconds', '微秒'], { dimension: 'time', factor: 1e-6 }],
+  [['min', 'mins', 'minute', 'minutes', '分钟'], { dimension: 'time', factor: 60 }],
+  [['b', 'byte', 'bytes', '字节'], { dimension: 'size', factor: 1 }],
+  [['rtt', 'rtts', '个rtt'], { dimension: 'rtt', factor: 1 }],
+];
+
+/** The unit a name denotes ("ms", "毫秒", "Seconds"), or undefined. */
+export function unitOf(name: string): Unit | undefined {
+  const key = toHalfWidth(name).replace(/\s+/g, '').toLowerCase();
+  return UNIT_NAMES.find(([names]) => names.includes(key))?.[1];
+}
+
+/** A number as typed, with the unit typed after it (null when none). */
+export interface Quantity {
+  value: number;
+  unit: Unit | null;
+}
+
+/**
+ * Read a number and an optional trailing unit: full-width characters, spaces and thousands
+ * separators are accepted; an unknown unit makes it not a number.
+ */
+export function parseQuantity(raw: number | string): Quantity | null {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? { value: raw, unit: null } : null;
+  const text = toHalfWidth(raw).replace(/[\s,_']/g, '');
+  const m = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(.*)$/.exec(text);
+  if (m === null) return null;
+  const value = Number(m[1]);
+  if (m[2] === '') return { value, unit: null };
+  const unit = unitOf(m[2]!);
+  return unit === undefined ? null : { value, unit };
+}
+
+/**
+ * A quantity in the unit a question asks for ("7136 ms" is 7.136 in s); a bare number is
+ * taken to be in that unit already. Null when the typed unit measures something else. A
+ * question without a unit takes bare numbers, and byte counts (sequence numbers count bytes).
+ */
+export function inUnit(q: Quantity, unit: string | undefined): number | null {
+  if (q.unit === null) return q.value;
+  const target = unit === undefined ? undefined : unitOf(unit);
+  if (target === undefined) return q.unit.dimension === 'size' ? q.value : null;
+  if (target.dimension !== q.unit.dimension) return null;
+  // 12 significant digits: 7136 × 0.001 is 7.136, not 7.136000000000001.
+  return Number(((q.value * q.unit.factor) / target.factor).toPrecision(12));
+}
+
+/** The number part of what was typed, its unit ignored (for seq and ack fields). */
 export function parseNumber(raw: number | string): number | null {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
-  const text = toHalfWidth(raw)
-    .replace(/[\s,_']/g, '')
-    .replace(/(milliseconds?|ms|毫秒|seconds?|secs?|s|秒|bytes?|字节|b)$/i, '');
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return null;
-  return Number(text);
+  return parseQuantity(raw)?.value ?? null;
 }
 
 const FLAG_WORDS: Record<string, string> = {
@@ -224,8 +289,11 @@ export function grade(question: Question, response: unknown): GradeResult {
     }
     case 'numeric': {
       if (!('value' in r)) return invalid('WRONG_KIND', MSG.wrongKind[locale]('numeric', 'value'));
-      const v = parseNumber(r.value);
-      if (v === null) return invalid('NOT_A_NUMBER', MSG.notNumber[locale](String(r.value)));
+      const typed = parseQuantity(r.value);
+      if (typed === null) return invalid('NOT_A_NUMBER', MSG.notNumber[locale](String(r.value)));
+      const v = inUnit(typed, question.unit);
+      if (v === null)
+        return invalid('WRONG_UNIT', MSG.wrongUnit[locale](String(r.value), question.unit));
       const { value, tolerance } = question.answer;
       const ok = Math.abs(v - value) <= tolerance + 1e-9;
       return verdict(
@@ -270,19 +338,23 @@ export function grade(question: Question, response: unknown): GradeResult {
         !ids.every((id) => items.includes(id))
       )
         return invalid('NOT_A_PERMUTATION', MSG.notPermutation[locale]);
-      // Kendall-style credit: the share of item pairs placed in the right relative order.
-      const rank = new Map(question.answer.order.map((id, i) => [id, i]));
-      let good = 0;
-      let pairs = 0;
-      for (let i = 0; i < ids.length; i++)
-        for (let j = i + 1; j < ids.length; j++) {
-          pairs++;
-          if ((rank.get(ids[i]!) ?? 0) < (rank.get(ids[j]!) ?? 0)) good++;
-        }
-      const score = pairs === 0 ? 1 : good / pairs;
-      return verdict(locale, score, pairs, undefined);
+      // Credit is the share of decided pairs placed in the right relative order; a pair the
+      // key leaves open (two segments crossing in flight) is right either way.
+      const at = new Map(ids.map((id, i) => [id, i]));
+      const pairs = decidedPairs(question.answer);
+      const good = pairs.filter(([a, b]) => (at.get(a) ?? 0) < (at.get(b) ?? 0)).length;
+      const score = pairs.length === 0 ? 1 : good / pairs.length;
+      return verdict(locale, score, pairs.length, undefined);
     }
   }
+}
+
+/** The pairs an order key decides: its `before` list, or every pair of a total order. */
+export function decidedPairs(answer: { order: string[]; before?: [string, string][] }) {
+  if (answer.before !== undefined) return answer.before;
+  const out: [string, string][] = [];
+  answer.order.forEach((a, i) => answer.order.slice(i + 1).forEach((b) => out.push([a, b])));
+  return out;
 }
 
 /**

@@ -35,6 +35,7 @@ export {
 } from './public';
 export {
   TEMPLATES,
+  checkInvariance,
   generateQuestion,
   isTemplateId,
   listTemplates,
@@ -42,6 +43,12 @@ export {
   type TemplateSummary,
 } from './registry';
 export { runSource } from './build';
+export {
+  defaultVariations,
+  otherProfile,
+  type HiddenVariation,
+  type InvarianceResult,
+} from './validity';
 export {
   questionSchema,
   responseSchema,

@@ -56,6 +56,20 @@ export const MISCONCEPTION_IDS = [
   'retransmits-whole-window',
   'dupack-count-includes-original',
   'closed-without-time-wait',
+  // next-state / close-outcome / connect-to-closed / handshake-loss
+  'momentary-state-as-answer',
+  'no-state-change-on-call',
+  'simultaneous-close-one-time-wait',
+  'time-wait-linux-in-textbook',
+  'close-always-sends-rst',
+  'receiver-sees-lost-segment',
+  'sender-waits-for-delivery',
+  'initial-rto-three-seconds',
+  'rto-min-for-syn',
+  'data-cannot-complete-handshake',
+  'pure-ack-retransmitted',
+  'lost-ack-unnoticed',
+  'syn-give-up-count-only',
 ] as const;
 export type MisconceptionId = (typeof MISCONCEPTION_IDS)[number];
 
@@ -281,6 +295,59 @@ export const MISCONCEPTIONS: Readonly<Record<MisconceptionId, Text>> = {
   'closed-without-time-wait': {
     en: 'The active closer does not reach CLOSED when it sends the last ACK: it first waits 2MSL in TIME_WAIT, in case that ACK is lost and the FIN comes again.',
     zh: '主动关闭方发出最后一个 ACK 后并不立即进入 CLOSED：它要先在 TIME_WAIT 状态等待 2MSL，以防该 ACK 丢失而对方重传 FIN。',
+  },
+  // next-state / close-outcome / connect-to-closed / handshake-loss
+  'momentary-state-as-answer': {
+    en: 'When one segment both acknowledges our FIN and carries the peer’s FIN, FIN_WAIT2 lasts only while that segment is processed: once it has been processed the endpoint is in TIME_WAIT, and `ss` never shows FIN_WAIT2.',
+    zh: '当一个报文段既确认了本端的 FIN 又携带对方的 FIN 时，FIN_WAIT2 只存在于处理这个报文段的过程中：处理完之后端点已处于 TIME_WAIT，ss 根本看不到 FIN_WAIT2。',
+  },
+  'no-state-change-on-call': {
+    en: 'The call itself changes the state: close() or shutdown(SHUT_WR) sends a FIN at once (ESTABLISHED → FIN_WAIT1, CLOSE_WAIT → LAST_ACK), and connect() sends a SYN (→ SYN_SENT), without waiting for the peer.',
+    zh: '这次调用本身就改变状态：close() 或 shutdown(SHUT_WR) 立即发送 FIN（ESTABLISHED → FIN_WAIT1，CLOSE_WAIT → LAST_ACK），connect() 立即发送 SYN（→ SYN_SENT），都不必等待对方。',
+  },
+  'simultaneous-close-one-time-wait': {
+    en: 'When the two FINs cross, each side sent its FIN before receiving the other’s: both are active closers, both pass through CLOSING and both wait in TIME_WAIT.',
+    zh: '当双方的 FIN 交叉时，每一方都是在收到对方 FIN 之前发出自己的 FIN：双方都是主动关闭方，都经过 CLOSING，也都要在 TIME_WAIT 等待。',
+  },
+  'time-wait-linux-in-textbook': {
+    en: 'The question uses the textbook model, where TIME_WAIT lasts 2 × MSL with the MSL it states; 60 s is Linux’s constant TCP_TIMEWAIT_LEN, which that model does not use.',
+    zh: '本题采用教材模型，TIME_WAIT 持续 2MSL（MSL 取题目给出的值）；60 秒是 Linux 的常量 TCP_TIMEWAIT_LEN，教材模型并不使用它。',
+  },
+  'close-always-sends-rst': {
+    en: 'close() aborts with RST only when received data is still unread (or with SO_LINGER set to 0); once the application has read everything, close() sends an orderly FIN.',
+    zh: '只有在接收缓冲区中还有未读数据（或设置了 SO_LINGER 为 0）时，close() 才用 RST 中止连接；应用读完全部数据后，close() 发送正常的 FIN。',
+  },
+  'receiver-sees-lost-segment': {
+    en: 'A lost segment never reaches its receiver, so the receiver’s state does not change: it acts only on segments that arrive.',
+    zh: '丢失的报文段根本没有到达接收方，所以接收方的状态不会变化：它只对真正到达的报文段作出反应。',
+  },
+  'sender-waits-for-delivery': {
+    en: 'A sender changes state when it sends, not when its segment is delivered: it cannot know yet that the segment was lost.',
+    zh: '发送方在发送时就改变状态，而不是在报文段送达时：它此时还不知道报文段已经丢失。',
+  },
+  'initial-rto-three-seconds': {
+    en: 'The initial retransmission timeout is 1 s (RFC 6298 §2.1, Linux TCP_TIMEOUT_INIT); 3 s was the old value of RFC 1122.',
+    zh: '初始重传超时为 1 秒（RFC 6298 §2.1，Linux 的 TCP_TIMEOUT_INIT）；3 秒是 RFC 1122 的旧值。',
+  },
+  'rto-min-for-syn': {
+    en: '200 ms is Linux’s minimum RTO once an RTT has been measured; a handshake segment has no RTT sample yet, so its first timeout is the initial RTO of 1 s.',
+    zh: '200 毫秒是 Linux 测得 RTT 之后 RTO 的下限；握手报文段还没有 RTT 样本，所以第一次超时取初始 RTO，即 1 秒。',
+  },
+  'data-cannot-complete-handshake': {
+    en: 'Any segment that acknowledges the SYN+ACK completes the handshake, a data segment included: the server enters ESTABLISHED and keeps the data, no retransmission needed.',
+    zh: '任何确认了 SYN+ACK 的报文段都能完成握手，携带数据的报文段也不例外：服务器进入 ESTABLISHED 并接收数据，不需要任何重传。',
+  },
+  'pure-ack-retransmitted': {
+    en: 'A pure ACK consumes no sequence number and no timer covers it, so it is never retransmitted on its own: the server’s SYN+ACK timer recovers the lost third ACK, and each retransmitted SYN+ACK draws a new ACK.',
+    zh: '纯 ACK 不消耗序号，也没有定时器保护，所以它本身从不重传：丢失的第三次握手 ACK 由服务器的 SYN+ACK 定时器恢复，每个重传的 SYN+ACK 都会引出一个新的 ACK。',
+  },
+  'lost-ack-unnoticed': {
+    en: 'The server is still in SYN_RECV waiting for that ACK: when its SYN+ACK timer fires (about 1 s) it retransmits the SYN+ACK.',
+    zh: '服务器仍处于 SYN_RECV，等待这个 ACK：它的 SYN+ACK 定时器超时（约 1 秒）后会重传 SYN+ACK。',
+  },
+  'syn-give-up-count-only': {
+    en: 'Linux has a second bound: connect() also gives up at the first timeout once 2^(tcp_syn_retries + 1) − 1 s have passed since the first SYN, even before tcp_syn_retries + tcp_syn_linear_timeouts retransmissions.',
+    zh: 'Linux 还有第二个上限：即使还没有重传 tcp_syn_retries + tcp_syn_linear_timeouts 次，只要距第一个 SYN 已过 2^(tcp_syn_retries + 1) − 1 秒，connect() 就在下一次超时时放弃。',
   },
 };
 

@@ -1,24 +1,11 @@
 // The template registry: id → generator, the `--list` summary, and generateQuestion(), which
 // seeds the planning PRNG from (template, difficulty, seed) so the locale never changes numbers.
 
-import { createRng } from '@/lib/engine';
+import { createRng, type Rng } from '@/lib/engine';
 import { QuestionError } from './errors';
-import { closeOutcome } from './generators/close-outcome';
-import { congestionWindow } from './generators/congestion-window';
-import { connectToClosed } from './generators/connect-to-closed';
-import { examWordProblem } from './generators/exam-word-problem';
-import { fastRetransmit } from './generators/fast-retransmit';
-import { handshakeLoss } from './generators/handshake-loss';
-import { listenQueues } from './generators/listen-queues';
-import { nextSegment } from './generators/next-segment';
-import { nextState } from './generators/next-state';
-import { orderSegments } from './generators/order-segments';
-import { roundsToWindow } from './generators/rounds-to-window';
-import { sendableBytes } from './generators/sendable-bytes';
-import { sendableRange } from './generators/sendable-range';
-import { seqAckNumbers } from './generators/seq-ack-numbers';
-import { spotTheError } from './generators/spot-the-error';
-import { why } from './generators/why';
+export { TEMPLATES } from './templates';
+import { TEMPLATES } from './templates';
+import { invarianceOf } from './validity';
 import type { Question } from './schema';
 import {
   DIFFICULTIES,
@@ -31,25 +18,6 @@ import {
   type TemplateId,
   type Topic,
 } from './types';
-
-export const TEMPLATES: Readonly<Record<TemplateId, TemplateDef>> = {
-  'next-state': nextState,
-  'seq-ack-numbers': seqAckNumbers,
-  'next-segment': nextSegment,
-  'handshake-loss': handshakeLoss,
-  'close-outcome': closeOutcome,
-  'listen-queues': listenQueues,
-  'spot-the-error': spotTheError,
-  'order-segments': orderSegments,
-  why,
-  'exam-word-problem': examWordProblem,
-  'congestion-window': congestionWindow,
-  'rounds-to-window': roundsToWindow,
-  'sendable-bytes': sendableBytes,
-  'sendable-range': sendableRange,
-  'fast-retransmit': fastRetransmit,
-  'connect-to-closed': connectToClosed,
-};
 
 export interface TemplateSummary {
   id: TemplateId;
@@ -74,6 +42,9 @@ export function listTemplates(): TemplateSummary[] {
 export function isTemplateId(id: string): id is TemplateId {
   return (TEMPLATE_IDS as readonly string[]).includes(id);
 }
+
+/** Plans tried per question before giving up (a generator should rarely need a second). */
+export const MAX_DRAWS = 24;
 
 export interface GenerateOptions {
   /** A number, or a string such as hashSeed(quizId, slot, studentId) input. Default 1. */
@@ -104,9 +75,36 @@ export function generateQuestion(template: string, options: GenerateOptions = {}
     throw new QuestionError('BAD_LOCALE', `locale must be zh or en, got "${String(locale)}"`);
   if (!(DIFFICULTIES as readonly number[]).includes(difficulty))
     throw new QuestionError('BAD_DIFFICULTY', `difficulty must be 1, 2 or 3, got ${difficulty}`);
-  const def = TEMPLATES[template];
   const rng = createRng(`${template}|${difficulty}|${typeof seed}:${seed}`);
-  const body = def.generate({ rng, locale, difficulty });
-  // Header first so the JSON reads in the order of DESIGN.md §3.
-  return { template, seed, locale, difficulty, ...body };
+  return drawQuestion(TEMPLATES[template], { template, seed, locale, difficulty }, rng);
+}
+
+/**
+ * Plan, simulate and build until the question holds under every fact it does not state. A
+ * plan that fails is drawn again from the same PRNG, so the result is still a function of
+ * (template, seed, difficulty) and the same in both locales.
+ */
+export function drawQuestion(
+  def: TemplateDef,
+  header: Pick<Question, 'template' | 'seed' | 'locale' | 'difficulty'>,
+  rng: Rng,
+): Question {
+  for (let draw = 0; draw < MAX_DRAWS; draw++) {
+    const body = def.generate({ rng, locale: header.locale, difficulty: header.difficulty });
+    // Header first so the JSON reads in the order of DESIGN.md §3.
+    const q: Question = { ...header, ...body };
+    if (invarianceOf(q, def).ok) return q;
+  }
+  throw new QuestionError(
+    'NO_VALID_QUESTION',
+    `${header.template} d${header.difficulty} seed ${header.seed}: no plan in ${MAX_DRAWS} draws keeps its key under the facts it does not state`,
+  );
+}
+
+/**
+ * Re-simulate a question under every fact it does not state and re-solve it
+ * (lib/questions/validity.ts); `ok` when the key never moves.
+ */
+export function checkInvariance(q: Question) {
+  return invarianceOf(q, TEMPLATES[q.template]);
 }

@@ -142,7 +142,15 @@ const orderBody = z.object({
   kind: z.literal('order'),
   /** The items, shuffled. */
   options: z.array(optionSchema).min(2),
-  answer: z.object({ order: z.array(z.string()).min(2) }),
+  answer: z.object({
+    /** One correct order (the one the simulation sent them in). */
+    order: z.array(z.string()).min(2),
+    /**
+     * The pairs [a, b] whose order is decided (a must come before b); any order that keeps
+     * them all is correct. Absent: every pair of `order` is decided (a total order).
+     */
+    before: z.array(z.tuple([z.string(), z.string()])).optional(),
+  }),
 });
 
 export const questionBodySchema = z.discriminatedUnion('kind', [

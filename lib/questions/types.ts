@@ -2,6 +2,7 @@
 // is inferred from the zod schema in schema.ts).
 
 import type { Profile, Rng, Trace } from '@/lib/engine';
+import type { HiddenVariation } from './validity';
 import type { MisconceptionId } from './misconceptions';
 import type { Answer, Question, QuestionBody } from './schema';
 
@@ -48,4 +49,17 @@ export interface TemplateDef {
   difficulties: readonly Difficulty[];
   generate(ctx: GenContext): QuestionBody;
   solve(trace: Trace | null, question: Question): Answer;
+  /**
+   * The facts this template's questions leave unstated, to re-simulate under (validity.ts);
+   * default `defaultVariations` (timings and the other profile). A template whose stems state
+   * the profile or a timing leaves that variation out.
+   */
+  hidden?(question: Question, trace: Trace): HiddenVariation[];
+  /**
+   * Whether a re-simulation under a hidden variation shows the learner the same question
+   * (validity.ts); default: its first `trace.segments.length` segments look the same. A
+   * template whose stem states facts read from the trace, or whose shown trace is altered on
+   * purpose, says how to compare.
+   */
+  sameView?(question: Question, other: Trace): boolean;
 }

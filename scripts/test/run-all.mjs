@@ -37,6 +37,30 @@ const steps = [
 ].filter((step) => only.length === 0 || only.includes(step.name));
 
 const results = [];
+/** Failed tests by name, printed again under the summary: CI logs are often read from the end. */
+const failures = [];
+function failedTests(stepName, report) {
+  const out = [];
+  for (const file of report.testResults ?? []) {
+    const rel = path.relative(root, file.name ?? '');
+    for (const t of file.assertionResults ?? []) {
+      if (t.status !== 'failed') continue;
+      const first = String(t.failureMessages?.[0] ?? '')
+        .split('\n')[0]
+        .slice(0, 300);
+      out.push(`${stepName}: ${rel} > ${t.fullName}\n       ${first}`);
+    }
+    // A file that failed to load has no test results, only a message.
+    if ((file.assertionResults ?? []).length === 0 && file.status === 'failed') {
+      out.push(
+        `${stepName}: ${rel}\n       ${String(file.message ?? '')
+          .split('\n')[0]
+          .slice(0, 300)}`,
+      );
+    }
+  }
+  return out;
+}
 const totals = { passed: 0, failed: 0, skipped: 0 };
 for (const step of steps) {
   console.log(`\n=== ${step.name} ===`);
@@ -54,6 +78,7 @@ for (const step of steps) {
     totals.failed += report.numFailedTests;
     totals.skipped += report.numPendingTests + report.numTodoTests;
     counts = ` (${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped)`;
+    failures.push(...failedTests(step.name, report));
     if (report.numTotalTests === 0 && !step.optional) {
       results.push({ name: step.name, ok: false, note: ' (no tests ran)' });
       continue;
@@ -72,6 +97,7 @@ for (const step of steps) {
 
 console.log('\n=== summary ===');
 for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}${r.note}`);
+for (const f of failures) console.log(`  ✗ ${f}`);
 const failedSteps = results.filter((r) => !r.ok).length;
 if (failedSteps > 0 && totals.failed === 0) totals.failed = failedSteps;
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

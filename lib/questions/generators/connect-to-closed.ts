@@ -26,13 +26,13 @@ const TEXT = {
     zh: (n: number, rtt: number, ss: number, rwnd: number | null, msl: number) =>
       `主机甲向主机乙发起 TCP 连接，连接建立后向乙发送一个 ${n} KB 的文件，MSS = 1 KB。甲、乙之间的往返时延 RTT = ${rtt} ms，忽略报文段的发送时延和处理时延，第三次握手的报文段可以携带数据。甲的拥塞窗口 cwnd 初始为 1 MSS，慢开始门限 ssthresh = ${ss} MSS，${
         rwnd === null ? '乙的接收缓存足够大' : `乙的接收窗口始终为 ${rwnd} KB`
-      }，传输过程中没有报文段丢失。甲收到最后一个数据报文段的确认后立即关闭连接，乙收到甲的 FIN 后也立即关闭连接（确认与 FIN 合并在一个报文段中发送）。若 MSL = ${msl} ms，则从甲发送第一个 SYN 到甲进入 CLOSED 状态，至少需要多少毫秒？`,
+      }，传输过程中没有报文段丢失。甲收到最后一个数据报文段的确认后立即关闭连接，乙收到甲的 FIN 后也立即关闭连接（确认与 FIN 合并在一个报文段中发送）。按教材模型，取 MSL = ${msl} ms（本题的取值；RFC 9293 建议的 MSL 为 2 分钟），则从甲发送第一个 SYN 到甲进入 CLOSED 状态，至少需要多少毫秒？`,
     en: (n: number, rtt: number, ss: number, rwnd: number | null, msl: number) =>
       `Host A opens a TCP connection to host B and, once it is open, sends B a file of ${n} KB with MSS = 1 KB. The RTT between them is ${rtt} ms; transmission and processing delays are ignored, and the third handshake segment may carry data. A's cwnd starts at 1 MSS with ssthresh = ${ss} MSS; ${
         rwnd === null
           ? "B's receive buffer is large enough"
           : `B's receive window is always ${rwnd} KB`
-      }, and no segment is lost. As soon as the last data segment is acknowledged, A closes the connection; B closes at once when A's FIN arrives (its ACK and FIN travel in one segment). With MSL = ${msl} ms, how many milliseconds pass at least from A sending its SYN until A reaches CLOSED?`,
+      }, and no segment is lost. As soon as the last data segment is acknowledged, A closes the connection; B closes at once when A's FIN arrives (its ACK and FIN travel in one segment). In the textbook model, with MSL = ${msl} ms (this question's value; RFC 9293's nominal MSL is 2 min), how many milliseconds pass at least from A sending its SYN until A reaches CLOSED?`,
   },
   handshake: {
     zh: (rtt: number) =>

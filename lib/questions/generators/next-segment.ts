@@ -1,20 +1,49 @@
 // Family "next-segment": flags, seq and ack of the next segment an endpoint sends (three
 // fields, partial credit), read from the simulated trace.
+//
+// A question is asked only when what is shown decides the answer: the diagram shows every
+// segment of the sender so far and exactly the peer's segments that have reached it by then
+// (later ones still in flight are left out, with the peer's states and events from then on),
+// and the stem states the ISNs and what makes the sender send: a reply to what arrived, with
+// its application idle, or the application calling send() (with the byte count) or close().
 
-import type { Trace, TraceSegment } from '@/lib/engine';
+import { seqAdd, type Trace, type TraceSegment } from '@/lib/engine';
 import { pick, prefixTrace, runSim, sourceOf } from '../build';
-import { mod32, steps, sumText } from '../explain';
+import { steps, sumText } from '../explain';
 import { describeSegment, endpointName, endpointTitle, flagWords } from '../locales/common';
 import type { MisconceptionId } from '../misconceptions';
-import type { Answer, FieldsAnswer, Question, QuestionBody } from '../schema';
-import type { Difficulty, GenContext, Locale, TemplateDef } from '../types';
+import type { Answer, FieldsAnswer, Question, QuestionBody, ShownTrace } from '../schema';
+import { arrivalOf, hasFin, hasSyn, lastUnitEndingAt, looks, nextSeqOf } from '../segment-rules';
+import type { Difficulty, GenContext, Locale, TemplateDef, Topic } from '../types';
 
 const TEXT = {
-  stem: {
-    en: (ep: string) =>
-      `The trace below shows every segment so far. Give the flags, seq and ack of the next segment ${ep} sends (absolute numbers; leave ack empty if the ACK flag is off).`,
-    zh: (ep: string) =>
-      `下图给出了到目前为止的全部报文段。请写出${ep}发送的下一个报文段的标志位、序号和确认号（使用绝对序号；若 ACK 标志未置位，确认号留空）。`,
+  intro: {
+    en: (n: number, x: number, y: number) =>
+      `The diagram shows the first ${n} segments of a connection (absolute numbers: the client's ISN is ${x}, the server's ISN is ${y}).`,
+    zh: (n: number, x: number, y: number) =>
+      `下图给出了一个连接的前 ${n} 个报文段（使用绝对序号：客户端的初始序号为 ${x}，服务器的初始序号为 ${y}）。`,
+  },
+  reply: {
+    en: (ep: string, peer: string, last: number) =>
+      `All of ${peer}'s segments shown have reached ${ep}; the last to arrive is #${last}. Nothing else reaches ${ep}, and its application calls neither send() nor close(), before ${ep} sends its next segment. Give the flags, seq and ack of that segment`,
+    zh: (ep: string, peer: string, last: number) =>
+      `图中${peer}发出的报文段都已到达${ep}，最后到达的是第 ${last} 个。在${ep}发送下一个报文段之前，没有其他报文段到达，${ep}的应用程序也没有调用 send() 或 close()。请写出${ep}发送的下一个报文段的标志位、序号和确认号`,
+  },
+  send: {
+    en: (ep: string, peer: string, bytes: number) =>
+      `All of ${peer}'s segments shown have reached ${ep}, and nothing else reaches it before its application calls send() with ${bytes} bytes. Give the flags, seq and ack of the segment that carries them`,
+    zh: (ep: string, peer: string, bytes: number) =>
+      `图中${peer}发出的报文段都已到达${ep}，此后没有其他报文段到达；接着${ep}的应用程序调用 send() 发送 ${bytes} 字节。请写出携带这些数据的报文段的标志位、序号和确认号`,
+  },
+  close: {
+    en: (ep: string, peer: string) =>
+      `All of ${peer}'s segments shown have reached ${ep}, and nothing else reaches it before its application calls close(). Give the flags, seq and ack of the segment ${ep} sends then`,
+    zh: (ep: string, peer: string) =>
+      `图中${peer}发出的报文段都已到达${ep}，此后没有其他报文段到达；接着${ep}的应用程序调用 close()。请写出${ep}此时发送的报文段的标志位、序号和确认号`,
+  },
+  tail: {
+    en: ' (leave ack empty if the ACK flag is off).',
+    zh: '（若 ACK 标志未置位，确认号留空）。',
   },
   labels: {
     en: ['Flags (e.g. S., F., SYN+ACK)', 'seq', 'ack'],
@@ -23,6 +52,24 @@ const TEXT = {
   last: {
     en: (ep: string, d: string) => `The last segment ${ep} received: ${d}.`,
     zh: (ep: string, d: string) => `${ep}最近收到的报文段：${d}。`,
+  },
+  flags: {
+    synack: {
+      en: 'Flags: SYN+ACK: the answer to a SYN carries the server’s own SYN and acknowledges the client’s.',
+      zh: '标志位：SYN+ACK：对 SYN 的应答既携带服务器自己的 SYN，也确认客户端的 SYN。',
+    },
+    reply: {
+      en: 'Flags: ACK: nothing to send but an acknowledgement of what arrived.',
+      zh: '标志位：ACK：没有要发送的数据或 FIN，只确认收到的内容。',
+    },
+    send: {
+      en: (f: string) => `Flags: ${f}: data, with ACK on as on every segment after the SYN.`,
+      zh: (f: string) => `标志位：${f}：携带数据；SYN 之后的每个报文段都置 ACK。`,
+    },
+    close: {
+      en: (f: string) => `Flags: ${f}: close() sends a FIN, with ACK on.`,
+      zh: (f: string) => `标志位：${f}：close() 发送 FIN，同时置 ACK。`,
+    },
   },
   seqIsn: {
     en: (n: number) => `seq = ${n}: its first segment carries its ISN.`,
@@ -36,11 +83,6 @@ const TEXT = {
     en: (sum: string) => `seq = ${sum}: it already sent those bytes.`,
     zh: (sum: string) => `seq = ${sum}：这些字节本端已经发送过。`,
   },
-  seqSame: {
-    en: (n: number) =>
-      `seq = ${n}: its last segment carried no data, SYN or FIN, so seq does not move.`,
-    zh: (n: number) => `seq = ${n}：本端上一个报文段既无数据也无 SYN、FIN，序号不变。`,
-  },
   ackSyn: {
     en: (s: number) => `ack = ${sumText(s, 1)}: the SYN consumes one sequence number.`,
     zh: (s: number) => `ack = ${sumText(s, 1)}：SYN 消耗一个序号。`,
@@ -53,162 +95,347 @@ const TEXT = {
     en: (s: number, l: number) => `ack = ${sumText(s, l)}: the next byte expected after the data.`,
     zh: (s: number, l: number) => `ack = ${sumText(s, l)}：数据之后期望的下一个字节。`,
   },
-  ackSame: {
-    en: (n: number) => `ack = ${n}: nothing new has arrived, so the acknowledgement does not move.`,
-    zh: (n: number) => `ack = ${n}：没有收到新的数据，确认号不变。`,
-  },
-  noAck: {
-    en: 'The ACK flag is off, so there is no acknowledgement number.',
-    zh: 'ACK 标志未置位，因此没有确认号。',
-  },
   key: {
     en: (ep: string, d: string) => `${ep} sends ${d}.`,
     zh: (ep: string, d: string) => `${ep}发送：${d}。`,
   },
-  flagsWhy: {
-    en: (f: string) => `Flags: ${f}.`,
-    zh: (f: string) => `标志位：${f}。`,
-  },
 };
 
-/** Which segments each difficulty asks about, in handshake-data-close / server-active-close. */
-function candidates(trace: Trace, difficulty: Difficulty): number[] {
-  const firstFin = trace.segments.findIndex((s) => s.flags.includes('F'));
-  return trace.segments
-    .map((s, i) => ({ s, i }))
-    .filter(({ s, i }) => {
-      if (i === 0 || s.dropped) return false;
-      if (difficulty === 1) return i <= 2;
-      if (difficulty === 2) return i > 2 && (firstFin === -1 || i <= firstFin);
-      return firstFin !== -1 && i > firstFin;
-    })
-    .map(({ i }) => i);
+type Trigger = 'reply' | 'send' | 'close';
+const TRIGGERS: readonly Trigger[] = ['reply', 'send', 'close'];
+
+/** A question about segment `index`: what is shown and what the stem says makes it sent. */
+interface Plan {
+  index: number;
+  /** Segments shown (a prefix of the trace). */
+  shown: number;
+  trigger: Trigger;
+  /** Bytes the application sends (trigger 'send'), else 0. */
+  bytes: number;
+  /** Index of the last of the peer's segments to reach the sender before it sends. */
+  last: number;
 }
 
-function lastReceived(trace: Trace, index: number, ep: string): TraceSegment | undefined {
-  const target = trace.segments[index]!;
-  const delay = Number(trace.params['link.delay'] ?? 0);
-  return trace.segments
-    .slice(0, index)
-    .filter((s) => s.to === ep && !s.dropped && s.t + delay <= target.t + 1e-9)
-    .at(-1);
+const EPS = 1e-9;
+const APP_CALLS = new Set(['send', 'close', 'shutdown', 'connect']);
+
+/**
+ * The plan that asks about segment `j`, or null when what could be shown would not decide it:
+ * the prefix must hold every earlier segment of its sender and exactly the peer's segments
+ * that reached the sender before `j` left; what the sender does must be a reply (application
+ * idle), a send() of exactly that segment's bytes, or a close() that sends a FIN; and the
+ * segment's numbers must be the ones those segments give (seq = SND.NXT, ack = RCV.NXT).
+ */
+function planFor(trace: Trace, j: number): Plan | null {
+  const segs = trace.segments;
+  const seg = segs[j];
+  if (seg === undefined || j === 0 || seg.dropped || seg.why !== undefined) return null;
+  const from = seg.from;
+  let shown = 0;
+  let last = -1;
+  for (let i = 0; i < j; i++) {
+    const s = segs[i]!;
+    if (s.from === from) shown = i + 1;
+    else {
+      const at = arrivalOf(trace, s);
+      if (s.to !== from || at === null) return null;
+      if (at <= seg.t + EPS) {
+        shown = i + 1;
+        last = i;
+      }
+    }
+  }
+  if (last < 0) return null;
+  // A peer segment inside the prefix must have arrived (not only been overtaken by the prefix).
+  for (let i = 0; i < shown; i++) {
+    const s = segs[i]!;
+    if (s.from !== from && arrivalOf(trace, s)! > seg.t + EPS) return null;
+  }
+  const before = segs.slice(0, shown);
+  const call = trace.events.find(
+    (e) => e.endpoint === from && Math.abs(e.t - seg.t) < EPS && APP_CALLS.has(e.event),
+  );
+  let trigger: Trigger;
+  let bytes = 0;
+  if (call?.event === 'send' && seg.len > 0 && call.bytes === seg.len && !hasFin(seg)) {
+    trigger = 'send';
+    bytes = seg.len;
+  } else if (call?.event === 'close' && hasFin(seg) && seg.len === 0) trigger = 'close';
+  else if (call === undefined && (seg.flags === '.' || seg.flags === 'S.')) {
+    trigger = 'reply';
+    // Idle application: no call since the sender's last segment, and something new arrived.
+    const ownLast = before.filter((s) => s.from === from).at(-1);
+    const since = ownLast?.t ?? -1;
+    const busy = trace.events.some(
+      (e) => e.endpoint === from && APP_CALLS.has(e.event) && e.t > since - EPS && e.t <= seg.t,
+    );
+    if (busy || (ownLast !== undefined && arrivalOf(trace, segs[last]!)! <= ownLast.t + EPS))
+      return null;
+  } else return null;
+  // The numbers must follow from what is shown.
+  const sndNxt = nextSeqOf(before, from);
+  if (sndNxt !== null && seg.abs_seq !== sndNxt) return null;
+  if (sndNxt === null && !hasSyn(seg)) return null;
+  const rcvNxt = nextSeqOf(before, seg.to);
+  if (seg.abs_ack !== rcvNxt) return null;
+  return { index: j, shown, trigger, bytes, last };
 }
 
-/** Why the seq is what it is: the endpoint's previous segment plus what that one consumed. */
-function seqStep(trace: Trace, index: number, locale: Locale): string {
-  const seg = trace.segments[index]!;
-  const own = trace.segments
-    .slice(0, index)
-    .filter((s) => s.from === seg.from)
-    .at(-1);
+type Asked =
+  'synack' | 'handshake-ack' | 'data' | 'data-ack' | 'active-fin' | 'passive-fin' | 'fin-ack';
+
+/** What the asked segment is: it sets the difficulty, topics and lesson. */
+function kindOf(trace: Trace, plan: Plan): Asked {
+  const seg = trace.segments[plan.index]!;
+  const before = trace.segments.slice(0, plan.shown);
+  if (hasSyn(seg)) return 'synack';
+  if (hasFin(seg))
+    return before.some((s) => s.from === seg.to && hasFin(s)) ? 'passive-fin' : 'active-fin';
+  if (seg.len > 0) return 'data';
+  const acked = lastUnitEndingAt(before, seg.to, seg.abs_ack ?? 0);
+  if (acked !== undefined && hasFin(acked)) return 'fin-ack';
+  if (acked !== undefined && hasSyn(acked)) return 'handshake-ack';
+  return 'data-ack';
+}
+
+const LEVEL: Record<Asked, Difficulty> = {
+  synack: 1,
+  'handshake-ack': 1,
+  data: 2,
+  'data-ack': 2,
+  'active-fin': 2,
+  'passive-fin': 3,
+  'fin-ack': 3,
+};
+
+function topicsOf(kind: Asked): Topic[] {
+  if (LEVEL[kind] === 1) return ['handshake', 'sequence-numbers', 'header'];
+  if (kind === 'data' || kind === 'data-ack') return ['sequence-numbers', 'header'];
+  return ['close', 'sequence-numbers', 'header'];
+}
+
+function lessonOf(kind: Asked): string {
+  if (LEVEL[kind] === 1) return 'three-way-handshake';
+  if (kind === 'data' || kind === 'data-ack') return 'tcp-header-and-sequence-numbers';
+  return 'four-way-close';
+}
+
+function isns(trace: Trace): [number, number] {
+  const x = trace.segments.find((s) => s.from === 'client' && hasSyn(s));
+  const y = trace.segments.find((s) => s.from === 'server' && hasSyn(s));
+  if (x === undefined || y === undefined) throw new RangeError('next-segment needs a handshake');
+  return [x.abs_seq, y.abs_seq];
+}
+
+/**
+ * The shown prefix: the sender's states and events up to the moment it sends, the peer's only
+ * up to its first segment left out (a FIN in flight must not show as a close() event).
+ */
+function shownTrace(trace: Trace, plan: Plan): ShownTrace {
+  const seg = trace.segments[plan.index]!;
+  const hidden = trace.segments.slice(plan.shown, plan.index).find((s) => s.from !== seg.from);
+  const peerUntil = hidden?.t ?? seg.t;
+  const prefix = prefixTrace(trace, plan.shown, seg.t);
+  const keep = (who: string, t: number) => (who === seg.from ? t < seg.t : t < peerUntil);
+  return {
+    ...prefix,
+    states: prefix.states.filter((s) => keep(s.endpoint, s.t)),
+    events: prefix.events.filter((e) => keep(e.endpoint, e.t)),
+  };
+}
+
+function stemOf(trace: Trace, plan: Plan, locale: Locale): string {
+  const seg = trace.segments[plan.index]!;
+  const ep = endpointName(seg.from, locale);
+  const peer = endpointName(seg.to, locale);
+  const [x, y] = isns(trace);
+  const ask =
+    plan.trigger === 'reply'
+      ? TEXT.reply[locale](ep, peer, plan.last + 1)
+      : plan.trigger === 'send'
+        ? TEXT.send[locale](ep, peer, plan.bytes)
+        : TEXT.close[locale](ep, peer);
+  return `${TEXT.intro[locale](plan.shown, x, y)}${locale === 'en' ? ' ' : ''}${ask}${TEXT.tail[locale]}`;
+}
+
+/** Why the seq is what it is: the sender's last unit of sequence space, or its ISN. */
+function seqStep(before: readonly TraceSegment[], seg: TraceSegment, locale: Locale): string {
+  const own = lastUnitEndingAt(before, seg.from, seg.abs_seq);
   if (own === undefined) return TEXT.seqIsn[locale](seg.abs_seq);
-  const ctl = own.flags.includes('S') ? 'SYN' : own.flags.includes('F') ? 'FIN' : null;
-  const step = own.len + (ctl === null ? 0 : 1);
-  if (mod32(own.abs_seq + step) !== seg.abs_seq) return TEXT.seqSame[locale](seg.abs_seq);
-  if (ctl !== null && own.len === 0) return TEXT.seqCtl[locale](sumText(own.abs_seq, 1), ctl);
-  if (own.len > 0 && ctl === null) return TEXT.seqData[locale](sumText(own.abs_seq, own.len));
-  return TEXT.seqSame[locale](seg.abs_seq);
+  if (own.len === 0)
+    return TEXT.seqCtl[locale](sumText(own.abs_seq, 1), hasSyn(own) ? 'SYN' : 'FIN');
+  if (hasFin(own)) return TEXT.seqCtl[locale](sumText(seqAdd(own.abs_seq, own.len), 1), 'FIN');
+  return TEXT.seqData[locale](sumText(own.abs_seq, own.len));
 }
 
-function explain(trace: Trace, index: number, locale: Locale): string {
-  const seg = trace.segments[index]!;
-  const got = lastReceived(trace, index, seg.from);
-  const lines: string[] = [];
-  if (got !== undefined)
-    lines.push(TEXT.last[locale](endpointName(seg.from, locale), describeSegment(got, locale)));
-  lines.push(TEXT.flagsWhy[locale](flagWords(seg.flags)));
-  lines.push(seqStep(trace, index, locale));
-  if (seg.abs_ack === null) lines.push(TEXT.noAck[locale]);
-  else if (got !== undefined && got.flags.includes('S') && seg.abs_ack === mod32(got.abs_seq + 1))
-    lines.push(TEXT.ackSyn[locale](got.abs_seq));
-  else if (
-    got !== undefined &&
-    got.flags.includes('F') &&
-    seg.abs_ack === mod32(got.abs_seq + got.len + 1)
-  )
-    lines.push(TEXT.ackFin[locale](mod32(got.abs_seq + got.len)));
-  else if (got !== undefined && got.len > 0 && seg.abs_ack === mod32(got.abs_seq + got.len))
-    lines.push(TEXT.ackData[locale](got.abs_seq, got.len));
-  else lines.push(TEXT.ackSame[locale](seg.abs_ack));
-  lines.push(TEXT.key[locale](endpointTitle(seg.from, locale), describeSegment(seg, locale)));
-  return steps(lines);
+function ackStep(before: readonly TraceSegment[], seg: TraceSegment, locale: Locale): string {
+  const c = lastUnitEndingAt(before, seg.to, seg.abs_ack ?? 0)!;
+  if (hasSyn(c)) return TEXT.ackSyn[locale](c.abs_seq);
+  if (hasFin(c)) return TEXT.ackFin[locale](seqAdd(c.abs_seq, c.len));
+  return TEXT.ackData[locale](c.abs_seq, c.len);
 }
 
-function keyOf(trace: Trace, index: number): { fields: FieldsAnswer } {
-  const seg = trace.segments[index];
-  if (seg === undefined) throw new RangeError(`no segment #${index}`);
+function explain(trace: Trace, plan: Plan, locale: Locale): string {
+  const seg = trace.segments[plan.index]!;
+  const before = trace.segments.slice(0, plan.shown);
+  const f = flagWords(seg.flags);
+  return steps([
+    TEXT.last[locale](
+      endpointName(seg.from, locale),
+      describeSegment(trace.segments[plan.last]!, locale),
+    ),
+    plan.trigger === 'reply'
+      ? hasSyn(seg)
+        ? TEXT.flags.synack[locale]
+        : TEXT.flags.reply[locale]
+      : TEXT.flags[plan.trigger][locale](f),
+    seqStep(before, seg, locale),
+    ackStep(before, seg, locale),
+    TEXT.key[locale](endpointTitle(seg.from, locale), describeSegment(seg, locale)),
+  ]);
+}
+
+function keyOf(seg: TraceSegment): { fields: FieldsAnswer } {
   return { fields: { flags: seg.flags, seq: seg.abs_seq, ack: seg.abs_ack } };
 }
 
-function misconceptionsOf(trace: Trace, index: number): Record<string, MisconceptionId> {
-  const seg = trace.segments[index]!;
-  const got = lastReceived(trace, index, seg.from);
+/**
+ * Wrong field values and the misconception that produces exactly each: an ack that leaves out
+ * the SYN or FIN it covers, or repeats the seq of the data it covers (ack-equals-seq), or is
+ * the sender's own seq (ack-from-own-space); a seq that leaves out the sender's own SYN, FIN
+ * or data; FIN+ACK for a bare ACK of a FIN before the sender has closed; SYN or ACK alone for
+ * the SYN+ACK (as if the handshake took four segments).
+ */
+export function misconceptionsOf(
+  before: readonly TraceSegment[],
+  seg: TraceSegment,
+): Record<string, MisconceptionId> {
   const out: Record<string, MisconceptionId> = {};
-  if (got === undefined || seg.abs_ack === null) return out;
-  const add = (key: string, m: MisconceptionId) => {
-    if (key !== `ack:${seg.abs_ack}` && !(key in out)) out[key] = m;
+  const add = (field: 'ack' | 'seq', value: number, m: MisconceptionId) => {
+    const key = `${field}:${value}`;
+    const right = field === 'ack' ? seg.abs_ack : seg.abs_seq;
+    if (value !== right && !(key in out)) out[key] = m;
   };
-  if (got.flags.includes('S')) add(`ack:${got.abs_seq}`, 'syn-consumes-no-sequence-number');
-  if (got.flags.includes('F'))
-    add(`ack:${mod32(got.abs_seq + got.len)}`, 'fin-consumes-no-sequence-number');
-  if (got.len > 0) add(`ack:${got.abs_seq}`, 'ack-equals-seq');
-  add(`ack:${seg.abs_seq}`, 'ack-from-own-space');
+  if (seg.abs_ack !== null) {
+    const c = lastUnitEndingAt(before, seg.to, seg.abs_ack);
+    if (c !== undefined && hasSyn(c)) add('ack', c.abs_seq, 'syn-consumes-no-sequence-number');
+    if (c !== undefined && hasFin(c))
+      add('ack', seqAdd(c.abs_seq, c.len), 'fin-consumes-no-sequence-number');
+    if (c !== undefined && c.len > 0) add('ack', c.abs_seq, 'ack-equals-seq');
+    add('ack', seg.abs_seq, 'ack-from-own-space');
+  }
+  const own = lastUnitEndingAt(before, seg.from, seg.abs_seq);
+  if (own !== undefined) {
+    if (hasSyn(own)) add('seq', own.abs_seq, 'syn-consumes-no-sequence-number');
+    else if (hasFin(own))
+      add('seq', seqAdd(own.abs_seq, own.len), 'fin-consumes-no-sequence-number');
+    else if (own.len > 0) add('seq', own.abs_seq, 'off-by-payload');
+  }
+  if (seg.flags === 'S.') {
+    out['flags:A'] = 'four-way-handshake-needed';
+    out['flags:S'] = 'four-way-handshake-needed';
+  }
+  const ackOfFin =
+    seg.flags === '.' &&
+    seg.abs_ack !== null &&
+    lastUnitEndingAt(before, seg.to, seg.abs_ack) !== undefined &&
+    hasFin(lastUnitEndingAt(before, seg.to, seg.abs_ack)!);
+  if (ackOfFin && !before.some((s) => s.from === seg.from && hasFin(s)))
+    out['flags:AF'] = 'fin-and-ack-always-merge';
   return out;
 }
 
 function generate(ctx: GenContext): QuestionBody {
   const { rng, locale } = ctx;
-  const scenario =
-    ctx.difficulty === 3
-      ? pick(rng, ['handshake-data-close', 'server-active-close'])
-      : 'handshake-data-close';
   const spec = {
-    scenario,
+    scenario: pick(rng, ['handshake-data-close', 'server-active-close']),
     seed: rng.uint32(),
     set: {},
   };
   const trace = runSim(spec);
-  const index = pick(rng, candidates(trace, ctx.difficulty));
-  const seg = trace.segments[index]!;
+  const plans = trace.segments
+    .map((_, j) => planFor(trace, j))
+    .filter((p): p is Plan => p !== null && LEVEL[kindOf(trace, p)] === ctx.difficulty);
+  const plan = pick(rng, plans);
+  const seg = trace.segments[plan.index]!;
+  const kind = kindOf(trace, plan);
   const labels = TEXT.labels[locale];
+  const [x, y] = isns(trace);
   return {
     kind: 'fields',
-    topics:
-      ctx.difficulty === 1
-        ? ['sequence-numbers', 'handshake']
-        : ctx.difficulty === 2
-          ? ['sequence-numbers', 'header']
-          : ['sequence-numbers', 'close'],
-    lesson:
-      ctx.difficulty === 1
-        ? 'three-way-handshake'
-        : ctx.difficulty === 2
-          ? 'tcp-header-and-sequence-numbers'
-          : 'four-way-close',
-    stem: TEXT.stem[locale](endpointName(seg.from, locale)),
-    trace: prefixTrace(trace, index, seg.t),
+    topics: topicsOf(kind),
+    lesson: lessonOf(kind),
+    stem: stemOf(trace, plan, locale),
+    trace: shownTrace(trace, plan),
     fields: [
       { id: 'flags', label: labels[0] ?? 'flags' },
       { id: 'seq', label: labels[1] ?? 'seq' },
       { id: 'ack', label: labels[2] ?? 'ack' },
     ],
-    answer: keyOf(trace, index),
-    explanation: explain(trace, index, locale),
-    misconceptions: misconceptionsOf(trace, index),
-    source: sourceOf(spec, { segment: index }),
+    answer: keyOf(seg),
+    explanation: explain(trace, plan, locale),
+    misconceptions: misconceptionsOf(trace.segments.slice(0, plan.shown), seg),
+    source: sourceOf(spec, {
+      segment: plan.index,
+      endpoint: seg.from,
+      shown: plan.shown,
+      trigger: plan.trigger,
+      bytes: plan.bytes,
+      last: plan.last,
+      isn_client: x,
+      isn_server: y,
+    }),
   };
+}
+
+/** The segment asked about in a trace: the sender's first after the shown prefix. */
+function askedIn(trace: Trace, q: Question): number {
+  const shown = Number(q.source.focus['shown']);
+  const from = String(q.source.focus['endpoint']);
+  const j = trace.segments.findIndex((s, i) => i >= shown && s.from === from);
+  if (j < 0) throw new RangeError(`next-segment: ${from} sends nothing after #${shown}`);
+  return j;
+}
+
+/**
+ * A re-simulation shows the same question when the shown segments look the same, and the
+ * same stem holds: the same ISNs, the same segments reached the sender, the same trigger.
+ */
+function sameView(q: Question, other: Trace): boolean {
+  if (q.trace === null) return false;
+  const f = q.source.focus;
+  const shown = q.trace.segments;
+  if (
+    !shown.every(
+      (s, i) => other.segments[i] !== undefined && looks(s) === looks(other.segments[i]!),
+    )
+  )
+    return false;
+  const j = other.segments.findIndex((s, i) => i >= shown.length && s.from === f['endpoint']);
+  const plan = j < 0 ? null : planFor(other, j);
+  const [x, y] = isns(other);
+  return (
+    plan !== null &&
+    plan.shown === shown.length &&
+    plan.trigger === TRIGGERS.find((t) => t === f['trigger']) &&
+    plan.bytes === Number(f['bytes']) &&
+    plan.last === Number(f['last']) &&
+    x === Number(f['isn_client']) &&
+    y === Number(f['isn_server'])
+  );
 }
 
 function solve(trace: Trace | null, q: Question): Answer {
   if (trace === null) throw new TypeError('next-segment needs a trace');
-  return keyOf(trace, Number(q.source.focus['segment']));
+  return keyOf(trace.segments[askedIn(trace, q)]!);
 }
 
 export const nextSegment: TemplateDef = {
   id: 'next-segment',
-  topics: ['sequence-numbers', 'handshake', 'header', 'close'],
+  topics: ['handshake', 'sequence-numbers', 'header', 'close'],
   kinds: ['fields'],
   difficulties: [1, 2, 3],
   generate,
   solve,
+  sameView,
 };

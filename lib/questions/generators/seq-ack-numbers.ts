@@ -2,12 +2,13 @@
 // (after a SYN, after data, after a FIN, and after a lost segment).
 
 import type { Trace, TraceSegment } from '@/lib/engine';
+import { defaultVariations, type HiddenVariation } from '../validity';
 import { pick, prefixTrace, replyAt, runSim, sourceOf } from '../build';
 import { mod32, steps, sumText } from '../explain';
 import { describeSegment } from '../locales/common';
 import type { MisconceptionId } from '../misconceptions';
-import type { Answer, Question, QuestionBody } from '../schema';
-import type { GenContext, Locale, SimSpec, TemplateDef } from '../types';
+import type { Answer, Question, QuestionBody, ShownTrace } from '../schema';
+import type { GenContext, Locale, SimSpec, TemplateDef, Topic } from '../types';
 
 const VARIANTS = ['syn', 'synack', 'data', 'fin', 'loss'] as const;
 type Variant = (typeof VARIANTS)[number];
@@ -34,15 +35,15 @@ const TEXT = {
     },
     data: {
       en: (s: number, l: number) =>
-        `The client sends a segment with seq = ${s} carrying ${l} bytes of data. What acknowledgement number does the server send back for it?`,
+        `Both hosts run Linux, which acknowledges the first data of a connection as soon as it arrives. The client sends a segment with seq = ${s} carrying ${l} bytes of data. What acknowledgement number does the server send back for it?`,
       zh: (s: number, l: number) =>
-        `客户端发送一个序号为 ${s}、携带 ${l} 字节数据的报文段。服务器对它的确认号是多少？`,
+        `双方都运行 Linux：连接刚建立时，Linux 收到数据会立即确认。客户端发送一个序号为 ${s}、携带 ${l} 字节数据的报文段。服务器对它的确认号是多少？`,
     },
     fin: {
       en: (u: number) =>
-        `All data has been acknowledged. The client now sends a FIN with seq = ${u}. What acknowledgement number does the server's ACK of that FIN carry?`,
+        `The client has sent all its data and now sends a FIN with seq = ${u}. What acknowledgement number does the server's ACK of that FIN carry?`,
       zh: (u: number) =>
-        `此前的数据都已被确认。客户端发送 FIN 报文段，序号为 ${u}。服务器确认该 FIN 的报文段中，确认号是多少？`,
+        `客户端发完全部数据后发送 FIN 报文段，序号为 ${u}。服务器确认该 FIN 的报文段中，确认号是多少？`,
     },
     loss: {
       en: (a: number, sizes: string, lost: number) =>
@@ -88,6 +89,43 @@ const TEXT = {
 
 const MSS_CHOICES = [400, 500, 600, 800, 1000] as const;
 
+/**
+ * Variants whose stem states the profile (Linux): their key depends on it, since the textbook
+ * model delays the ACK of data until the FIN behind it has arrived too.
+ */
+const STATES_PROFILE: Record<Variant, boolean> = {
+  syn: false,
+  synack: false,
+  data: true,
+  fin: false,
+  loss: false,
+};
+
+/** What each variant is about. */
+const TOPICS_OF: Record<Variant, Topic[]> = {
+  syn: ['handshake', 'sequence-numbers'],
+  synack: ['handshake', 'sequence-numbers'],
+  data: ['sequence-numbers'],
+  fin: ['close', 'sequence-numbers'],
+  loss: ['sequence-numbers', 'retransmission'],
+};
+
+/**
+ * The first `count` segments before `cutoff`, with no state or event of a segment left out
+ * (the client's close() must not show while its FIN is not drawn).
+ */
+function shownPrefix(trace: Trace, count: number, cutoff: number): ShownTrace {
+  const prefix = prefixTrace(trace, count, cutoff);
+  const next = trace.segments[count];
+  if (next === undefined || next.t >= cutoff) return prefix;
+  const keep = (who: string, t: number) => who !== next.from || t < next.t;
+  return {
+    ...prefix,
+    states: prefix.states.filter((x) => keep(x.endpoint, x.t)),
+    events: prefix.events.filter((x) => keep(x.endpoint, x.t)),
+  };
+}
+
 function clientData(trace: Trace): TraceSegment[] {
   return trace.segments.filter((s) => s.from === 'client' && s.len > 0);
 }
@@ -117,11 +155,8 @@ function solveTrace(trace: Trace, variant: Variant, locale: Locale): Solved {
         cutoff: syn.t + delay,
         stem: T.stem.syn[locale](syn.abs_seq),
         lines: [T.step.seg[locale](describeSegment(syn, locale)), T.step.syn[locale](syn.abs_seq)],
-        wrong: [
-          [syn.abs_seq, 'syn-consumes-no-sequence-number'],
-          [reply.abs_seq, 'ack-from-own-space'],
-          [reply.abs_seq + 1, 'ack-from-own-space'],
-        ],
+        // The server's own ISN is not shown, so no learner can answer from its space here.
+        wrong: [[syn.abs_seq, 'syn-consumes-no-sequence-number']],
       };
     }
     case 'synack': {
@@ -174,10 +209,7 @@ function solveTrace(trace: Trace, variant: Variant, locale: Locale): Solved {
         cutoff: fin.t + delay,
         stem: T.stem.fin[locale](fin.abs_seq),
         lines: [T.step.seg[locale](describeSegment(fin, locale)), T.step.fin[locale](fin.abs_seq)],
-        wrong: [
-          [fin.abs_seq, 'fin-consumes-no-sequence-number'],
-          [fin.abs_seq + 2, 'fin-consumes-no-sequence-number'],
-        ],
+        wrong: [[fin.abs_seq, 'fin-consumes-no-sequence-number']],
       };
     }
     case 'loss': {
@@ -196,11 +228,12 @@ function solveTrace(trace: Trace, variant: Variant, locale: Locale): Solved {
           ...data.map((s) => T.step.seg[locale](describeSegment(s, locale))),
           lost === 0 ? T.step.lossFirst[locale](key) : T.step.loss[locale](s1.abs_seq, s1.len, key),
         ],
+        // Acking every byte that arrived skips the hole; an ack equal to the seq of a segment
+        // that arrived (the third, or the other one before the hole) repeats a seq.
         wrong: [
           [s3.abs_seq + s3.len, 'ack-skips-hole'],
-          [s2.abs_seq + s2.len === s3.abs_seq ? s3.abs_seq + s3.len : s3.abs_seq, 'ack-skips-hole'],
           [s3.abs_seq, 'ack-equals-seq'],
-          [s1.abs_seq, 'ack-equals-seq'],
+          [lost === 0 ? s2.abs_seq : s1.abs_seq, 'ack-equals-seq'],
         ],
       };
     }
@@ -238,12 +271,7 @@ function generate(ctx: GenContext): QuestionBody {
   }
   return {
     kind: 'numeric',
-    topics:
-      variant === 'loss'
-        ? ['sequence-numbers', 'retransmission']
-        : variant === 'fin'
-          ? ['sequence-numbers', 'close']
-          : ['sequence-numbers', 'handshake'],
+    topics: TOPICS_OF[variant],
     lesson:
       variant === 'fin'
         ? 'four-way-close'
@@ -251,7 +279,7 @@ function generate(ctx: GenContext): QuestionBody {
           ? 'three-way-handshake'
           : 'tcp-header-and-sequence-numbers',
     stem: s.stem,
-    trace: variant === 'loss' ? null : prefixTrace(trace, shownCount, s.cutoff),
+    trace: variant === 'loss' ? null : shownPrefix(trace, shownCount, s.cutoff),
     answer: { value: s.key, tolerance: 0 },
     explanation: steps([...s.lines, TEXT.step.key[ctx.locale](s.key)]),
     misconceptions,
@@ -265,6 +293,13 @@ function solve(trace: Trace | null, q: Question): Answer {
   return { value: solveTrace(trace, variant, q.locale).key, tolerance: 0 };
 }
 
+/** The default hidden facts, without the profile when the stem states it. */
+function hidden(q: Question, trace: Trace): HiddenVariation[] {
+  const all = defaultVariations(q, trace);
+  if (!STATES_PROFILE[asVariant(q.source.focus['variant'])]) return all;
+  return all.filter((v) => v.profile === undefined);
+}
+
 export const seqAckNumbers: TemplateDef = {
   id: 'seq-ack-numbers',
   topics: ['sequence-numbers', 'handshake', 'close', 'retransmission'],
@@ -272,4 +307,5 @@ export const seqAckNumbers: TemplateDef = {
   difficulties: [1, 2, 3],
   generate,
   solve,
+  hidden,
 };

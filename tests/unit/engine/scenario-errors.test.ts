@@ -160,6 +160,18 @@ describe('--set values', () => {
     expect(e.code).toBe('SET_INVALID');
   });
 
+  test('app.latency sets the time between two system calls of a program', () => {
+    const slow = simulate(getScenario('handshake-data-close'), {
+      seed: 1,
+      set: { 'app.latency': '0.002' },
+    });
+    expect(slow.params['app.latency']).toBe(0.002);
+    expect(
+      errorOf(() => simulate(getScenario('refused'), { seed: 1, set: { 'app.latency': 'x' } }))
+        .message,
+    ).toContain('expected a number');
+  });
+
   test('an unknown catalog name lists the known ones', () => {
     const e = errorOf(() => getScenario('no-such'));
     expect(e.code).toBe('SCENARIO_UNKNOWN');

@@ -7,6 +7,7 @@ import {
   canonicalFlags,
   generateQuestion,
   grade,
+  keyAsResponse,
   parseNumber,
   toHalfWidth,
   type Question,
@@ -135,12 +136,64 @@ describe('numeric', () => {
     expect(parseNumber(text)).toBe(value);
   });
 
-  test.each([['abc'], [''], ['12..3'], ['1e5x']])('%j is rejected as NOT_A_NUMBER', (value) => {
-    expect(grade(numeric, { value })).toMatchObject({
-      valid: false,
-      error: { code: 'NOT_A_NUMBER' },
-    });
+  // A unit typed with the answer is converted to the question's unit, not stripped.
+  const timed: Question = {
+    ...base,
+    kind: 'numeric',
+    unit: 's',
+    answer: { value: 7.136, tolerance: 0 },
+    misconceptions: { '15': 'textbook-exponential-syn-backoff' },
+  };
+  const inMs: Question = { ...timed, unit: 'ms', answer: { value: 2060, tolerance: 0 } };
+  const inRtt: Question = { ...timed, unit: 'RTT', answer: { value: 3, tolerance: 0 } };
+  test.each([
+    [timed, '7.136', true],
+    [timed, '7.136 s', true],
+    [timed, '7.136秒', true],
+    [timed, '7136 ms', true],
+    [timed, '7,136ms', true],
+    [timed, '７１３６ 毫秒', true],
+    [timed, '7136000 µs', true],
+    [timed, '7136000us', true],
+    [timed, '7136', false],
+    [timed, '7.136 ms', false],
+    [inMs, '2060', true],
+    [inMs, '2.06 s', true],
+    [inMs, '2.06秒', true],
+    [inMs, '2,060 ms', true],
+    [inMs, '2.06', false],
+    [inRtt, '3 RTT', true],
+    [inRtt, '3 RTTs', true],
+    [inRtt, '3', true],
+    [numeric, '2047 bytes', true],
+    [numeric, '2047 字节', true],
+  ])('unit %#: %j → correct %s', (q, value, correct) => {
+    const r = grade(q, { value });
+    expect(r).toMatchObject({ valid: true, correct });
   });
+
+  test('a converted wrong value still names its misconception (15 s typed as 15000 ms)', () => {
+    const r = grade(timed, { value: '15000 ms' });
+    expect(r.valid && r.misconception).toBe('textbook-exponential-syn-backoff');
+  });
+
+  test.each([
+    [timed, '7.136 bytes'],
+    [inMs, '3 RTT'],
+    [numeric, '2047 s'],
+  ])('a unit of another kind is WRONG_UNIT, not stripped: %#', (q, value) => {
+    expect(grade(q, { value })).toMatchObject({ valid: false, error: { code: 'WRONG_UNIT' } });
+  });
+
+  test.each([['abc'], [''], ['12..3'], ['1e5x'], ['7 parsecs']])(
+    '%j is rejected as NOT_A_NUMBER',
+    (value) => {
+      expect(grade(numeric, { value })).toMatchObject({
+        valid: false,
+        error: { code: 'NOT_A_NUMBER' },
+      });
+    },
+  );
 });
 
 describe('choice', () => {
@@ -213,6 +266,32 @@ describe('order (pairwise credit)', () => {
   ])('%j → score %d', (ids, score) => {
     const r = grade(order, { order: ids });
     expect(r.valid && r.score).toBeCloseTo(score);
+  });
+
+  // A partial order: a before b and c, both before d; b and c cross in flight.
+  const partial: Question = {
+    ...order,
+    options: ['SYN', 'FIN', 'ACK', 'LAST'].map((text, i) => ({ id: 'abcd'[i]!, text })),
+    answer: {
+      order: ['a', 'b', 'c', 'd'],
+      before: [
+        ['a', 'b'],
+        ['a', 'c'],
+        ['a', 'd'],
+        ['b', 'd'],
+        ['c', 'd'],
+      ],
+    },
+  };
+  test.each([
+    [['a', 'b', 'c', 'd'], 1],
+    [['a', 'c', 'b', 'd'], 1],
+    [['a', 'b', 'd', 'c'], 4 / 5],
+    [['d', 'c', 'b', 'a'], 0],
+  ])('only decided pairs count: %j → score %d', (ids, score) => {
+    const r = grade(partial, { order: ids });
+    expect(r.valid && r.score).toBeCloseTo(score);
+    expect(r.valid && r.correct).toBe(score === 1);
   });
 
   test.each([[['a', 'b']], [['a', 'a', 'b']], [['a', 'b', 'z']]])(
@@ -307,8 +386,7 @@ test('the key of every generated question grades as correct, in either locale', 
   for (const template of ['seq-ack-numbers', 'next-segment', 'order-segments', 'why'] as const)
     for (const locale of ['zh', 'en'] as const) {
       const q = generateQuestion(template, { seed: 11, locale, difficulty: 2 });
-      const response = q.kind === 'numeric' ? { value: q.answer.value } : q.answer;
-      const r = grade(q, response);
+      const r = grade(q, keyAsResponse(q));
       expect(r).toMatchObject({ valid: true, correct: true, score: 1 });
     }
 });

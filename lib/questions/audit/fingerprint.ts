@@ -1,0 +1,114 @@
+// What the learner sees of a question, as one comparable string (fingerprint), its shape with
+// the numbers blanked (structure), and the key as the learner would state it.
+
+import { canonicalFlags } from '../grade';
+import { toPublicQuestion, type PublicTrace } from '../public';
+import type { Question } from '../schema';
+
+const ms = (t: number) => Math.round(t * 1000);
+
+/** The diagram's content: segments, states and events, times to the millisecond. */
+function diagram(trace: PublicTrace): unknown {
+  return {
+    segments: trace.segments.map((s) => [
+      ms(s.t),
+      s.from,
+      s.to,
+      s.flags,
+      s.seq,
+      s.ack,
+      s.len,
+      s.dropped,
+    ]),
+    states: trace.states.map((s) => [ms(s.t), s.endpoint, s.socket, s.state]),
+    events: trace.events.map((e) => [
+      ms(e.t),
+      e.endpoint,
+      e.event,
+      e.errno ?? null,
+      e.bytes ?? null,
+    ]),
+  };
+}
+
+/**
+ * The learner's view: the public question (stem, options, fields, unit) with the diagram
+ * reduced to what it draws. Options are sorted, so two shuffles of one question look the same.
+ */
+export function fingerprint(q: Question): string {
+  const p = toPublicQuestion(q);
+  const {
+    trace,
+    template: _t,
+    locale: _l,
+    difficulty: _d,
+    topics: _topics,
+    lesson: _lesson,
+    ...rest
+  } = p;
+  const view: Record<string, unknown> = { ...rest };
+  if ('options' in view && Array.isArray(view['options']))
+    view['options'] = (p as { options: { text: string }[] }).options.map((o) => o.text).sort();
+  return JSON.stringify({ ...view, trace: trace === null ? null : diagram(trace) });
+}
+
+/** The fingerprint's shape: every run of digits becomes #. */
+export function structure(fp: string): string {
+  return fp.replace(/\d+/g, '#');
+}
+
+/** The key as the learner states it (option texts, not ids), for comparing questions. */
+export function keyText(q: Question): string {
+  const text = (id: string) =>
+    'options' in q ? (q.options.find((o) => o.id === id)?.text ?? `?${id}`) : id;
+  switch (q.kind) {
+    case 'choice':
+      return text(q.answer.option);
+    case 'multi':
+      return q.answer.options.map(text).sort().join(' | ');
+    case 'numeric':
+      return String(q.answer.value);
+    case 'fields': {
+      const f = q.answer.fields;
+      return `${canonicalFlags(f.flags) ?? f.flags} ${f.seq ?? '-'} ${f.ack ?? '-'}`;
+    }
+    case 'order':
+      return q.answer.order.map(text).join(' → ');
+  }
+}
+
+/** A key reduced to what comparing two questions needs. */
+export interface KeyRep {
+  text: string;
+  /** Numeric keys: the value and the grader's tolerance. */
+  value?: number;
+  tolerance?: number;
+}
+
+export function keyRep(q: Question): KeyRep {
+  return q.kind === 'numeric'
+    ? { text: keyText(q), value: q.answer.value, tolerance: q.answer.tolerance }
+    : { text: keyText(q) };
+}
+
+/** Two keys a learner would give differently (numeric keys within tolerance are the same). */
+export function keysDiffer(a: KeyRep, b: KeyRep): boolean {
+  if (a.value !== undefined && b.value !== undefined) {
+    const tol = Math.max(a.tolerance ?? 0, b.tolerance ?? 0);
+    return Math.abs(a.value - b.value) > tol + 1e-9;
+  }
+  return a.text !== b.text;
+}
+
+/** A 64-bit hash as 16 hex digits (two FNV-1a passes): fingerprints are long, maps are many. */
+export function hash64(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+}
