@@ -36,7 +36,7 @@ const fixed: SlotSpec = {
 const random: SlotSpec = {
   kind: 'random',
   template: null,
-  topic: 'handshake',
+  topic: 'queues',
   difficulty: 2,
   count: 3,
   points: 2,
