@@ -27,6 +27,7 @@ import {
   grade,
   isTemplateId,
   listTemplates,
+  seedAbout,
   toPublicQuestion,
   type Answer,
   type PublicQuestion,
@@ -160,6 +161,8 @@ export async function nextQuestionAction(raw: unknown): Promise<NextQuestionResu
         // A failed generation moves far from the learner's real positions.
         position: position + attempt * 1_000_003,
         seedOf: keyedPracticeSeed,
+        // Only a seed whose question is about the topic it is chosen for (issue 18).
+        seedAbout,
       });
     } catch (error) {
       if (error instanceof MasteryError) return { ok: false, error: 'no-template' };

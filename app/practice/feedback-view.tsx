@@ -50,6 +50,12 @@ export function FeedbackView({
       className={`space-y-3 rounded-md border-l-4 p-4 ${tone}`}
       data-testid="practice-feedback"
       data-correct={result.correct ? 'true' : 'false'}
+      // The question's identity, revealed with its key (what a visitor's history keeps):
+      // lets a test regenerate the question the learner was shown.
+      data-template={result.question.template}
+      data-seed={result.question.seed}
+      data-difficulty={result.question.difficulty}
+      data-locale={result.question.locale}
       aria-live="polite"
     >
       <p className="font-semibold">{result.feedback}</p>

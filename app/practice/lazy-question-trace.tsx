@@ -8,7 +8,7 @@
 // chunk arrived, and the page ignores keys while a transition is pending, so number keys
 // pressed as the question appeared were lost. Nothing here suspends.
 import { useEffect, useState } from 'react';
-import type { PublicQuestion } from '@/lib/questions';
+import type { Numbering, PublicQuestion } from '@/lib/questions';
 import type { QuestionTrace } from './question-trace';
 
 type Diagram = typeof QuestionTrace;
@@ -31,9 +31,11 @@ export function loadQuestionTrace(): Promise<Diagram> {
 export function LazyQuestionTrace({
   trace,
   title,
+  numbering,
 }: {
   trace: NonNullable<PublicQuestion['trace']>;
   title: string;
+  numbering: Numbering;
 }) {
   const [Loaded, setLoaded] = useState<Diagram | 'loading' | 'failed'>(() => loaded ?? 'loading');
   useEffect(() => {
@@ -55,5 +57,5 @@ export function LazyQuestionTrace({
   if (Loaded === 'failed') return null;
   // Holds the diagram's place so the inputs below do not jump when it arrives.
   if (Loaded === 'loading') return <div className="min-h-64" aria-hidden="true" />;
-  return <Loaded trace={trace} title={title} />;
+  return <Loaded trace={trace} title={title} numbering={numbering} />;
 }

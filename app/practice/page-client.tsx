@@ -296,7 +296,14 @@ export function PracticeClient({ signedIn, topics, topicNames, initialTopics, au
             disabled={phase !== 'question' || pending}
             diagram={
               current.question.trace ? (
-                <LazyQuestionTrace trace={current.question.trace} title={t('traceTitle')} />
+                // Keyed by the question (its ticket): each question's diagram starts afresh
+                // on its own trace, never on the step the previous one was left at.
+                <LazyQuestionTrace
+                  key={current.ticket}
+                  trace={current.question.trace}
+                  title={t('traceTitle')}
+                  numbering={current.question.numbering}
+                />
               ) : null
             }
           />

@@ -12,7 +12,15 @@ export function QuestionView(props: QuestionFormProps) {
   return (
     <QuestionForm
       {...props}
-      diagram={trace ? <QuestionTrace trace={trace} title={t('traceTitle')} /> : null}
+      diagram={
+        trace ? (
+          <QuestionTrace
+            trace={trace}
+            title={t('traceTitle')}
+            numbering={props.question.numbering}
+          />
+        ) : null
+      }
     />
   );
 }

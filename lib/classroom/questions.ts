@@ -29,7 +29,10 @@ function fifoCache<V>(limit: number): (key: string, compute: () => V) => V {
  */
 const generated = fifoCache<Question>(5_000);
 
-export function questionFor(item: LayoutItem, locale: Locale): Question {
+/** What regenerates a question of a layout (its slot and position do not matter). */
+type QuestionKey = Pick<LayoutItem, 'template' | 'seed' | 'difficulty'>;
+
+export function questionFor(item: QuestionKey, locale: Locale): Question {
   return generated(`${item.template}|${item.seed}|${item.difficulty}|${locale}`, () =>
     generateQuestion(item.template, { seed: item.seed, difficulty: item.difficulty, locale }),
   );
@@ -58,7 +61,7 @@ export function gradingQuestionFor(item: LayoutItem): Question {
   });
 }
 
-export function generates(item: LayoutItem): boolean {
+export function generates(item: QuestionKey): boolean {
   try {
     questionFor(item, 'en');
     return true;

@@ -19,6 +19,8 @@ export {
   type NextInput,
   type NextQuestion,
   type PastAnswer,
+  type SeedAbout,
+  type SeedWanted,
   type TemplateInfo,
   type TopicMastery,
 } from './next';

@@ -1,5 +1,6 @@
 // The "what comes next" policy of a practice session: a mistaken template returns after a few
 // other questions with fresh numbers; otherwise the weakest chosen topic is practised next.
+// Either way the question is about the topic it is chosen for (its seed is chosen for it).
 import { BKT_DEFAULTS } from './bkt';
 
 export interface TemplateInfo {
@@ -23,6 +24,20 @@ export interface TopicMastery {
 
 export type DifficultyChoice = 1 | 2 | 3 | 'adaptive';
 
+/** A question wanted: this template at this difficulty, about this topic. */
+export interface SeedWanted {
+  template: string;
+  topic: string;
+  difficulty: number;
+}
+
+/**
+ * The first of `candidates` whose question is about `wanted.topic`, or null when none is. A
+ * template's topics are what it can be about; a question's are what it is about, which only
+ * the generator knows: the app passes lib/questions' findQuestionAbout, so this stays pure.
+ */
+export type SeedAbout = (wanted: SeedWanted, candidates: Iterable<number>) => number | null;
+
 export interface NextInput {
   templates: readonly TemplateInfo[];
   /** The topics the learner chose; empty means mixed (every topic a template covers). */
@@ -41,6 +56,8 @@ export interface NextInput {
    * would let them compute the key with the open-source generator.
    */
   seedOf: (parts: readonly (string | number)[]) => number;
+  /** Chooses among this learner's fresh seeds one whose question carries the topic. */
+  seedAbout: SeedAbout;
 }
 
 export interface NextQuestion {
@@ -49,7 +66,10 @@ export interface NextQuestion {
   difficulty: number;
   /** Why this question: a retry of a mistake, or practice of the weakest topic. */
   reason: 'retry' | 'weakest';
-  /** The topic the choice was made for (for a retry: the template's first chosen topic). */
+  /**
+   * The topic the choice was made for, and one the question is about (for a retry: the first
+   * chosen topic of the template that a fresh question carries).
+   */
   topic: string;
 }
 
@@ -80,24 +100,56 @@ export function difficultyFor(known: number): 1 | 2 | 3 {
   return 3;
 }
 
-function pickDifficulty(
+/**
+ * The difficulties to try, best first: the one wanted, then the nearest the templates offer
+ * (the easier one on a tie).
+ */
+function difficultiesFor(
   choice: DifficultyChoice,
   known: number,
   offered: readonly number[],
-): number {
+): number[] {
   const want = choice === 'adaptive' ? difficultyFor(known) : choice;
-  if (offered.length === 0) return want;
-  // The nearest difficulty the template offers, the easier one on a tie.
-  return [...offered].sort((a, b) => Math.abs(a - want) - Math.abs(b - want) || a - b)[0] ?? want;
+  if (offered.length === 0) return [want];
+  return [...new Set(offered)].sort((a, b) => Math.abs(a - want) - Math.abs(b - want) || a - b);
 }
 
-/** A seed for `template` that this learner has not seen for it yet. */
-function freshSeed(input: NextInput, template: string): number {
+/** Seeds for `template` that this learner has not seen for it yet, lazily, without end. */
+function* freshSeeds(input: NextInput, template: string): Generator<number> {
   const used = new Set(input.history.filter((h) => h.template === template).map((h) => h.seed));
   for (let salt = 0; ; salt++) {
     const seed = input.seedOf([input.learnerKey, template, input.position, salt]);
-    if (!used.has(seed)) return seed;
+    if (!used.has(seed)) yield seed;
   }
+}
+
+type Found = { template: TemplateInfo; seed: number; difficulty: number };
+
+/**
+ * A fresh question on `topic` from the first of `templates` that has one, at the nearest
+ * difficulty to the one wanted that has one: a topic honoured comes before a difficulty.
+ */
+function questionOn(
+  input: NextInput,
+  topic: string,
+  templates: readonly TemplateInfo[],
+): Found | null {
+  const offered = templates.flatMap((t) => t.difficulties);
+  for (const difficulty of difficultiesFor(
+    input.difficulty,
+    knownOf(input.mastery, topic).known,
+    offered,
+  )) {
+    for (const template of templates) {
+      if (template.difficulties.length > 0 && !template.difficulties.includes(difficulty)) continue;
+      const seed = input.seedAbout(
+        { template: template.id, topic, difficulty },
+        freshSeeds(input, template.id),
+      );
+      if (seed !== null) return { template, seed, difficulty };
+    }
+  }
+  return null;
 }
 
 /** Mistaken templates not answered correctly since, whose mistake is at least RETRY_GAP old. */
@@ -128,18 +180,11 @@ export function chooseNext(input: NextInput): NextQuestion {
 
   const retry = dueRetry(input, eligible);
   if (retry) {
-    const topic = retry.topics.find((t) => chosen.includes(t)) ?? retry.topics[0] ?? '';
-    return {
-      template: retry.id,
-      seed: freshSeed(input, retry.id),
-      difficulty: pickDifficulty(
-        input.difficulty,
-        knownOf(input.mastery, topic).known,
-        retry.difficulties,
-      ),
-      reason: 'retry',
-      topic,
-    };
+    // The mistaken template again, on a chosen topic a fresh question of it is about.
+    for (const topic of retry.topics.filter((t) => chosen.includes(t))) {
+      const found = questionOn(input, topic, [retry]);
+      if (found) return { template: retry.id, ...pick(found), reason: 'retry', topic };
+    }
   }
 
   // Weakest first; among equals the less practised, then the order the topics were given in.
@@ -150,26 +195,29 @@ export function chooseNext(input: NextInput): NextQuestion {
       .flatMap((h) => input.templates.find((t) => t.id === h.template)?.topics ?? []),
   );
   const awake = covered.filter((topic) => !resting.has(topic));
-  const ranked = (awake.length > 0 ? awake : covered)
-    .map((topic, order) => ({ ...knownOf(input.mastery, topic), order }))
-    .sort((a, b) => a.known - b.known || a.attempts - b.attempts || a.order - b.order);
-  const weakest = ranked[0];
-  if (!weakest) throw new MasteryError('no topic to practise');
+  const rank = (topics: readonly string[]) =>
+    topics
+      .map((topic, order) => ({ ...knownOf(input.mastery, topic), order }))
+      .sort((a, b) => a.known - b.known || a.attempts - b.attempts || a.order - b.order);
+  // The awake topics first; a topic no template can serve a question on now gives way to the
+  // next weakest (a resting one last), so the label "weakest topic" is always true.
+  const ranked = [...rank(awake), ...rank(covered.filter((topic) => !awake.includes(topic)))];
+  if (ranked.length === 0) throw new MasteryError('no topic to practise');
 
-  // Among the templates for that topic, the one used least recently, so the kinds rotate.
-  const candidates = eligible.filter((t) => t.topics.includes(weakest.topic));
+  // Among the templates for a topic, the one used least recently first, so the kinds rotate.
   const lastUse = (id: string) => {
     for (let i = input.history.length - 1; i >= 0; i--)
       if (input.history[i]?.template === id) return i;
     return -1;
   };
-  const template = [...candidates].sort((a, b) => lastUse(a.id) - lastUse(b.id))[0];
-  if (!template) throw new MasteryError(`no template covers ${weakest.topic}`);
-  return {
-    template: template.id,
-    seed: freshSeed(input, template.id),
-    difficulty: pickDifficulty(input.difficulty, weakest.known, template.difficulties),
-    reason: 'weakest',
-    topic: weakest.topic,
-  };
+  for (const { topic } of ranked) {
+    const candidates = eligible
+      .filter((t) => t.topics.includes(topic))
+      .sort((a, b) => lastUse(a.id) - lastUse(b.id));
+    const found = questionOn(input, topic, candidates);
+    if (found) return { template: found.template.id, ...pick(found), reason: 'weakest', topic };
+  }
+  throw new MasteryError(`no template has a question on ${chosen.join(', ')}`);
 }
+
+const pick = (found: Found) => ({ seed: found.seed, difficulty: found.difficulty });

@@ -18,6 +18,15 @@ export {
   describeMisconception,
   type MisconceptionId,
 } from './misconceptions';
+export { numberingOf, type Numbering } from './numbering';
+export {
+  TOPIC_CANDIDATES,
+  findQuestionAbout,
+  questionAbout,
+  seedAbout,
+  templatesAbout,
+  type TopicRequest,
+} from './topic-seed';
 export {
   toPublicQuestion,
   type PublicQuestion,

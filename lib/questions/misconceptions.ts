@@ -70,6 +70,53 @@ export const MISCONCEPTION_IDS = [
   'pure-ack-retransmitted',
   'lost-ack-unnoticed',
   'syn-give-up-count-only',
+  // listen-queues / why / congestion
+  'accept-queue-checked-only-at-ack',
+  'accept-queue-checked-only-at-syn',
+  'abort-on-overflow-ignored',
+  'syn-queue-equals-backlog',
+  'cookies-without-syncookies',
+  'syn-queue-overflow-rst',
+  'half-open-never-expires',
+  'syn-options-leave-no-room',
+  'one-isn-for-both-directions',
+  'close-wait-times-out',
+  'idle-connection-times-out',
+  'keepalive-on-by-default',
+  'closed-port-silent',
+  'closed-port-icmp',
+  'handshake-without-listener',
+  'simultaneous-close-skips-time-wait',
+  'time-wait-by-role',
+  'lost-syn-fails-at-once',
+  'loss-is-reported',
+  'unacceptable-ack-in-syn-sent',
+  'half-closed-side-cannot-ack',
+  'close-wait-cannot-send',
+  'connect-waits-for-accept',
+  'connect-returns-at-syn',
+  'third-ack-acknowledged',
+  'simultaneous-open-impossible',
+  'simultaneous-open-rules',
+  'client-knows-synack-lost',
+  'linger-zero-remedy',
+  'shutdown-sends-rst',
+  'shut-wr-stops-reading',
+  'time-wait-blocks-reuse',
+  'time-wait-only-for-last-ack',
+  'closed-socket-still-reads',
+  'keepalive-timing',
+  'closing-state-missed',
+  'bare-ack-retransmitted',
+  'slow-start-is-linear',
+  'ssthresh-caps-cwnd',
+  'counts-event-round-as-after',
+  'range-end-inclusive',
+  'dupacks-stop-at-three',
+  'dupacks-without-arrivals',
+  'connection-by-4-tuple',
+  'data-offset-is-payload-length',
+  'window-limited-to-64k',
 ] as const;
 export type MisconceptionId = (typeof MISCONCEPTION_IDS)[number];
 
@@ -295,6 +342,194 @@ export const MISCONCEPTIONS: Readonly<Record<MisconceptionId, Text>> = {
   'closed-without-time-wait': {
     en: 'The active closer does not reach CLOSED when it sends the last ACK: it first waits 2MSL in TIME_WAIT, in case that ACK is lost and the FIN comes again.',
     zh: '主动关闭方发出最后一个 ACK 后并不立即进入 CLOSED：它要先在 TIME_WAIT 状态等待 2MSL，以防该 ACK 丢失而对方重传 FIN。',
+  }, // listen-queues / why / congestion
+  'accept-queue-checked-only-at-ack': {
+    en: 'Linux checks the accept queue when the SYN arrives: a SYN that finds it already full gets no SYN+ACK at all (a listen overflow). The check at the third ACK only matters for a handshake that began while there was room.',
+    zh: 'Linux 在 SYN 到达时就检查全连接队列：若队列已满，该 SYN 根本得不到 SYN+ACK（记为一次 listen overflow）。第三次握手 ACK 到达时的检查，只影响在队列还有空位时开始的握手。',
+  },
+  'accept-queue-checked-only-at-syn': {
+    en: 'A place in the accept queue is not reserved when the SYN is answered: Linux checks the queue again when the third ACK arrives, and a handshake that began with room can still overflow.',
+    zh: '回应 SYN 时并不会为连接预留全连接队列的位置：第三次握手的 ACK 到达时 Linux 会再次检查队列，开始时还有空位的握手此时仍可能溢出。',
+  },
+  'abort-on-overflow-ignored': {
+    en: 'With tcp_abort_on_overflow = 1, a third ACK that finds the accept queue full is answered with RST and the request is dropped; only with 0 is the ACK silently ignored.',
+    zh: 'tcp_abort_on_overflow = 1 时，遇到全连接队列已满的第三次握手 ACK 会得到 RST，请求被丢弃；只有为 0 时才静默忽略该 ACK。',
+  },
+  'syn-queue-equals-backlog': {
+    en: 'Linux calls the SYN queue full only when it holds more than the effective backlog, min(backlog, somaxconn): one more half-open request than the backlog fits.',
+    zh: 'Linux 在半连接队列中的请求数超过实际生效的 backlog（min(backlog, somaxconn)）时才认为队列已满，所以能比 backlog 多容纳一个半连接请求。',
+  },
+  'cookies-without-syncookies': {
+    en: 'With tcp_syncookies = 0 there are no cookies: once the SYN queue is full, new SYNs are dropped silently and get no SYN+ACK.',
+    zh: 'tcp_syncookies = 0 时没有 SYN Cookie：半连接队列满后，新的 SYN 被静默丢弃，得不到 SYN+ACK。',
+  },
+  'syn-queue-overflow-rst': {
+    en: 'A full SYN queue never answers with RST: with syncookies off the SYN is dropped silently (the client retransmits it), with them it gets a cookie SYN+ACK.',
+    zh: '半连接队列满时不会回复 RST：关闭 syncookies 时 SYN 被静默丢弃（客户端会重传），开启时则回复带 Cookie 的 SYN+ACK。',
+  },
+  'half-open-never-expires': {
+    en: 'Half-open requests do not stay forever: the server retransmits its SYN+ACK tcp_synack_retries times (fewer when the queue is crowded) and then drops the request, which frees its place.',
+    zh: '半连接请求不会永远存在：服务器重传 SYN+ACK 达到 tcp_synack_retries 次（队列拥挤时更少）后就丢弃该请求，释放它占用的位置。',
+  },
+  'syn-options-leave-no-room': {
+    en: 'Options take at most 40 bytes and the payload comes after them, so a SYN could carry data: it does not because the peer has not yet agreed to the connection.',
+    zh: '选项最多占 40 字节，数据在选项之后，所以 SYN 并非没有空间携带数据：不携带是因为对方还没有同意建立连接。',
+  },
+  'one-isn-for-both-directions': {
+    en: 'Each direction has its own sequence space: each side chooses the ISN for the bytes it sends and announces it in its own SYN.',
+    zh: '两个方向各有独立的序号空间：每一方为自己发送的字节选定 ISN，并在自己的 SYN 中通告。',
+  },
+  'close-wait-times-out': {
+    en: "No timer ends CLOSE_WAIT: only the local application's close() sends the FIN. tcp_fin_timeout limits orphaned FIN_WAIT2 sockets, not CLOSE_WAIT.",
+    zh: '没有定时器会结束 CLOSE_WAIT：只有本地应用调用 close() 才会发出 FIN。tcp_fin_timeout 限制的是孤儿 FIN_WAIT2 套接字，与 CLOSE_WAIT 无关。',
+  },
+  'idle-connection-times-out': {
+    en: 'An idle TCP connection sends nothing and never times out by itself: it stays ESTABLISHED until one side closes it or keepalive finds the peer gone.',
+    zh: '空闲的 TCP 连接不发送任何报文，自身也不会超时：它一直处于 ESTABLISHED，直到一方关闭，或 keepalive 发现对端已不存在。',
+  },
+  'keepalive-on-by-default': {
+    en: 'Keepalive is off unless the application sets SO_KEEPALIVE, and even then the first probe comes only after 2 hours of silence on Linux.',
+    zh: '除非应用设置 SO_KEEPALIVE，否则 keepalive 是关闭的；即使开启，Linux 也要静默 2 小时后才发送第一个探测。',
+  },
+  'closed-port-silent': {
+    en: 'A host answers a segment for a port with no socket with RST (RFC 9293 §3.10.7.1): connect() fails at once with ECONNREFUSED. Only a firewall drops such a SYN silently.',
+    zh: '主机对发往没有套接字的端口的报文段回复 RST（RFC 9293 §3.10.7.1），connect() 立即以 ECONNREFUSED 失败。只有防火墙才会静默丢弃这种 SYN。',
+  },
+  'closed-port-icmp': {
+    en: 'ICMP port unreachable is how a host refuses a UDP datagram; TCP refuses a connection with its own RST segment.',
+    zh: 'ICMP 端口不可达是主机拒绝 UDP 数据报的方式；TCP 用自己的 RST 报文段拒绝连接。',
+  },
+  'handshake-without-listener': {
+    en: 'Without a listening socket nothing answers the SYN with SYN+ACK: the kernel replies RST at once.',
+    zh: '没有监听套接字就没有谁会用 SYN+ACK 回应 SYN：内核立即回复 RST。',
+  },
+  'simultaneous-close-skips-time-wait': {
+    en: 'In a simultaneous close both sides are active closers: each goes CLOSING → TIME_WAIT when its own FIN is acknowledged, and waits 2MSL like any active closer.',
+    zh: '同时关闭时双方都是主动关闭方：各自的 FIN 被确认后从 CLOSING 进入 TIME_WAIT，并像任何主动关闭方一样等待 2MSL。',
+  },
+  'time-wait-by-role': {
+    en: 'TIME_WAIT belongs to whichever side sends its FIN first (the active closer), client or server; if both send at once, both enter it.',
+    zh: 'TIME_WAIT 属于先发送 FIN 的一方（主动关闭方），不论它是客户端还是服务器；若双方同时发送，两端都会进入。',
+  },
+  'lost-syn-fails-at-once': {
+    en: 'A lost handshake segment is retransmitted on a timer; connect() fails (ETIMEDOUT) only after tcp_syn_retries retransmissions go unanswered.',
+    zh: '丢失的握手报文段会按计时器重传；只有 tcp_syn_retries 次重传都没有回应，connect() 才会（以 ETIMEDOUT）失败。',
+  },
+  'loss-is-reported': {
+    en: 'Routers do not tell the sender about a dropped segment: TCP learns of a loss only from its retransmission timer or from duplicate ACKs.',
+    zh: '路由器丢弃报文段时不会通知发送方：TCP 只能通过重传计时器超时或重复确认得知丢失。',
+  },
+  'unacceptable-ack-in-syn-sent': {
+    en: 'In SYN_SENT, a SYN+ACK whose ack is not our ISN + 1 belongs to another attempt: the client answers it with RST (seq = its ack) and keeps waiting for the right reply (RFC 9293 §3.10.7.3).',
+    zh: '在 SYN_SENT 状态，确认号不是本端 ISN + 1 的 SYN+ACK 属于另一次连接尝试：客户端用 RST（序号等于其确认号）回应，并继续等待正确的回复（RFC 9293 §3.10.7.3）。',
+  },
+  'half-closed-side-cannot-ack': {
+    en: 'A FIN ends data in one direction only: the side that sent it keeps receiving and acknowledging everything the peer sends.',
+    zh: 'FIN 只结束一个方向的数据：发送 FIN 的一方仍会接收并确认对方发来的所有数据。',
+  },
+  'close-wait-cannot-send': {
+    en: 'CLOSE_WAIT only means the peer has finished sending: this side may keep sending until its application calls close().',
+    zh: 'CLOSE_WAIT 只表示对方不再发送数据：本端在应用调用 close() 之前仍可继续发送。',
+  },
+  'connect-waits-for-accept': {
+    en: "The kernels complete the handshake: connect() returns when the client sends the third ACK, and accept() only takes a finished connection off the server's queue.",
+    zh: '握手由内核完成：客户端发出第三次握手的 ACK 时 connect() 就返回，accept() 只是从服务器的队列中取走已完成握手的连接。',
+  },
+  'connect-returns-at-syn': {
+    en: 'A blocking connect() waits for the handshake: it returns 0 after the SYN+ACK, or fails with ECONNREFUSED or ETIMEDOUT.',
+    zh: '阻塞的 connect() 会等待握手：收到 SYN+ACK 后返回 0，或以 ECONNREFUSED、ETIMEDOUT 失败。',
+  },
+  'third-ack-acknowledged': {
+    en: 'The third ACK is not acknowledged (an ACK is never acknowledged): the client is ESTABLISHED once it sends it, the server once it arrives.',
+    zh: '第三次握手的 ACK 不会被确认（纯 ACK 从不被确认）：客户端发出它时就进入 ESTABLISHED，服务器收到它时进入 ESTABLISHED。',
+  },
+  'simultaneous-open-impossible': {
+    en: "Crossing SYNs are legal (simultaneous open, RFC 9293 §3.5): each side answers the other's SYN with SYN+ACK and both reach ESTABLISHED.",
+    zh: '交错的 SYN 是合法的（同时打开，RFC 9293 §3.5）：每一方都用 SYN+ACK 回应对方的 SYN，双方都进入 ESTABLISHED。',
+  },
+  'simultaneous-open-rules': {
+    en: "A SYN that arrives in SYN_SENT is answered with SYN+ACK carrying our original ISN and ack = peer ISN + 1; the side enters SYN_RECV and reaches ESTABLISHED when the peer's SYN+ACK arrives.",
+    zh: '在 SYN_SENT 收到的 SYN 用 SYN+ACK 回应，序号仍是本端原来的 ISN，确认号为对方 ISN + 1；该方进入 SYN_RECV，收到对方的 SYN+ACK 后进入 ESTABLISHED。',
+  },
+  'client-knows-synack-lost': {
+    en: 'The client cannot tell a lost SYN from a lost SYN+ACK: without an answer its SYN timer fires and it resends the SYN.',
+    zh: '客户端无法区分丢失的是 SYN 还是 SYN+ACK：收不到回应时它的 SYN 计时器照常超时，并重传 SYN。',
+  },
+  'linger-zero-remedy': {
+    en: 'SO_LINGER with a zero timeout aborts the connection with RST: data in flight is lost and the peer sees ECONNRESET. It avoids TIME_WAIT by giving up a reliable close.',
+    zh: '超时为 0 的 SO_LINGER 以 RST 异常终止连接：在途数据丢失，对方收到 ECONNRESET。它以放弃可靠关闭为代价避开 TIME_WAIT。',
+  },
+  'shutdown-sends-rst': {
+    en: 'shutdown(SHUT_WR) sends a FIN after the data already queued, never RST; RST comes from close() with unread data or from SO_LINGER with a zero timeout.',
+    zh: 'shutdown(SHUT_WR) 在已排队的数据之后发送 FIN，从不发送 RST；RST 来自带着未读数据的 close() 或超时为 0 的 SO_LINGER。',
+  },
+  'shut-wr-stops-reading': {
+    en: 'SHUT_WR closes only the sending direction: the socket keeps receiving what the peer sends. SHUT_RD is the one that ends reading.',
+    zh: 'SHUT_WR 只关闭发送方向：套接字仍接收对方发来的数据。结束读取的是 SHUT_RD。',
+  },
+  'time-wait-blocks-reuse': {
+    en: "TIME_WAIT does not refuse every new SYN: Linux accepts one whose sequence number or timestamp is beyond the old connection's (RFC 6191).",
+    zh: 'TIME_WAIT 并不拒绝所有新的 SYN：若其序号或时间戳超出旧连接的范围，Linux 会接受它（RFC 6191）。',
+  },
+  'time-wait-only-for-last-ack': {
+    en: "TIME_WAIT also keeps old duplicates out of the next incarnation: a new SYN is accepted only when its numbers are beyond the old connection's.",
+    zh: 'TIME_WAIT 还要防止旧的重复报文段混入下一个连接实例：只有序号超出旧连接范围的新 SYN 才会被接受。',
+  },
+  'closed-socket-still-reads': {
+    en: 'After close() nothing can read from the socket: data that arrives for it is answered with RST (RFC 1122 §4.2.2.13).',
+    zh: '调用 close() 后就没有谁能从该套接字读取数据：发给它的数据会得到 RST（RFC 1122 §4.2.2.13）。',
+  },
+  'keepalive-timing': {
+    en: 'Linux waits tcp_keepalive_time of idleness, then sends up to tcp_keepalive_probes probes tcp_keepalive_intvl apart, and drops the connection when all go unanswered: 7200 + 9 × 75 s by default.',
+    zh: 'Linux 先等待 tcp_keepalive_time 的空闲时间，再每隔 tcp_keepalive_intvl 发送一个探测，最多 tcp_keepalive_probes 个，全部无应答才断开连接：默认为 7200 + 9 × 75 秒。',
+  },
+  'closing-state-missed': {
+    en: 'A FIN that arrives in FIN_WAIT1, before our own FIN is acknowledged, leads to CLOSING (not FIN_WAIT2 or CLOSE_WAIT); the ACK of our FIN then leads to TIME_WAIT.',
+    zh: '在 FIN_WAIT1 状态、本端 FIN 被确认之前收到 FIN，会进入 CLOSING（而不是 FIN_WAIT2 或 CLOSE_WAIT）；本端 FIN 被确认后再进入 TIME_WAIT。',
+  },
+  'bare-ack-retransmitted': {
+    en: 'A bare ACK occupies no sequence number and is never retransmitted on a timer; the next segment with the ACK flag, such as the data, does its job.',
+    zh: '纯 ACK 不占用序号，也从不按计时器重传；之后任何带 ACK 标志的报文段（例如这段数据）都能起到同样的作用。',
+  },
+  'data-cannot-complete-handshake': {
+    en: 'In SYN_RECV an acceptable ACK on any segment completes the handshake, and the data it carries is then accepted (RFC 9293 §3.10.7.4).',
+    zh: '在 SYN_RECV 状态，任何报文段上可接受的 ACK 都会完成握手，随后接收其中携带的数据（RFC 9293 §3.10.7.4）。',
+  },
+  'slow-start-is-linear': {
+    en: 'Despite its name, slow start grows fast: cwnd doubles every round (one MSS per ACK), 1, 2, 4, 8 …; growing by one MSS per round is congestion avoidance.',
+    zh: '慢开始其实增长很快：每个轮次 cwnd 加倍（每收到一个确认加 1 个 MSS），依次为 1、2、4、8……；每轮只加 1 个 MSS 的是拥塞避免。',
+  },
+  'ssthresh-caps-cwnd': {
+    en: 'ssthresh is not a ceiling: once cwnd reaches it, congestion avoidance keeps adding one MSS per round until a loss.',
+    zh: 'ssthresh 不是上限：cwnd 到达它以后，拥塞避免每轮继续加 1 个 MSS，直到发生拥塞。',
+  },
+  'counts-event-round-as-after': {
+    en: "The m-th round after an event is the event's round + m: the round in which the event happens is not one of the rounds after it.",
+    zh: '事件之后的第 m 个轮次是事件所在轮次 + m：事件发生的那个轮次本身不算在“之后”的轮次里。',
+  },
+  'range-end-inclusive': {
+    en: 'A range of W bytes that starts at byte a ends at byte a + W − 1, and the byte after byte b is b + 1: count the first and last bytes once each.',
+    zh: '从第 a 号字节开始的 W 个字节止于第 a + W − 1 号字节，第 b 号字节之后是第 b + 1 号字节：首尾字节各算一次。',
+  },
+  'dupacks-stop-at-three': {
+    en: 'The receiver sends a duplicate ACK for every segment that arrives beyond the hole, not just three: three is only when the sender reacts.',
+    zh: '接收方对缺口之后到达的每个报文段都发送一个重复确认，而不是只发 3 个：3 只是发送方开始快重传的门槛。',
+  },
+  'dupacks-without-arrivals': {
+    en: 'Duplicate ACKs come only from segments that arrive after a hole: when the whole window is lost nothing comes back, so only the retransmission timer can recover (ssthresh = cwnd / 2, cwnd = 1).',
+    zh: '重复确认只能由缺口之后到达的报文段引起：整个窗口都丢失时没有任何确认返回，只能等重传计时器超时（ssthresh = cwnd / 2，cwnd = 1）。',
+  },
+  'connection-by-4-tuple': {
+    en: 'A host finds the connection of a segment by the 4-tuple (source IP, source port, destination IP, destination port); the TCP header has no connection ID, and sequence and acknowledgement numbers only order bytes within one connection.',
+    zh: '主机按四元组（源 IP、源端口、目的 IP、目的端口）找到报文段所属的连接；TCP 首部没有连接标识符，序号和确认号只用于同一连接内字节的排序和确认。',
+  },
+  'data-offset-is-payload-length': {
+    en: 'Data offset is the length of the TCP header in 32-bit words (20 to 60 bytes, because of options). TCP has no payload-length field; the stream position is the sequence number and urgent data has its own pointer.',
+    zh: '数据偏移是以 4 字节为单位的 TCP 首部长度（因为有选项，所以为 20～60 字节）。TCP 没有数据长度字段；字节流中的位置由序号给出，紧急数据另有紧急指针。',
+  },
+  'window-limited-to-64k': {
+    en: 'The 16-bit window is scaled by the window scale option (RFC 7323), which both sides must offer in their SYNs; the window is then the field × 2^scale, up to about 1 GiB.',
+    zh: '16 位的窗口字段可以用窗口扩大选项（RFC 7323）放大，双方都必须在各自的 SYN 中提供该选项；此后窗口 = 字段值 × 2^扩大因子，最大约 1 GiB。',
   },
   // next-state / close-outcome / connect-to-closed / handshake-loss
   'momentary-state-as-answer': {
@@ -332,10 +567,6 @@ export const MISCONCEPTIONS: Readonly<Record<MisconceptionId, Text>> = {
   'rto-min-for-syn': {
     en: '200 ms is Linux’s minimum RTO once an RTT has been measured; a handshake segment has no RTT sample yet, so its first timeout is the initial RTO of 1 s.',
     zh: '200 毫秒是 Linux 测得 RTT 之后 RTO 的下限；握手报文段还没有 RTT 样本，所以第一次超时取初始 RTO，即 1 秒。',
-  },
-  'data-cannot-complete-handshake': {
-    en: 'Any segment that acknowledges the SYN+ACK completes the handshake, a data segment included: the server enters ESTABLISHED and keeps the data, no retransmission needed.',
-    zh: '任何确认了 SYN+ACK 的报文段都能完成握手，携带数据的报文段也不例外：服务器进入 ESTABLISHED 并接收数据，不需要任何重传。',
   },
   'pure-ack-retransmitted': {
     en: 'A pure ACK consumes no sequence number and no timer covers it, so it is never retransmitted on its own: the server’s SYN+ACK timer recovers the lost third ACK, and each retransmitted SYN+ACK draws a new ACK.',

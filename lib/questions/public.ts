@@ -3,6 +3,7 @@
 // or simulation source; no seed, scenario name or parameters either, since with any of them
 // the open-source generator or simulator recomputes the key (or the scenario's name says it).
 
+import { numberingOf, type Numbering } from './numbering';
 import type { Question, ShownTrace } from './schema';
 
 type Hidden = 'answer' | 'explanation' | 'misconceptions' | 'source' | 'seed' | 'trace';
@@ -12,7 +13,11 @@ type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 /** The shown trace prefix: what draws the diagram (segments, states, events, timers). */
 export type PublicTrace = Omit<ShownTrace, 'scenario' | 'seed' | 'params'>;
 
-export type PublicQuestion = OmitEach<Question, Hidden> & { trace: PublicTrace | null };
+export type PublicQuestion = OmitEach<Question, Hidden> & {
+  trace: PublicTrace | null;
+  /** The numbering the question's text uses: the diagram beside it starts in it. */
+  numbering: Numbering;
+};
 
 /** What regenerates a question exactly; the browser gets it only after grading. */
 export type QuestionIdentity = Pick<Question, 'template' | 'seed' | 'locale' | 'difficulty'>;
@@ -22,7 +27,9 @@ function publicTrace(trace: ShownTrace): PublicTrace {
   return shown;
 }
 
-function strip<T extends Question>(q: T): Omit<T, Hidden> & { trace: PublicTrace | null } {
+function strip<T extends Question>(
+  q: T,
+): Omit<T, Hidden> & { trace: PublicTrace | null; numbering: Numbering } {
   const {
     answer: _a,
     explanation: _e,
@@ -32,7 +39,7 @@ function strip<T extends Question>(q: T): Omit<T, Hidden> & { trace: PublicTrace
     trace,
     ...rest
   } = q;
-  return { ...rest, trace: trace && publicTrace(trace) };
+  return { ...rest, trace: trace && publicTrace(trace), numbering: numberingOf(q) };
 }
 
 /** The question without anything that reveals the key; safe to send to a browser. */

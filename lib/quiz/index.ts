@@ -20,10 +20,13 @@ export {
 export {
   VariantError,
   candidateTemplates,
+  firstCandidate,
   layoutSchema,
   planAttempt,
+  slotTopic,
   variantMessages,
   type LayoutItem,
+  type SeedChooser,
   type SeedOf,
   type VariantKey,
 } from './variants';

@@ -1,7 +1,7 @@
 // What an instructor configures on a quiz and its slots: the closed vocabularies and the zod
 // schemas that every quiz form and import goes through.
 import { z } from 'zod';
-import { DIFFICULTIES, TEMPLATE_IDS, TOPICS, listTemplates } from '@/lib/questions';
+import { DIFFICULTIES, TEMPLATE_IDS, TOPICS, templatesAbout } from '@/lib/questions';
 
 export const GRADING_METHODS = ['highest', 'last', 'first', 'average'] as const;
 export type GradingMethod = (typeof GRADING_METHODS)[number];
@@ -95,9 +95,8 @@ export const slotListSchema = z
           s.kind === 'fixed' ||
           s.template !== null ||
           s.topic === null ||
-          listTemplates().some(
-            (t) => t.topics.includes(s.topic!) && t.difficulties.includes(s.difficulty),
-          ),
+          // Questions on the topic at that difficulty, not just a template that lists it.
+          templatesAbout(s.topic, s.difficulty).length > 0,
       ),
     { message: 'no question template covers this topic at this difficulty' },
   )

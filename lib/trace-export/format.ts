@@ -36,30 +36,47 @@ export function formatDuration(dt: number): string {
   return formatTime(roundSignificant(dt, 3));
 }
 
-/** The segment's sequence range, tcpdump style: `1:101(100)`. */
-function seqRange(seg: TraceSegment): string {
-  const seq = seg.seq ?? 0;
-  return `${seq}:${seq + seg.len}(${seg.len})`;
+/**
+ * How sequence and acknowledgement numbers are written: relative to each side's ISN (tcpdump's
+ * default: 0, 1, 101) or absolute, as on the wire (tcpdump -S).
+ */
+export const NUMBERINGS = ['relative', 'absolute'] as const;
+export type Numbering = (typeof NUMBERINGS)[number];
+
+/** A segment's seq and ack in a numbering; a number the segment does not carry stays null. */
+export function segmentNumbers(
+  seg: TraceSegment,
+  numbering: Numbering = 'relative',
+): { seq: number | null; ack: number | null } {
+  if (numbering === 'relative') return { seq: seg.seq, ack: seg.ack };
+  return { seq: seg.seq === null ? null : seg.abs_seq, ack: seg.ack === null ? null : seg.abs_ack };
+}
+
+/** The segment's sequence range, tcpdump style: `1:101(100)` (its end wraps like seq does). */
+function seqRange(seg: TraceSegment, seq: number | null): string {
+  const first = seq ?? 0;
+  return `${first}:${(first + seg.len) % 2 ** 32}(${seg.len})`;
 }
 
 /**
  * tcpdump-like label: `S 0:0(0)`, `S. 0:0(0) ack 1`, `. ack 1`, `P. 1:101(100) ack 1`, `R. ack 5`.
- * A pure ACK shows only its ack number, like tcpdump with relative numbers.
+ * A pure ACK shows only its ack number, like tcpdump; relative numbers unless told otherwise.
  */
-export function segmentLabel(seg: TraceSegment): string {
-  const ack = seg.ack !== null ? ` ack ${seg.ack}` : '';
+export function segmentLabel(seg: TraceSegment, numbering: Numbering = 'relative'): string {
+  const n = segmentNumbers(seg, numbering);
+  const ack = n.ack !== null ? ` ack ${n.ack}` : '';
   const carriesSeq =
     seg.len > 0 ||
     /[SF]/.test(seg.flags) ||
     (seg.flags.startsWith('R') && seg.seq !== null && seg.ack === null);
-  if (seg.seq === null || !carriesSeq) return `${seg.flags}${ack}`;
-  return `${seg.flags} ${seqRange(seg)}${ack}`;
+  if (n.seq === null || !carriesSeq) return `${seg.flags}${ack}`;
+  return `${seg.flags} ${seqRange(seg, n.seq)}${ack}`;
 }
 
 /** packetdrill's form of a segment: the range always, then ack and window. */
 export function packetdrillSegment(seg: TraceSegment): string {
   const ack = seg.ack !== null ? ` ack ${seg.ack}` : '';
-  return `${seg.flags} ${seqRange(seg)}${ack} win ${seg.win}`;
+  return `${seg.flags} ${seqRange(seg, seg.seq)}${ack} win ${seg.win}`;
 }
 
 /** The application's view of an event, as a call: `accept()`, `connect() ETIMEDOUT`, `recv() 100`. */

@@ -6,10 +6,13 @@ export {
   formatTime,
   isRetransmission,
   linkDelay,
+  NUMBERINGS,
   orderEndpoints,
   packetdrillSegment,
   rfcStateName,
   segmentLabel,
+  segmentNumbers,
+  type Numbering,
 } from './format';
 export { LONG_GAP, toMermaid } from './mermaid';
 export { defaultPerspective, toPacketdrill } from './packetdrill';

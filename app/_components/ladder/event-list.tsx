@@ -3,17 +3,27 @@
 // the diagram to the step where it happened.
 import { useTranslations } from 'next-intl';
 import type { TraceSegment } from '@/lib/engine';
-import { eventLabel, formatTime, segmentLabel, type TimelineItem } from '@/lib/trace-export';
+import {
+  eventLabel,
+  formatTime,
+  segmentLabel,
+  type Numbering,
+  type TimelineItem,
+} from '@/lib/trace-export';
 import { isRevealed, stepOf } from './steps';
 
 /** The words of the event list that are not protocol notation, in the reader's language. */
 export type EventWords = { listener: string; timer: (name: string) => string };
 
-export function describeItem(item: TimelineItem, words: EventWords): string {
+export function describeItem(
+  item: TimelineItem,
+  words: EventWords,
+  numbering: Numbering = 'relative',
+): string {
   switch (item.kind) {
     case 'segment': {
       const s = item.segment;
-      return `${s.from} → ${s.to}  ${segmentLabel(s)}${s.why ? `  [${s.why}]` : ''}${s.dropped ? '  ✗' : ''}`;
+      return `${s.from} → ${s.to}  ${segmentLabel(s, numbering)}${s.why ? `  [${s.why}]` : ''}${s.dropped ? '  ✗' : ''}`;
     }
     case 'state': {
       const st = item.state;
@@ -30,11 +40,13 @@ export function EventList({
   items,
   segments,
   step,
+  numbering,
   onJump,
 }: {
   items: TimelineItem[];
   segments: TraceSegment[];
   step: number;
+  numbering: Numbering;
   onJump: (step: number) => void;
 }) {
   const t = useTranslations('ladder');
@@ -63,7 +75,7 @@ export function EventList({
                 } ${item.kind === 'segment' ? '' : 'text-slate-600 dark:text-slate-400'}`}
               >
                 <span className="w-24 shrink-0 text-right tabular-nums">{formatTime(item.t)}</span>
-                <span className="whitespace-pre-wrap">{describeItem(item, words)}</span>
+                <span className="whitespace-pre-wrap">{describeItem(item, words, numbering)}</span>
               </button>
             </li>
           );

@@ -1,15 +1,30 @@
 'use client';
 // The interactive ladder diagram: step (buttons, ← / →, Home / End), play, jump to an event
-// from the list, and an optional predict mode that asks for each segment before showing it.
+// from the list, relative or absolute sequence numbers, and an optional predict mode that
+// asks for each segment before showing it. A new trace starts afresh (step, play, predict).
 import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Trace, TraceSegment } from '@/lib/engine';
-import { formatTime, segmentLabel, sortedSegments, timeline } from '@/lib/trace-export';
+import {
+  formatTime,
+  segmentLabel,
+  sortedSegments,
+  timeline,
+  type Numbering,
+} from '@/lib/trace-export';
 import { EventList } from './event-list';
 import { layoutLadder } from './layout';
 import { LadderHeader, LadderSvg } from './ladder-svg';
+import { useNumberingPreference } from './numbering';
 import { PredictionForm } from './prediction-form';
-import { cutoffAt, flagChoices, gradeGuess, senderStateAfter, type Grade } from './steps';
+import {
+  clampStep,
+  cutoffAt,
+  flagChoices,
+  gradeGuess,
+  senderStateAfter,
+  type Grade,
+} from './steps';
 
 export interface LadderPlayerProps {
   trace: Trace;
@@ -24,6 +39,11 @@ export interface LadderPlayerProps {
   testId?: string;
   /** Told the time up to which the diagram is shown (Infinity: all), e.g. to keep a state table in step. */
   onCutoffChange?: (cutoff: number) => void;
+  /**
+   * The numbering the text beside the diagram uses (a question's stem and key): the diagram
+   * starts in it. Without it, the diagram starts in the reader's last choice.
+   */
+  numbering?: Numbering;
 }
 
 const PLAY_MS = 800;
@@ -52,20 +72,41 @@ export function LadderPlayer({
   showList = true,
   testId = 'ladder-player',
   onCutoffChange,
+  numbering: textNumbering,
 }: LadderPlayerProps) {
   const t = useTranslations('ladder');
   const segments = useMemo(() => sortedSegments(trace), [trace]);
   const items = useMemo(() => timeline(trace), [trace]);
   const total = segments.length;
-  const [step, setStep] = useState(start === 'begin' || predictInitially ? 0 : total);
+  const firstStep = start === 'begin' || predictInitially ? 0 : total;
+  const [rawStep, setStep] = useState(firstStep);
+  // Never past the end, whatever a previous trace or a late timer left behind.
+  const step = clampStep(rawStep, total);
   const [playing, setPlaying] = useState(false);
   const [predict, setPredict] = useState(predictInitially);
   const [feedback, setFeedback] = useState<{ step: number; grade: Grade; actual: string } | null>(
     null,
   );
+  const [preferred, setPreferred] = useNumberingPreference();
+  // This view's own toggle, once used; until then the text's numbering, else the reader's.
+  const [toggled, setToggled] = useState<Numbering | null>(null);
+  const numbering = toggled ?? textNumbering ?? preferred;
+
+  // A new trace (the next question, another preview, a new run) starts afresh: what the
+  // previous one's step, play, prediction or numbering left must not show beside it.
+  const [shownTrace, setShownTrace] = useState(trace);
+  if (shownTrace !== trace) {
+    setShownTrace(trace);
+    setStep(firstStep);
+    setPlaying(false);
+    setPredict(predictInitially);
+    setFeedback(null);
+    setToggled(null);
+  }
+
   const [scrollRef, width] = useWidth<HTMLDivElement>();
   const sectionRef = useRef<HTMLElement>(null);
-  const layout = useMemo(() => layoutLadder(trace, width), [trace, width]);
+  const layout = useMemo(() => layoutLadder(trace, width, numbering), [trace, width, numbering]);
   const cutoff = cutoffAt(segments, step);
   const next = step < total ? segments[step] : undefined;
   const asking = predict && next !== undefined && !playing;
@@ -74,7 +115,7 @@ export function LadderPlayer({
     onCutoffChange?.(cutoff);
   }, [cutoff, onCutoffChange]);
 
-  const go = (k: number): void => setStep(Math.max(0, Math.min(total, k)));
+  const go = (k: number): void => setStep(clampStep(k, total));
 
   useEffect(() => {
     if (!playing) return;
@@ -92,6 +133,15 @@ export function LadderPlayer({
 
   // Keep the newest step in view inside the scrolling diagram (the first view starts at the top).
   const shownStep = useRef(step);
+  const scrolledTrace = useRef(trace);
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el || scrolledTrace.current === trace) return;
+    // A new trace's first view starts at the top, like the first trace's.
+    scrolledTrace.current = trace;
+    shownStep.current = step;
+    el.scrollTop = 0;
+  }, [scrollRef, step, trace]);
   useEffect(() => {
     const el = scrollRef.current;
     if (!el || shownStep.current === step) return;
@@ -107,7 +157,7 @@ export function LadderPlayer({
       t('segmentDescription', {
         from: s.from,
         to: s.to,
-        label: segmentLabel(s),
+        label: segmentLabel(s, numbering),
         time: formatTime(s.t),
       }),
       ...(multiConn ? [t('connection', { port: s.cport })] : []),
@@ -149,6 +199,7 @@ export function LadderPlayer({
       data-testid={testId}
       data-step={step}
       data-total={total}
+      data-numbering={numbering}
       className="space-y-3"
     >
       <div className="flex flex-wrap items-center gap-2">
@@ -207,7 +258,20 @@ export function LadderPlayer({
         >
           {t('step', { step, total })}
         </span>
-        <label className="ml-auto flex items-center gap-1.5 text-sm">
+        <label className="ml-auto flex items-center gap-1.5 text-sm" title={t('numberingHint')}>
+          <input
+            type="checkbox"
+            data-testid="numbering-toggle"
+            checked={numbering === 'absolute'}
+            onChange={(e) => {
+              const next = e.target.checked ? 'absolute' : 'relative';
+              setToggled(next);
+              setPreferred(next);
+            }}
+          />
+          {t('absoluteNumbers')}
+        </label>
+        <label className="flex items-center gap-1.5 text-sm">
           <input
             type="checkbox"
             data-testid="predict-toggle"
@@ -276,12 +340,12 @@ export function LadderPlayer({
           from={next.from}
           to={next.to}
           onGuess={(guess) => {
-            const grade = gradeGuess(trace, next, guess);
+            const grade = gradeGuess(trace, next, guess, numbering);
             const state = senderStateAfter(trace, next);
             setFeedback({
               step: step + 1,
               grade,
-              actual: `${next.from} → ${next.to}: ${segmentLabel(next)}${state ? ` (${next.from}: ${state})` : ''}`,
+              actual: `${next.from} → ${next.to}: ${segmentLabel(next, numbering)}${state ? ` (${next.from}: ${state})` : ''}`,
             });
             go(step + 1);
           }}
@@ -297,6 +361,7 @@ export function LadderPlayer({
           items={items}
           segments={segments}
           step={step}
+          numbering={numbering}
           onJump={(k) => {
             setPlaying(false);
             go(k);

@@ -13,6 +13,7 @@ import {
   orderEndpoints,
   segmentLabel,
   sortedSegments,
+  type Numbering,
 } from '@/lib/trace-export';
 
 export interface Metrics {
@@ -21,6 +22,8 @@ export interface Metrics {
   sideMax: number;
   /** Approximate width of one character of a mark. */
   charWidth: number;
+  /** Approximate width of one character of a segment label (monospace). */
+  labelCharWidth: number;
   minGap: number;
   top: number;
   bottom: number;
@@ -36,7 +39,11 @@ export const METRICS: Metrics = {
   side: 104,
   sideMax: 150,
   charWidth: 6.4,
-  /** Fewest pixels between two lifelines: enough for `P. 1:101(100) ack 1` at 11 px. */
+  labelCharWidth: 6.6,
+  /**
+   * Fewest pixels between two lifelines: enough for `P. 1:101(100) ack 1` at 11 px; longer
+   * labels (absolute numbers) widen the gap to fit them.
+   */
   minGap: 190,
   /** Space above the first row (the endpoint names sit in a sticky header above). */
   top: 16,
@@ -58,6 +65,7 @@ export const COMPACT: Metrics = {
   side: 74,
   sideMax: 74,
   charWidth: 5.8,
+  labelCharWidth: 6,
   minGap: 140,
   row: 24,
   mark: 13,
@@ -165,7 +173,11 @@ export const CROSSING_LABEL_AT = 0.3;
  * Compute the whole diagram for a width in pixels (lanes spread to fill it, never closer
  * than {@link METRICS.minGap}: a narrow screen scrolls sideways).
  */
-export function layoutLadder(trace: Trace, width = 720): LadderLayout {
+export function layoutLadder(
+  trace: Trace,
+  width = 720,
+  numbering: Numbering = 'relative',
+): LadderLayout {
   const compact = width < COMPACT_BELOW;
   const m = compact ? COMPACT : METRICS;
   const delay = linkDelay(trace);
@@ -233,7 +245,11 @@ export function layoutLadder(trace: Trace, width = 720): LadderLayout {
   const longest = Math.max(0, ...pending.map((p) => p.text.length));
   const side = Math.min(m.sideMax, Math.max(m.side, Math.ceil(longest * m.charWidth) + 12));
   const inner = Math.max(0, width - m.axis - 2 * side);
-  const laneGap = n > 1 ? Math.max(m.minGap, inner / (n - 1)) : 0;
+  // The longest label fits between two lifelines (with room for the arrowhead); a narrow
+  // screen scrolls sideways rather than overprint the lifelines and state marks.
+  const longestLabel = Math.max(0, ...segments.map((s) => segmentLabel(s, numbering).length));
+  const labelGap = Math.ceil(longestLabel * m.labelCharWidth) + 24;
+  const laneGap = n > 1 ? Math.max(m.minGap, labelGap, inner / (n - 1)) : 0;
   const lanes: Lane[] = names.map((name, i) => ({
     name,
     x: m.axis + side + (n > 1 ? i * laneGap : inner / 2),
@@ -334,7 +350,7 @@ export function layoutLadder(trace: Trace, width = 720): LadderLayout {
       y1,
       x2: from.x + (to.x - from.x) * f,
       y2: y1 + (yEnd - y1) * f,
-      label: segmentLabel(segment),
+      label: segmentLabel(segment, numbering),
       labelX: from.x + (to.x - from.x) * at,
       labelY: y1 + (yEnd - y1) * at,
       lost: segment.dropped,

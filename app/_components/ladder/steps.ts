@@ -2,7 +2,18 @@
 // Step k shows the first k segments and everything that happened before segment k was
 // sent; the last step shows the whole trace.
 import type { TcpState, Trace, TraceSegment } from '@/lib/engine';
-import { sortedSegments, type TimelineItem } from '@/lib/trace-export';
+import {
+  segmentNumbers,
+  sortedSegments,
+  type Numbering,
+  type TimelineItem,
+} from '@/lib/trace-export';
+
+/** A step that exists for a trace of `total` segments: 0 (nothing yet) to `total` (all). */
+export function clampStep(step: number, total: number): number {
+  if (!Number.isFinite(step)) return step > 0 ? total : 0;
+  return Math.max(0, Math.min(total, Math.trunc(step)));
+}
 
 /** Everything strictly before this time is shown at step `k` (Infinity at the last step). */
 export function cutoffAt(segments: readonly TraceSegment[], k: number): number {
@@ -53,13 +64,21 @@ export interface Grade {
   correct: boolean;
 }
 
-/** Grade a guess of the next segment; the optional parts count only when answered. */
-export function gradeGuess(trace: Trace, segment: TraceSegment, guess: Guess): Grade {
+/**
+ * Grade a guess of the next segment; the optional parts count only when answered. The ack is
+ * read in the numbering the diagram shows.
+ */
+export function gradeGuess(
+  trace: Trace,
+  segment: TraceSegment,
+  guess: Guess,
+  numbering: Numbering = 'relative',
+): Grade {
   const flags = guess.flags.trim() === segment.flags;
   const ack =
     guess.ack === undefined || guess.ack === null || Number.isNaN(guess.ack)
       ? null
-      : guess.ack === segment.ack;
+      : guess.ack === segmentNumbers(segment, numbering).ack;
   const state =
     guess.state === undefined || guess.state === null
       ? null

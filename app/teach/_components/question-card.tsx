@@ -37,7 +37,9 @@ export function QuestionCard({
     >
       <h3 className="font-semibold">{heading}</h3>
       <p className="whitespace-pre-line">{question.stem}</p>
-      {question.trace ? <TraceView trace={question.trace} title={t('trace')} /> : null}
+      {question.trace ? (
+        <TraceView trace={question.trace} title={t('trace')} numbering={question.numbering} />
+      ) : null}
       {'options' in question ? (
         <ol className="list-inside list-[upper-alpha] space-y-1">
           {question.options.map((o) => (

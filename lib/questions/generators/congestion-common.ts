@@ -120,46 +120,105 @@ export function rowAt(trace: Trace | null, round: number): MssRow {
 /** A mistaken reading of the exam rules, each tied to the misconception it reveals. */
 export type Twist =
   | 'slow-start-overshoots-ssthresh'
+  | 'slow-start-is-linear'
+  | 'ssthresh-caps-cwnd'
   | 'reno-resets-to-one'
   | 'tahoe-halves'
   | 'timeout-halves-cwnd'
   | 'halves-old-ssthresh';
 
+/** The exam's rules, or the exam's rules with one twist. */
+export type Rule = 'exam' | Twist;
+
+/** When a story's event happens: in a stated round, or when cwnd has grown to a stated value. */
+export type Trigger = { round: number } | { cwnd: number };
+
+export interface StoryEvent {
+  kind: 'timeout' | 'dupacks';
+  at: Trigger;
+}
+
+/** What a stem tells (in MSS): the algorithm, the initial ssthresh and the events in order. */
+export interface Story {
+  algorithm: Algorithm;
+  ssthresh: number;
+  events: readonly StoryEvent[];
+}
+
+export interface Told {
+  /** cwnd and ssthresh of rounds 1..rounds. */
+  rows: { cwnd: number; ssthresh: number }[];
+  /** The round of each event, in story order; missing when, under this rule, it never happens. */
+  at: number[];
+}
+
 /**
- * The exam rules written out again, independently of the engine, with one twist applied:
- * cwnd and ssthresh (MSS) for rounds 1..rounds. Used for distractors only.
+ * The exam rules written out again, independently of the engine, with an optional twist: a
+ * learner's reading of the same story. An event triggered by a cwnd value fires in the first
+ * round (after the previous event) whose cwnd equals it; if cwnd passes the value without
+ * equalling it, the story does not hold under that rule and this event and later ones never fire.
+ */
+export function tell(story: Story, rounds: number, rule: Rule): Told {
+  const rows: { cwnd: number; ssthresh: number }[] = [];
+  const at: number[] = [];
+  let cwnd = 1;
+  let ss = story.ssthresh;
+  let next = 0;
+  let broken = false;
+  for (let r = 1; r <= rounds; r++) {
+    rows.push({ cwnd, ssthresh: ss });
+    const ev = broken ? undefined : story.events[next];
+    let fires = false;
+    if (ev !== undefined) {
+      if ('round' in ev.at) fires = ev.at.round === r;
+      else if (cwnd === ev.at.cwnd) fires = true;
+      else if (cwnd > ev.at.cwnd) broken = true;
+    }
+    if (!fires || ev === undefined) {
+      if (rule === 'slow-start-is-linear') cwnd += 1;
+      else if (cwnd < ss)
+        cwnd = rule === 'slow-start-overshoots-ssthresh' ? 2 * cwnd : Math.min(2 * cwnd, ss);
+      else if (rule !== 'ssthresh-caps-cwnd') cwnd += 1;
+      continue;
+    }
+    at.push(r);
+    next++;
+    const half =
+      rule === 'halves-old-ssthresh'
+        ? Math.max(Math.floor(ss / 2), 2)
+        : Math.max(Math.floor(cwnd / 2), 2);
+    ss = half;
+    if (ev.kind === 'timeout') cwnd = rule === 'timeout-halves-cwnd' ? half : 1;
+    else if (story.algorithm === 'reno') cwnd = rule === 'reno-resets-to-one' ? 1 : half;
+    else cwnd = rule === 'tahoe-halves' ? half : 1;
+  }
+  return { rows, at };
+}
+
+/** The story of a plan whose events are stated by round. */
+export function storyOf(plan: RoundPlan): Story {
+  const events: StoryEvent[] = [];
+  if (plan.timeout !== null) events.push({ kind: 'timeout', at: { round: plan.timeout } });
+  if (plan.dupacks !== null) events.push({ kind: 'dupacks', at: { round: plan.dupacks } });
+  return { algorithm: plan.algorithm, ssthresh: plan.ssthresh, events };
+}
+
+/**
+ * The exam rules with one twist for a plan whose events are stated by round: cwnd and
+ * ssthresh (MSS) for rounds 1..rounds. Used for distractors only.
  */
 export function replay(
   plan: RoundPlan,
   rounds: number,
   twist: Twist,
 ): { cwnd: number; ssthresh: number }[] {
-  const out: { cwnd: number; ssthresh: number }[] = [];
-  let cwnd = 1;
-  let ss = plan.ssthresh;
-  for (let r = 1; r <= rounds; r++) {
-    out.push({ cwnd, ssthresh: ss });
-    const loss = r === plan.timeout ? 'timeout' : r === plan.dupacks ? 'dupacks' : null;
-    if (loss === null) {
-      if (cwnd < ss)
-        cwnd = twist === 'slow-start-overshoots-ssthresh' ? 2 * cwnd : Math.min(2 * cwnd, ss);
-      else cwnd += 1;
-      continue;
-    }
-    const half =
-      twist === 'halves-old-ssthresh'
-        ? Math.max(Math.floor(ss / 2), 2)
-        : Math.max(Math.floor(cwnd / 2), 2);
-    ss = half;
-    if (loss === 'timeout') cwnd = twist === 'timeout-halves-cwnd' ? half : 1;
-    else if (plan.algorithm === 'reno') cwnd = twist === 'reno-resets-to-one' ? 1 : half;
-    else cwnd = twist === 'tahoe-halves' ? half : 1;
-  }
-  return out;
+  return tell(storyOf(plan), rounds, twist).rows;
 }
 
 export const TWISTS: readonly Twist[] = [
   'slow-start-overshoots-ssthresh',
+  'slow-start-is-linear',
+  'ssthresh-caps-cwnd',
   'reno-resets-to-one',
   'tahoe-halves',
   'timeout-halves-cwnd',
@@ -169,6 +228,16 @@ export const TWISTS: readonly Twist[] = [
 export function misconceptionOf(twist: Twist): MisconceptionId {
   return twist;
 }
+
+/** The textbook model a stem names, and the Reno convention where fast recovery appears. */
+export const MODEL = {
+  lead: { zh: '按教材的轮次模型，', en: 'In the textbook round model, ' },
+  /** Follows "Reno" inside the stem's parentheses. */
+  reno: {
+    zh: '；快恢复按教材处理，不计 +3 的窗口膨胀',
+    en: '; textbook fast recovery, without the temporary +3 MSS inflation',
+  },
+} as const;
 
 const PHASE = {
   slow_start: { zh: '慢开始', en: 'slow start' },

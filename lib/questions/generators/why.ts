@@ -51,16 +51,22 @@ function solve(_trace: Trace | null, q: Question): Answer {
 
 export const why: TemplateDef = {
   id: 'why',
+  // Every topic here has items at each difficulty (tests/unit/questions/why.test.ts), so a
+  // practice request for any of them at any difficulty finds one.
   topics: [
+    'header',
     'handshake',
-    'close',
-    'time-wait',
-    'close-wait',
-    'isn',
-    'keepalive',
-    'half-close',
-    'socket-api',
     'handshake-loss',
+    'retransmission',
+    'isn',
+    'close',
+    'half-close',
+    'close-wait',
+    'time-wait',
+    'rst',
+    'keepalive',
+    'simultaneous',
+    'socket-api',
   ],
   kinds: ['choice'],
   difficulties: [1, 2, 3],

@@ -1,5 +1,6 @@
 // The practice policy: weakest topic first, mistakes return after RETRY_GAP other questions
-// with a fresh seed, difficulty follows mastery, and the choice is deterministic.
+// with a fresh seed, difficulty follows mastery, every question is about the topic it is
+// chosen for, and the choice is deterministic.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
@@ -11,6 +12,7 @@ import {
   RETRY_GAP,
   type NextInput,
   type PastAnswer,
+  type SeedAbout,
 } from '@/lib/mastery';
 
 const templates = [
@@ -30,8 +32,15 @@ function input(over: Partial<NextInput> = {}): NextInput {
     learnerKey: 'user-1',
     position: 0,
     seedOf: (parts) => hashSeed(...parts),
+    // Here every question of a template is about all of its topics; see "topics honoured".
+    seedAbout: (_wanted, candidates) => first(candidates),
     ...over,
   };
+}
+
+function first(candidates: Iterable<number>): number | null {
+  for (const seed of candidates) return seed;
+  return null;
 }
 
 const right = (template: string, seed = 1): PastAnswer => ({ template, seed, correct: true });
@@ -231,4 +240,152 @@ test('hashSeed pins its first values (seeds are stored; changing the hash change
       18652613,
     ]
   `);
+});
+
+describe('topics honoured: the question is about the topic it is chosen for (issue 18)', () => {
+  /**
+   * A world where each question is about one of its template's topics, decided by its seed
+   * (and, for 'close-outcome', never about 'time-wait' at difficulty 2), as real generators
+   * decide per seed.
+   */
+  const about = (template: string, seed: number, difficulty: number): string[] => {
+    const t = templates.find((x) => x.id === template)!;
+    const topics = t.topics.filter((x) => !(x === 'time-wait' && difficulty === 2));
+    return topics.length === 0 ? [] : [topics[seed % topics.length]!];
+  };
+  const offered: string[][] = [];
+  const seedAbout: SeedAbout = (wanted, candidates) => {
+    const tried: number[] = [];
+    let k = 0;
+    for (const seed of candidates) {
+      if (k++ >= 64) break;
+      tried.push(seed);
+      if (about(wanted.template, seed, wanted.difficulty).includes(wanted.topic)) {
+        offered.push(tried.map(String));
+        return seed;
+      }
+    }
+    return null;
+  };
+  const topicsArb = fc.subarray([
+    'states',
+    'handshake',
+    'sequence-numbers',
+    'close',
+    'time-wait',
+    'queues',
+  ]);
+  const historyArb = fc.array(
+    fc.record({
+      template: fc.constantFrom(...templates.map((t) => t.id)),
+      seed: fc.nat(50),
+      correct: fc.boolean(),
+    }),
+    { maxLength: 12 },
+  );
+
+  test('property: the question carries the topic it is labelled with, one of those chosen', () => {
+    fc.assert(
+      fc.property(
+        topicsArb,
+        historyArb,
+        fc.nat(200),
+        fc.constantFrom(1 as const, 2 as const, 3 as const, 'adaptive' as const),
+        (topics, history, position, difficulty) => {
+          const next = chooseNext(input({ topics, history, position, difficulty, seedAbout }));
+          expect(about(next.template, next.seed, next.difficulty)).toContain(next.topic);
+          if (topics.length > 0) expect(topics).toContain(next.topic);
+        },
+      ),
+    );
+  });
+
+  test('the seeds offered are fresh for the learner and come from the keyed seedOf', () => {
+    offered.length = 0;
+    const history = [right('seq-ack', hashSeed('user-1', 'seq-ack', 5, 0))];
+    chooseNext(input({ topics: ['sequence-numbers'], history, position: 5, seedAbout }));
+    const tried = offered.flat().map(Number);
+    expect(tried.length).toBeGreaterThan(0);
+    expect(tried).not.toContain(history[0]!.seed);
+    for (const seed of tried)
+      expect(
+        Array.from({ length: 70 }, (_, salt) => hashSeed('user-1', 'seq-ack', 5, salt)),
+      ).toContain(seed);
+  });
+
+  test('a topic a template cannot serve at the wanted difficulty moves to the nearest that can', () => {
+    // close-outcome's questions are never about time-wait at difficulty 2, only at 3.
+    const next = chooseNext(input({ topics: ['time-wait'], difficulty: 2, seedAbout }));
+    expect(next).toMatchObject({ template: 'close-outcome', difficulty: 3, topic: 'time-wait' });
+  });
+
+  test('the wanted difficulty from another template comes before another difficulty', () => {
+    const both = [
+      { id: 'late', topics: ['close'], difficulties: [1, 2] },
+      { id: 'early', topics: ['close'], difficulties: [1] },
+    ];
+    // 'late' is about close only at difficulty 2; it is the least recently used.
+    const only2: SeedAbout = (w, c) =>
+      w.template === 'late' && w.difficulty === 1 ? null : first(c);
+    const next = chooseNext(
+      input({
+        templates: both,
+        topics: ['close'],
+        difficulty: 1,
+        history: [right('early')],
+        seedAbout: only2,
+      }),
+    );
+    expect(next).toMatchObject({ template: 'early', difficulty: 1 });
+    const alone = chooseNext(
+      input({ templates: [both[0]!], topics: ['close'], difficulty: 1, seedAbout: only2 }),
+    );
+    expect(alone).toMatchObject({ template: 'late', difficulty: 2, topic: 'close' });
+  });
+
+  test('a retry is labelled with a chosen topic its fresh question is about', () => {
+    const history = [
+      wrong('next-state', 3),
+      right('queues'),
+      right('queues', 2),
+      right('queues', 3),
+    ];
+    const next = chooseNext(
+      input({ topics: ['handshake', 'queues'], history, position: 4, seedAbout }),
+    );
+    expect(next).toMatchObject({ template: 'next-state', reason: 'retry', topic: 'handshake' });
+    expect(about(next.template, next.seed, next.difficulty)).toContain('handshake');
+  });
+
+  test('a retry with no question on a chosen topic gives way to the weakest topic', () => {
+    const history = [
+      wrong('next-state', 3),
+      right('queues'),
+      right('queues', 2),
+      right('queues', 3),
+    ];
+    const never: SeedAbout = (w, c) => (w.template === 'next-state' ? null : first(c));
+    const next = chooseNext(
+      input({ topics: ['handshake', 'queues'], history, position: 4, seedAbout: never }),
+    );
+    expect(next).toMatchObject({ reason: 'weakest', template: 'seq-ack', topic: 'handshake' });
+  });
+
+  test('a weakest topic no template can serve now gives way to the next weakest', () => {
+    const noQueues: SeedAbout = (w, c) => (w.topic === 'queues' ? null : first(c));
+    const next = chooseNext(
+      input({
+        topics: ['queues', 'close'],
+        mastery: [{ topic: 'close', known: 0.6, attempts: 4 }],
+        seedAbout: noQueues,
+      }),
+    );
+    expect(next.topic).toBe('close');
+  });
+
+  test('no question on any chosen topic is a MasteryError, not an off-topic question', () => {
+    expect(() => chooseNext(input({ topics: ['queues'], seedAbout: () => null }))).toThrow(
+      MasteryError,
+    );
+  });
 });

@@ -17,6 +17,8 @@ const SHOWN = new Set([
   'options',
   'fields',
   'unit',
+  // Which numbering the text uses (relative or absolute), for the diagram beside it.
+  'numbering',
 ]);
 const SHOWN_TRACE = ['end', 'events', 'profile', 'segments', 'states', 'timers'];
 

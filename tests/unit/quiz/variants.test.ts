@@ -5,15 +5,17 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { createRng, hashSeed } from '@/lib/engine';
 import { keyedSeed, serverKey } from '@/lib/security';
-import { listTemplates, type Topic } from '@/lib/questions';
+import { listTemplates, templatesAbout, type Topic } from '@/lib/questions';
 import {
   LIMITS,
   VariantError,
   candidateTemplates,
+  firstCandidate,
   layoutSchema,
   planAttempt,
   questionCount,
   type LayoutItem,
+  type SeedChooser,
   type SlotSpec,
   type SeedOf,
   type VariantKey,
@@ -140,12 +142,14 @@ describe('planAttempt', () => {
     ['queues', 2],
   ];
   test.each(topicCases)(
-    'a topic slot (%s, difficulty %i) uses only templates covering the topic and difficulty',
+    'a topic slot (%s, difficulty %i) uses only templates with questions on the topic at that difficulty',
     (topic, difficulty) => {
-      const covering = listTemplates()
+      const covering = templatesAbout(topic, difficulty);
+      expect(covering.length).toBeGreaterThan(0);
+      const declared = listTemplates()
         .filter((t) => t.topics.includes(topic) && t.difficulties.includes(difficulty))
         .map((t) => t.id);
-      expect(covering.length).toBeGreaterThan(0);
+      for (const id of covering) expect(declared).toContain(id);
       const slot: SlotSpec = {
         kind: 'random',
         template: null,
@@ -219,12 +223,19 @@ describe('planAttempt', () => {
     expect(() => planAttempt(key, [slot], false, seedOf)).toThrow(VariantError);
   });
 
+  /** A chooser for a world where the seeds in `bad` do not generate. */
+  const avoiding =
+    (bad: ReadonlySet<number>): SeedChooser =>
+    (_wanted, candidates) => {
+      for (const seed of candidates) if (!bad.has(seed)) return seed;
+      return null;
+    };
+
   test('a seed that does not generate is replaced by a new keyed one, deterministically', () => {
     const original = planAttempt(key, slots, false, seedOf);
     const bad = new Set([original[1]!.seed]);
-    const generates = (item: LayoutItem) => !bad.has(item.seed);
-    const first = planAttempt(key, slots, false, seedOf, generates);
-    const second = planAttempt(key, slots, false, seedOf, generates);
+    const first = planAttempt(key, slots, false, seedOf, avoiding(bad));
+    const second = planAttempt(key, slots, false, seedOf, avoiding(bad));
     expect(first).toEqual(second);
     expect(first[1]!.seed).toBe(seedOf(variantMessages.retry(key, 1, 0, 1)));
     // Not the old derivation from the failed seed, which anyone who has it could compute.
@@ -240,13 +251,15 @@ describe('planAttempt', () => {
     const s0 = original[2]!.seed;
     const s1 = seedOf(variantMessages.retry(key, 1, 1, 1));
     const bad = new Set([s0, s1]);
-    const items = planAttempt(key, slots, false, seedOf, (item) => !bad.has(item.seed));
+    const items = planAttempt(key, slots, false, seedOf, avoiding(bad));
     expect(items[2]!.seed).toBe(seedOf(variantMessages.retry(key, 1, 1, 2)));
   });
 
-  test('fixed slots are never reseeded by the fallback', () => {
-    const items = planAttempt(key, slots, false, seedOf, () => false);
+  test('fixed slots are never reseeded, and a template slot with no seed that generates keeps its own', () => {
+    const byTemplate = slots.filter((s) => s.kind === 'fixed' || s.template !== null);
+    const items = planAttempt(key, byTemplate, false, seedOf, () => null);
     expect(items[0]!.seed).toBe(42);
+    expect(items[1]!.seed).toBe(seedOf(variantMessages.question(key, 1, 0)));
   });
 
   test('a planned layout passes layoutSchema and survives JSON', () => {
@@ -271,14 +284,17 @@ describe('planAttempt', () => {
       difficulty: fc.constantFrom(1 as const, 2 as const, 3 as const),
       points: fc.integer({ min: 1, max: 10 }),
     }),
-    fc.record({
-      kind: fc.constant('random' as const),
-      template: fc.constantFrom('why' as const, 'seq-ack-numbers' as const, null),
-      topic: fc.constantFrom('handshake' as const, 'close' as const),
-      difficulty: fc.constantFrom(1 as const, 2 as const, 3 as const),
-      count: fc.integer({ min: 1, max: LIMITS.questionsPerSlot }),
-      points: fc.integer({ min: 1, max: 10 }),
-    }),
+    fc
+      .record({
+        kind: fc.constant('random' as const),
+        template: fc.constantFrom('why' as const, 'seq-ack-numbers' as const, null),
+        topic: fc.constantFrom('handshake' as const, 'close' as const),
+        difficulty: fc.constantFrom(1 as const, 2 as const, 3 as const),
+        count: fc.integer({ min: 1, max: LIMITS.questionsPerSlot }),
+        points: fc.integer({ min: 1, max: 10 }),
+      })
+      // A topic slot the slot list would accept: some template has questions on it there.
+      .filter((s) => s.template !== null || templatesAbout(s.topic, s.difficulty).length > 0),
   );
 
   test('property: planAttempt returns questionCount(slots) items, each slot its share', () => {
@@ -401,5 +417,61 @@ describe('planAttempt is keyed: the visible inputs alone do not give the variant
     for (const userId of students) {
       expect(planAttempt({ ...key, userId, attempt: 5 }, all, true, constant)).toEqual(first);
     }
+  });
+});
+
+describe('a topic slot serves questions on its topic (issue 18, finding 8)', () => {
+  const topicSlot = (topic: Topic, difficulty: 1 | 2 | 3, count: number): SlotSpec => ({
+    kind: 'random',
+    template: null,
+    topic,
+    difficulty,
+    count,
+    points: 1,
+  });
+  /** A world where a question is about `topic` when its seed is divisible by 3. */
+  const asked: { template: string; topic: string | null }[] = [];
+  const everyThird: SeedChooser = (wanted, candidates) => {
+    asked.push({ template: wanted.template, topic: wanted.topic });
+    for (const seed of candidates) if (wanted.topic === null || seed % 3 === 0) return seed;
+    return null;
+  };
+
+  test('each question takes a keyed candidate its chooser accepts for the slot topic', () => {
+    asked.length = 0;
+    const items = planAttempt(key, [topicSlot('close', 2, 6)], false, seedOf, everyThird);
+    expect(items.every((i) => i.seed % 3 === 0)).toBe(true);
+    expect(asked.every((a) => a.topic === 'close')).toBe(true);
+    items.forEach((item) => {
+      const keyed = Array.from({ length: 64 }, (_, r) =>
+        r === 0
+          ? seedOf(variantMessages.question(key, 0, item.index))
+          : seedOf(variantMessages.retry(key, 0, item.index, r)),
+      );
+      // The first acceptable one of its own keyed candidates, nothing computable without the key.
+      expect(item.seed).toBe(keyed.find((seed) => seed % 3 === 0));
+    });
+  });
+
+  test('a slot by template does not ask for a topic', () => {
+    asked.length = 0;
+    planAttempt(key, [{ ...topicSlot('close', 2, 2), template: 'why' }], false, seedOf, everyThird);
+    expect(asked.map((a) => a.topic)).toEqual([null, null]);
+  });
+
+  test('a template with no question on the topic gives way to the next in the rotation', () => {
+    const slot = topicSlot('close', 2, 4);
+    const [skipped] = candidateTemplates(slot);
+    const noFirst: SeedChooser = (wanted, candidates) =>
+      wanted.template === skipped ? null : firstCandidate(wanted, candidates);
+    const items = planAttempt(key, [slot], false, seedOf, noFirst);
+    expect(items).toHaveLength(4);
+    expect(items.map((i) => i.template)).not.toContain(skipped);
+  });
+
+  test('a topic slot with no question on its topic anywhere is a VariantError, not an off-topic question', () => {
+    expect(() => planAttempt(key, [topicSlot('close', 2, 1)], false, seedOf, () => null)).toThrow(
+      VariantError,
+    );
   });
 });
