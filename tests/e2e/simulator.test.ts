@@ -174,6 +174,8 @@ describe('the simulator playground', () => {
     await page.getByTestId('overrides').getByRole('button').click();
     await page.getByTestId('run').click();
     await page.getByTestId('set-problem').waitFor({ state: 'detached' });
+    // The run happens in a Web Worker: wait for its ladder, not just for the error to go.
+    await page.getByTestId('ladder-player').locator('[data-testid=segment]').first().waitFor();
     expect((await segmentLabels(page)).length).toBeGreaterThan(0);
     await context.close();
   });
