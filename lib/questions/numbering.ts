@@ -12,7 +12,7 @@ export type { Numbering };
  * nearly agree (or a window wrapping through zero, about once in 30,000 ISNs) is not used to
  * tell them apart.
  */
-const MARGIN = 1 << 17;
+export const MARGIN = 1 << 17;
 
 const mod32 = (n: number): number => ((n % 2 ** 32) + 2 ** 32) % 2 ** 32;
 

@@ -1,7 +1,7 @@
 // What the learner sees of a question, as one comparable string (fingerprint), its shape with
 // the numbers blanked (structure), and the key as the learner would state it.
 
-import { canonicalFlags } from '../grade';
+import { canonicalFlags, decidedPairs } from '../grade';
 import { toPublicQuestion, type PublicTrace } from '../public';
 import type { Question } from '../schema';
 
@@ -57,23 +57,36 @@ export function structure(fp: string): string {
   return fp.replace(/\d+/g, '#');
 }
 
-/** The key as the learner states it (option texts, not ids), for comparing questions. */
-export function keyText(q: Question): string {
-  const text = (id: string) =>
-    'options' in q ? (q.options.find((o) => o.id === id)?.text ?? `?${id}`) : id;
+/**
+ * The key as the learner states it (option texts, not ids), for comparing questions. `text`
+ * writes an option's text and `num` a number (the shape fingerprint passes its own, shape.ts).
+ * An order key is the set of pairs it decides (`decidedPairs`, what grading scores): two keys
+ * that accept the same orders are one key, whichever consistent order each lists.
+ */
+export function keyText(
+  q: Question,
+  text: (option: string) => string = (t) => t,
+  num: (n: number) => string = String,
+): string {
+  const option = (id: string) =>
+    text('options' in q ? (q.options.find((o) => o.id === id)?.text ?? `?${id}`) : id);
   switch (q.kind) {
     case 'choice':
-      return text(q.answer.option);
+      return option(q.answer.option);
     case 'multi':
-      return q.answer.options.map(text).sort().join(' | ');
+      return q.answer.options.map(option).sort().join(' | ');
     case 'numeric':
-      return String(q.answer.value);
+      return num(q.answer.value);
     case 'fields': {
       const f = q.answer.fields;
-      return `${canonicalFlags(f.flags) ?? f.flags} ${f.seq ?? '-'} ${f.ack ?? '-'}`;
+      const n = (v: number | null) => (v === null ? '-' : num(v));
+      return `${canonicalFlags(f.flags) ?? f.flags} ${n(f.seq)} ${n(f.ack)}`;
     }
     case 'order':
-      return q.answer.order.map(text).join(' → ');
+      return decidedPairs(q.answer)
+        .map(([a, b]) => `${option(a)} < ${option(b)}`)
+        .sort()
+        .join(' | ');
   }
 }
 

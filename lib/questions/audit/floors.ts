@@ -19,6 +19,16 @@ export function maxCueShare(options: number): number {
 }
 
 /**
+ * Nor may any position be the key much less often than chance: a letter that is seldom right
+ * lets a guesser rule it out. At least 1 / options − this: 4 options → 0.15, 3 → 0.23.
+ */
+export const POSITION_DEFICIT = 0.1;
+
+export function minPositionShare(options: number): number {
+  return Math.max(0, 1 / Math.max(1, options) - POSITION_DEFICIT);
+}
+
+/**
  * Distinct structures (the learner's view with every number replaced by #) per template ×
  * difficulty whose questions show a trace: fewer means a learner meets the same question with
  * numbers swapped.
@@ -26,10 +36,11 @@ export function maxCueShare(options: number): number {
 export const MIN_STRUCTURES = 3;
 
 /**
- * The most common key of a choice or multi cell may be the key of at most this share of its
- * questions: above it the learner meets one answer again and again and learns a reflex.
+ * The most common key of a cell (any kind: an option's text, a number, fields, an order) may be
+ * the key of at most this share of its questions: above it the learner meets one answer again
+ * and again and learns a reflex.
  */
-export const MAX_KEY_SHARE = 0.75;
+export const MAX_KEY_SHARE = 0.6;
 
 /** Examples kept per failure kind and cell (enough to reproduce, not a flood). */
 export const MAX_EXAMPLES = 5;

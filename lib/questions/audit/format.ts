@@ -21,8 +21,10 @@ const COLUMNS: [string, number, boolean][] = [
   ['invar✗', 7, true],
   ['inv-chk', 8, true],
   ['look✗', 7, true],
+  ['shape✗', 7, true],
   ['zh≠en', 6, true],
   ['struct', 7, true],
+  ['shapes', 7, true],
   ['pos-max', 8, true],
   ['longest', 9, true],
   ['key-max', 7, true],
@@ -51,8 +53,10 @@ function cellRow(c: CellReport): string {
     String(c.invariance.failures.count),
     `${c.invariance.checked}/${c.invariance.tried}`,
     `${c.sameLookByLocale.en}/${c.sameLookByLocale.zh}`,
+    `${c.sameShapeByLocale.en}/${c.sameShapeByLocale.zh}`,
     String(c.localeMismatch.count),
     `${c.structures.en}${c.traced ? '' : '*'}`,
+    String(c.shapes.en),
     c.position === null ? '-' : `${c.position.maxShare.toFixed(2)}/${c.position.options}`,
     c.keyLongest === null ? '-' : `${pct(c.keyLongest.en.share)}/${pct(c.keyLongest.zh.share)}`,
     c.keyShare === null ? '-' : pct(c.keyShare.maxShare),
@@ -85,8 +89,9 @@ export function formatReport(r: AuditReport): string {
     '',
     'oracle✗ wrong key by the RFC 9293 oracle (a) · not-cov questions the oracle does not cover · ' +
       'invar✗ invariance failures (b), inv-chk questions on which a hidden variation applied · ' +
-      'look✗ groups of identical-looking questions with different keys, en/zh (c), zh≠en keys differ ' +
-      'between locales · struct distinct structures (en; * no trace shown) (d) · pos-max largest ' +
+      'look✗ groups of identical-looking questions with different keys, en/zh (c), shape✗ the same ' +
+      'for questions alike up to ISNs and payload sizes (c), zh≠en keys differ between locales · ' +
+      'struct distinct structures (en; * no trace shown), shapes distinct shapes (en) (d) · pos-max largest ' +
       'share of one correct position / options, longest key strictly longest en/zh (e) · ' +
       'key-max share of the most common key (d)',
   );
@@ -100,6 +105,7 @@ export function formatReport(r: AuditReport): string {
     examples('oracle cannot read a question of a covered template', c.oracle.unreadable, out);
     examples('invariance failures', c.invariance.failures, out);
     examples('identical-looking, different keys', c.sameLook, out);
+    examples('one shape up to ISNs and payload sizes, different keys', c.sameShape, out);
     examples('zh and en keys differ', c.localeMismatch, out);
     for (const f of c.floors) if (!f.ok) out.push(`  floor ${f.floor}: ${f.detail}`);
   }

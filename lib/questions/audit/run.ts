@@ -1,6 +1,7 @@
 // The validity audit as pure functions over a seed range: generate every template × difficulty
-// × locale, then count wrong-by-oracle keys, invariance failures, identical-looking questions
-// with different keys, variety, option cues and topics. scripts/questions-audit.ts prints it.
+// × locale, then count wrong-by-oracle keys, invariance failures, identical-looking (and
+// same-shape) questions with different keys, variety, option cues and topics.
+// scripts/questions-audit.ts prints it; tests/unit/questions/looks-*.test.ts hold it to 500 seeds.
 
 import { runSource } from '../build';
 import { NOT_COVERED, oracleCheck } from '../oracle/check';
@@ -16,8 +17,16 @@ import {
   type Topic,
 } from '../types';
 import { fingerprint, hash64, keyRep, structure } from './fingerprint';
-import { MAX_EXAMPLES, MAX_KEY_SHARE, MIN_SAMPLE, MIN_STRUCTURES, maxCueShare } from './floors';
+import {
+  MAX_EXAMPLES,
+  MAX_KEY_SHARE,
+  MIN_SAMPLE,
+  MIN_STRUCTURES,
+  maxCueShare,
+  minPositionShare,
+} from './floors';
 import { LookGroups } from './groups';
+import { shapeOf } from './shape';
 
 export interface AuditOptions {
   /** How many seeds, from `seedStart` (default 0). */
@@ -76,10 +85,15 @@ export interface CellReport {
   /** (c) groups of identical-looking questions with different keys (both locales). */
   sameLook: Tally;
   sameLookByLocale: Record<Locale, number>;
+  /** (c) groups of questions of one shape (`shapeOf`: up to ISNs and sizes) with different keys. */
+  sameShape: Tally;
+  sameShapeByLocale: Record<Locale, number>;
   /** (c) zh and en of one seed with different keys. */
   localeMismatch: Tally;
   /** (d) distinct structures per locale; `traced`: some question shows a trace. */
   structures: Record<Locale, number>;
+  /** (d) distinct shapes per locale (`shapeOf`: numbers kept, ISNs and sizes written away). */
+  shapes: Record<Locale, number>;
   traced: boolean;
   /** (e) choice questions only: correct position counts for the usual option count. */
   position: {
@@ -87,10 +101,11 @@ export interface CellReport {
     n: number;
     counts: number[];
     maxShare: number;
+    minShare: number;
     chiSquare: number;
   } | null;
   keyLongest: Record<Locale, { n: number; share: number }> | null;
-  /** (d) choice and multi: how often the most common key (by text, en) is the key. */
+  /** (d) every kind: how often the most common key (as the learner states it, en) is the key. */
   keyShare: { n: number; distinct: number; maxShare: number; key: string } | null;
   /** (f) */
   topics: Partial<Record<Topic, number>>;
@@ -146,6 +161,7 @@ function mode(values: readonly number[]): number {
 interface CellState {
   report: CellReport;
   structures: Record<Locale, Set<string>>;
+  shapes: Record<Locale, Set<string>>;
   positions: { options: number; index: number }[];
   longest: Record<Locale, { n: number; hits: number }>;
   keys: Map<string, number>;
@@ -163,8 +179,11 @@ function newCell(template: TemplateId, difficulty: Difficulty): CellState {
       invariance: { tried: 0, checked: 0, failures: tally() },
       sameLook: tally(),
       sameLookByLocale: { zh: 0, en: 0 },
+      sameShape: tally(),
+      sameShapeByLocale: { zh: 0, en: 0 },
       localeMismatch: tally(),
       structures: { zh: 0, en: 0 },
+      shapes: { zh: 0, en: 0 },
       traced: false,
       position: null,
       keyLongest: null,
@@ -173,19 +192,21 @@ function newCell(template: TemplateId, difficulty: Difficulty): CellState {
       floors: [],
     },
     structures: { zh: new Set(), en: new Set() },
+    shapes: { zh: new Set(), en: new Set() },
     positions: [],
     longest: { zh: { n: 0, hits: 0 }, en: { n: 0, hits: 0 } },
     keys: new Map(),
   };
 }
 
+/** (c) look-alike groups of one template, per locale: exact views and shapes. */
+interface Groups {
+  look: Record<Locale, LookGroups<Example>>;
+  shape: Record<Locale, LookGroups<Example>>;
+}
+
 /** Audit one question (both locales of one seed) into its cell. */
-function auditSeed(
-  cell: CellState,
-  groups: Record<Locale, LookGroups<Example>>,
-  seed: number,
-  checkInv: boolean,
-): void {
+function auditSeed(cell: CellState, groups: Groups, seed: number, checkInv: boolean): void {
   const r = cell.report;
   const { template, difficulty } = r;
   const ex = (locale: Locale, note: string): Example => ({
@@ -252,8 +273,11 @@ function auditSeed(
     const q = qs[locale];
     if (q === undefined) continue;
     const fp = fingerprint(q);
-    groups[locale].add(fp, keyRep(q), ex(locale, ''));
+    groups.look[locale].add(fp, keyRep(q), ex(locale, ''));
     cell.structures[locale].add(hash64(structure(fp)));
+    const shape = shapeOf(q);
+    groups.shape[locale].add(shape.view, shape.key, ex(locale, ''));
+    cell.shapes[locale].add(hash64(shape.view));
     if (q.trace !== null) r.traced = true;
     const longest = keyIsLongest(q);
     if (longest !== null) {
@@ -261,10 +285,8 @@ function auditSeed(
       if (longest) cell.longest[locale].hits++;
     }
   }
-  if (en.kind === 'choice' || en.kind === 'multi') {
-    const k = keyRep(en).text;
-    cell.keys.set(k, (cell.keys.get(k) ?? 0) + 1);
-  }
+  const k = keyRep(en).text;
+  cell.keys.set(k, (cell.keys.get(k) ?? 0) + 1);
   const texts = optionTexts(en);
   if (texts !== null && en.kind === 'choice')
     cell.positions.push({
@@ -276,6 +298,7 @@ function auditSeed(
 function finishCell(cell: CellState, full: boolean): CellReport {
   const r = cell.report;
   r.structures = { zh: cell.structures.zh.size, en: cell.structures.en.size };
+  r.shapes = { zh: cell.shapes.zh.size, en: cell.shapes.en.size };
   if (cell.positions.length > 0) {
     const k = mode(cell.positions.map((p) => p.options));
     const usual = cell.positions.filter((p) => p.options === k);
@@ -284,7 +307,14 @@ function finishCell(cell: CellState, full: boolean): CellReport {
     const n = usual.length;
     const expected = n / k;
     const chiSquare = counts.reduce((s, c) => s + (c - expected) ** 2 / expected, 0);
-    r.position = { options: k, n, counts, maxShare: Math.max(...counts) / n, chiSquare };
+    r.position = {
+      options: k,
+      n,
+      counts,
+      maxShare: Math.max(...counts) / n,
+      minShare: Math.min(...counts) / n,
+      chiSquare,
+    };
     r.keyLongest = {
       zh: { n: cell.longest.zh.n, share: cell.longest.zh.hits / Math.max(1, cell.longest.zh.n) },
       en: { n: cell.longest.en.n, share: cell.longest.en.hits / Math.max(1, cell.longest.en.n) },
@@ -304,10 +334,11 @@ function finishCell(cell: CellState, full: boolean): CellReport {
   if (full && r.questions >= MIN_SAMPLE) {
     if (r.position !== null) {
       const limit = maxCueShare(r.position.options);
+      const least = minPositionShare(r.position.options);
       r.floors.push({
         floor: 'position',
-        ok: r.position.maxShare <= limit,
-        detail: `max correct-position share ${r.position.maxShare.toFixed(2)} (limit ${limit.toFixed(2)}, ${r.position.options} options)`,
+        ok: r.position.maxShare <= limit && r.position.minShare >= least,
+        detail: `correct-position shares ${r.position.minShare.toFixed(2)}..${r.position.maxShare.toFixed(2)} (limits ${least.toFixed(2)}..${limit.toFixed(2)}, ${r.position.options} options)`,
       });
     }
     if (r.keyLongest !== null && r.position !== null) {
@@ -316,14 +347,14 @@ function finishCell(cell: CellState, full: boolean): CellReport {
       r.floors.push({
         floor: 'key-longest',
         ok: worst <= limit,
-        detail: `key strictly longest in ${(r.keyLongest.en.share * 100).toFixed(0)} % (en), ${(r.keyLongest.zh.share * 100).toFixed(0)} % (zh) (limit ${(limit * 100).toFixed(0)} %)`,
+        detail: `key strictly longest in ${(r.keyLongest.en.share * 100).toFixed(1)} % (en), ${(r.keyLongest.zh.share * 100).toFixed(1)} % (zh) (limit ${(limit * 100).toFixed(0)} %)`,
       });
     }
     if (r.keyShare !== null)
       r.floors.push({
         floor: 'key-share',
         ok: r.keyShare.maxShare <= MAX_KEY_SHARE,
-        detail: `"${r.keyShare.key}" is the key of ${(r.keyShare.maxShare * 100).toFixed(0)} % (limit ${(MAX_KEY_SHARE * 100).toFixed(0)} %; ${r.keyShare.distinct} distinct keys)`,
+        detail: `"${r.keyShare.key}" is the key of ${(r.keyShare.maxShare * 100).toFixed(1)} % (limit ${(MAX_KEY_SHARE * 100).toFixed(0)} %; ${r.keyShare.distinct} distinct keys)`,
       });
     if (r.traced)
       r.floors.push({
@@ -346,9 +377,9 @@ export function auditTemplate(
   const difficulties = def.difficulties.filter(
     (d) => options.difficulties === undefined || options.difficulties.includes(d),
   );
-  const groups: Record<Locale, LookGroups<Example>> = {
-    zh: new LookGroups(),
-    en: new LookGroups(),
+  const groups: Groups = {
+    look: { zh: new LookGroups(), en: new LookGroups() },
+    shape: { zh: new LookGroups(), en: new LookGroups() },
   };
   const cells = new Map<Difficulty, CellState>();
   for (const d of difficulties) {
@@ -358,20 +389,39 @@ export function auditTemplate(
       auditSeed(cell, groups, start + i, every > 0 && i % every === 0);
   }
   // (c) a group lands in the cell of its first member.
-  for (const locale of LOCALES)
-    for (const g of groups[locale].conflicts()) {
-      const first = g.members[0]!.example;
-      const keys = g.members
-        .slice(0, 3)
-        .map((m) => `seed ${m.example.seed} d${m.example.difficulty}: ${m.key.text}`);
-      if (g.members.length > 3) keys.push(`… ${g.members.length} keys in all`);
-      const cell = cells.get(first.difficulty)!;
-      cell.report.sameLookByLocale[locale]++;
-      record(cell.report.sameLook, {
-        ...first,
-        note: `${g.size} look alike; keys ${keys.join(' / ')}`,
-      });
-    }
+  const conflicts = (
+    look: Record<Locale, LookGroups<Example>>,
+    tallyOf: (r: CellReport) => Tally,
+    byLocale: (r: CellReport) => Record<Locale, number>,
+    what: string,
+  ) => {
+    for (const locale of LOCALES)
+      for (const g of look[locale].conflicts()) {
+        const first = g.members[0]!.example;
+        const keys = g.members
+          .slice(0, 3)
+          .map((m) => `seed ${m.example.seed} d${m.example.difficulty}: ${m.key.text}`);
+        if (g.members.length > 3) keys.push(`… ${g.members.length} keys in all`);
+        const cell = cells.get(first.difficulty)!;
+        byLocale(cell.report)[locale]++;
+        record(tallyOf(cell.report), {
+          ...first,
+          note: `${g.size} ${what}; keys ${keys.join(' / ')}`,
+        });
+      }
+  };
+  conflicts(
+    groups.look,
+    (r) => r.sameLook,
+    (r) => r.sameLookByLocale,
+    'look alike',
+  );
+  conflicts(
+    groups.shape,
+    (r) => r.sameShape,
+    (r) => r.sameShapeByLocale,
+    'share a shape (up to ISNs and sizes)',
+  );
   const full = options.seeds >= MIN_SAMPLE;
   const reports = difficulties.map((d) => finishCell(cells.get(d)!, full));
   const floors: FloorResult[] = [];
@@ -402,6 +452,7 @@ export function validityFailures(c: CellReport): string[] {
     ...lines('oracle cannot read it', c.oracle.unreadable),
     ...lines('key moves under a hidden variation', c.invariance.failures),
     ...lines('looks the same, other key', c.sameLook),
+    ...lines('same shape up to ISNs and sizes, other key', c.sameShape),
     ...lines('zh and en keys differ', c.localeMismatch),
   ];
 }
@@ -414,6 +465,7 @@ export function cellFailed(c: CellReport): boolean {
     c.oracle.unreadable.count > 0 ||
     c.invariance.failures.count > 0 ||
     c.sameLook.count > 0 ||
+    c.sameShape.count > 0 ||
     c.localeMismatch.count > 0 ||
     c.floors.some((f) => !f.ok)
   );

@@ -4,9 +4,15 @@
 import { describe, expect, test } from 'vitest';
 import { questionSchema, type Question, type ShownTrace } from '@/lib/questions';
 import { fingerprint, keyRep, keysDiffer, structure } from '@/lib/questions/audit/fingerprint';
-import { MAX_KEY_SHARE, MIN_STRUCTURES, maxCueShare } from '@/lib/questions/audit/floors';
+import {
+  MAX_KEY_SHARE,
+  MIN_STRUCTURES,
+  maxCueShare,
+  minPositionShare,
+} from '@/lib/questions/audit/floors';
 import { formatReport } from '@/lib/questions/audit/format';
 import { LookGroups } from '@/lib/questions/audit/groups';
+import { shapeOf } from '@/lib/questions/audit/shape';
 import {
   auditTemplate,
   cellFailed,
@@ -144,12 +150,182 @@ describe('keys as the learner states them', () => {
     expect(keysDiffer(keyRep(a), keyRep(b))).toBe(false);
     expect(keysDiffer(keyRep(a), keyRep(choice({ key: 'CLOSED' })))).toBe(true);
   });
+  test('an order key is the set of pairs it decides, not the one order it lists', () => {
+    const order = (answer: { order: string[]; before?: [string, string][] }) =>
+      questionSchema.parse({
+        ...numeric(1, 0),
+        template: 'order-segments',
+        kind: 'order',
+        options: ['SYN', 'SYN+ACK', 'ACK', 'data'].map((text, i) => ({ id: `s${i}`, text })),
+        answer,
+      });
+    const before: [string, string][] = [
+      ['s0', 's1'],
+      ['s1', 's2'],
+      ['s1', 's3'],
+    ];
+    const a = keyRep(order({ order: ['s0', 's1', 's2', 's3'], before }));
+    const b = keyRep(order({ order: ['s0', 's1', 's3', 's2'], before }));
+    expect(keysDiffer(a, b)).toBe(false);
+    expect(a.text).toBe('SYN < SYN+ACK | SYN+ACK < ACK | SYN+ACK < data');
+    // One more decided pair is another key, and a listed order without `before` decides all.
+    expect(
+      keysDiffer(
+        a,
+        keyRep(order({ order: ['s0', 's1', 's2', 's3'], before: [...before, ['s2', 's3']] })),
+      ),
+    ).toBe(true);
+    expect(keysDiffer(b, keyRep(order({ order: ['s0', 's1', 's3', 's2'] })))).toBe(true);
+    expect(keyRep(order({ order: ['s0', 's1', 's2'] })).text).toBe(
+      'SYN < ACK | SYN < SYN+ACK | SYN+ACK < ACK',
+    );
+  });
+
   test.each([
     [131, 0.3, 131.2, 0.3, false],
     [131, 0.3, 131.5, 0.3, true],
     [19, 0, 19.5, 1, false],
   ])('numeric %d ± %d vs %d ± %d differ: %s', (a, ta, b, tb, differ) => {
     expect(keysDiffer(keyRep(numeric(a, ta)), keyRep(numeric(b, tb)))).toBe(differ);
+  });
+});
+
+/** A handshake, then `len` bytes from the client (lost if `dropped`), times scaled by `dt`. */
+interface Conn {
+  cIsn: number;
+  sIsn: number;
+  len: number;
+  dt?: number;
+  dropped?: boolean;
+}
+
+function connTrace({ cIsn, sIsn, len, dt = 0.01, dropped = false }: Conn): ShownTrace {
+  const seg = (
+    i: number,
+    from: 'client' | 'server',
+    flags: string,
+    seq: number,
+    ack: number | null,
+    n = 0,
+  ) => {
+    const [own, peer] = from === 'client' ? [cIsn, sIsn] : [sIsn, cIsn];
+    return {
+      t: i * dt,
+      from,
+      to: from === 'client' ? 'server' : 'client',
+      flags,
+      seq,
+      ack,
+      len: n,
+      win: 64240,
+      abs_seq: (own + seq) % 2 ** 32,
+      abs_ack: ack === null ? null : (peer + ack) % 2 ** 32,
+      dropped: i === 3 && dropped,
+      cport: 40001,
+      sport: from === 'client' ? 40001 : 80,
+      dport: from === 'client' ? 80 : 40001,
+    };
+  };
+  return {
+    ...trace([]),
+    segments: [
+      seg(0, 'client', 'S', 0, null),
+      seg(1, 'server', 'S.', 0, 1),
+      seg(2, 'client', '.', 1, 1),
+      seg(3, 'client', 'P.', 1, 1, len),
+    ],
+  };
+}
+
+/** "Give the client's FIN": fields, absolute numbers from the stated ISNs; `seq` overrides the key. */
+function finQuestion(c: Conn, seq?: number): Question {
+  return questionSchema.parse({
+    template: 'next-segment',
+    seed: 1,
+    locale: 'en',
+    difficulty: 2,
+    kind: 'fields',
+    topics: ['close'],
+    lesson: 'four-way-close',
+    stem: `The client's ISN is ${c.cIsn}, the server's ISN is ${c.sIsn}. Give the FIN the client sends.`,
+    trace: connTrace(c),
+    fields: [
+      { id: 'flags', label: 'Flags' },
+      { id: 'seq', label: 'seq' },
+      { id: 'ack', label: 'ack' },
+    ],
+    answer: { fields: { flags: 'F.', seq: seq ?? c.cIsn + 1 + c.len, ack: c.sIsn + 1 } },
+    explanation: 'Because.',
+    misconceptions: {},
+    source: { scenario: 'handshake-data-close', seed: 1, set: {}, focus: {} },
+  });
+}
+
+/** Text only: "the first of three segments has seq = first, each carries `len` bytes". */
+function dupAck(first: number, len: number, key = first + len): Question {
+  return questionSchema.parse({
+    ...numeric(key, 0),
+    template: 'seq-ack-numbers',
+    stem: `The first of three segments has seq = ${first}; each carries ${len} bytes; the second is lost. Which ack answers the third?`,
+  });
+}
+
+describe('shape: the view up to ISNs and payload sizes', () => {
+  const base: Conn = { cIsn: 1_000_000, sIsn: 3_000_000_000, len: 100 };
+
+  test.each([
+    ['other ISNs', { cIsn: 2_500_000_000, sIsn: 700_000 }],
+    ['another payload size', { len: 1337 }],
+    ['other times', { dt: 0.25 }],
+    ['ISNs within 2^20 of each other', { cIsn: 2_999_999_500 }],
+    ['an ISN near 2^32 (the data wraps)', { cIsn: 2 ** 32 - 50 }],
+  ] as const)('%s: one shape, one key in its terms', (_what, over) => {
+    const a = shapeOf(finQuestion(base));
+    const b = shapeOf(finQuestion({ ...base, ...over }));
+    expect(b.view).toBe(a.view);
+    expect(keysDiffer(a.key, b.key)).toBe(false);
+    // The exact views and keys differ: only the shape groups them.
+    expect(fingerprint(finQuestion({ ...base, ...over }))).not.toBe(fingerprint(finQuestion(base)));
+  });
+
+  test('a key that ignores the shown data is another key of the same shape (a hidden dependency)', () => {
+    const right = shapeOf(finQuestion(base));
+    const wrong = shapeOf(finQuestion({ ...base, len: 500 }, base.cIsn + 1));
+    expect(wrong.view).toBe(right.view);
+    expect(keysDiffer(right.key, wrong.key)).toBe(true);
+  });
+
+  test.each([
+    ['the data segment lost', finQuestion({ ...base, dropped: true })],
+    ['another stem', questionSchema.parse({ ...finQuestion(base), stem: 'Give the RST.' })],
+    ['no diagram', questionSchema.parse({ ...finQuestion(base), trace: null })],
+    ['no data (length 0)', finQuestion({ ...base, len: 0 })],
+  ] as const)('a different shape with %s', (_what, q) => {
+    expect(shapeOf(q).view).not.toBe(shapeOf(finQuestion(base)).view);
+  });
+
+  test('a number the diagram does not hold stays as written (an MSL, a retry count)', () => {
+    const msl = (n: number) =>
+      shapeOf(questionSchema.parse({ ...finQuestion(base), stem: `MSL is ${n} s.` })).view;
+    expect(msl(30)).not.toBe(msl(60));
+    expect(msl(30)).toBe(msl(30));
+  });
+
+  test('without a diagram, large numbers are written from the smallest stated one', () => {
+    const a = shapeOf(dupAck(1_706_332_264, 500));
+    const b = shapeOf(dupAck(98_765_432, 500));
+    expect(b.view).toBe(a.view);
+    expect(a.key.text).toBe('N0+500');
+    expect(keysDiffer(a.key, b.key)).toBe(false);
+    expect(keysDiffer(a.key, shapeOf(dupAck(98_765_432, 500, 98_765_432 + 1000)).key)).toBe(true);
+    // A size the diagram does not show stays: 500 and 700 bytes are two shapes.
+    expect(shapeOf(dupAck(98_765_432, 700)).view).not.toBe(a.view);
+  });
+
+  test('small numeric keys (counts, times) compare by value and tolerance, as in the view', () => {
+    const a = shapeOf(numeric(131, 0.3));
+    expect(keysDiffer(a.key, shapeOf(numeric(131.2, 0.3)).key)).toBe(false);
+    expect(keysDiffer(a.key, shapeOf(numeric(132, 0.3)).key)).toBe(true);
   });
 });
 
@@ -176,6 +352,8 @@ describe('floors and report', () => {
   test('a guesser may beat chance by at most 0.15', () => {
     expect(maxCueShare(4)).toBeCloseTo(0.4);
     expect(maxCueShare(2)).toBeCloseTo(0.65);
+    expect(minPositionShare(4)).toBeCloseTo(0.15);
+    expect(minPositionShare(3)).toBeCloseTo(0.2333);
     expect(MAX_KEY_SHARE).toBeLessThan(1);
     expect(MIN_STRUCTURES).toBe(3);
   });
