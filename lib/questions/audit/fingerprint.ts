@@ -32,11 +32,10 @@ function diagram(trace: PublicTrace): unknown {
 }
 
 /**
- * The learner's view: the public question (stem, options, fields, unit) with the diagram
- * reduced to what it draws. Options are sorted, so two shuffles of one question look the same.
+ * What the page shows beside the diagram: the public question without the labels that do not
+ * change the question (template, locale, difficulty, topics, lesson), and its trace apart.
  */
-export function fingerprint(q: Question): string {
-  const p = toPublicQuestion(q);
+export function shownParts(q: Question) {
   const {
     trace,
     template: _t,
@@ -45,10 +44,19 @@ export function fingerprint(q: Question): string {
     topics: _topics,
     lesson: _lesson,
     ...rest
-  } = p;
+  } = toPublicQuestion(q);
+  return { trace, rest };
+}
+
+/**
+ * The learner's view: the public question (stem, options, fields, unit) with the diagram
+ * reduced to what it draws. Options are sorted, so two shuffles of one question look the same.
+ */
+export function fingerprint(q: Question): string {
+  const { trace, rest } = shownParts(q);
   const view: Record<string, unknown> = { ...rest };
   if ('options' in view && Array.isArray(view['options']))
-    view['options'] = (p as { options: { text: string }[] }).options.map((o) => o.text).sort();
+    view['options'] = (rest as { options: { text: string }[] }).options.map((o) => o.text).sort();
   return JSON.stringify({ ...view, trace: trace === null ? null : diagram(trace) });
 }
 

@@ -2,9 +2,9 @@
 // the same terms: ISNs are random, so exact views rarely repeat; shapes do, and must agree too.
 
 import { MARGIN } from '../numbering';
-import { toPublicQuestion, type PublicTrace } from '../public';
+import type { PublicTrace } from '../public';
 import type { Question } from '../schema';
-import { keyText, type KeyRep } from './fingerprint';
+import { keyText, shownParts, type KeyRep } from './fingerprint';
 
 /** A number at most this far past a revealed ISN is counted from it (the nearest below). */
 const WINDOW = 2 ** 20;
@@ -216,18 +216,9 @@ export interface Shape {
  * would make two questions with one answer differ by a coincidence of sizes.
  */
 export function shapeOf(q: Question): Shape {
-  const p = toPublicQuestion(q);
-  const {
-    trace,
-    template: _t,
-    locale: _l,
-    difficulty: _d,
-    topics: _topics,
-    lesson: _lesson,
-    ...rest
-  } = p;
+  const { trace, rest } = shownParts(q);
   const v = vocabulary(trace);
-  const options = 'options' in p ? p.options.map((o) => o.text) : [];
+  const options = 'options' in rest ? rest.options.map((o) => o.text) : [];
   const { options: _o, ...others } = rest as typeof rest & { options?: unknown };
   const text = JSON.stringify(others);
   const clusters = clustersOf(v, [text, ...options]);
