@@ -71,7 +71,17 @@ export async function answerPracticeQuestion(page: Page): Promise<void> {
     await page.keyboard.press('2');
   } else if (kind === 'order') {
     const n = await page.getByTestId('practice-inputs').locator('kbd').count();
-    for (let k = 1; k <= n; k++) await page.keyboard.press(String(k));
+    // Number keys reach items 1-9; a longer list (every segment of a connection) is finished
+    // by clicking the items still offered, in order.
+    for (let k = 1; k <= Math.min(n, 9); k++) await page.keyboard.press(String(k));
+    if (n > 0)
+      await page
+        .getByTestId('practice-order')
+        .locator('li')
+        .nth(Math.min(n, 9) - 1)
+        .waitFor();
+    const offered = page.getByTestId('practice-inputs').locator('button:has(kbd)');
+    while ((await offered.count()) > 0) await offered.first().click();
   } else if (kind === 'numeric') {
     await page.getByTestId('practice-value').focus();
     await page.keyboard.type('1');
