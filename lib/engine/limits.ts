@@ -70,7 +70,7 @@ const WHAT: Record<RunLimitName, (max: string) => string> = {
 };
 
 /**
- * The work one run may do, charged as it goes: the packet simulator (sim.ts) charges an
+ * The work one run may do, charged as it goes: the packet simulator (world.ts) charges an
  * event per event it processes and checks the clock and the trace size; the round model
  * charges its rounds and ACKs. One object for both, so one set of numbers bounds every run.
  */

@@ -62,3 +62,28 @@ export function flagsMatch(pattern: string, flags: number): boolean {
   }
   return true;
 }
+
+/**
+ * The reset that answers `seg` from `from` when no socket wants it (tcp_v4_send_reset, RFC 9293
+ * §3.10.7.1): with ACK set <SEQ=SEG.ACK><CTL=RST>, otherwise <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>.
+ * A RST is never answered, so that case gives undefined.
+ */
+export function resetFor(seg: Segment, why: string | undefined): Segment | undefined {
+  if (seg.flags & RST) return undefined;
+  const withAck = (seg.flags & ACK) !== 0;
+  return {
+    src: seg.dst,
+    sport: seg.dport,
+    dst: seg.src,
+    dport: seg.sport,
+    seq: withAck ? seg.ack >>> 0 : 0,
+    ack: withAck ? 0 : (seg.seq + segSpace(seg)) >>> 0,
+    flags: withAck ? RST : RST | ACK,
+    len: 0,
+    win: 0,
+    mss: 0,
+    cport: seg.cport,
+    why,
+    traceIndex: -1,
+  };
+}

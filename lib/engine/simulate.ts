@@ -7,7 +7,7 @@ import { RunBudget } from './limits';
 import { resolveScenario } from './resolve';
 import { createRng } from './rng';
 import { parseScenario, type ScenarioFile } from './scenario-schema';
-import { World } from './sim';
+import { World } from './world';
 import { isSysctlName } from './sysctl';
 import { buildTrace } from './trace';
 import type { Profile, Trace } from './types';

@@ -2,7 +2,7 @@
 // the first segment, rounded to the microsecond, and tcpdump-style relative seq/ack numbers.
 
 import { seqDiff } from './sequence';
-import type { RawTrace } from './sim';
+import type { RawTrace } from './world';
 import type { ParamValue, Profile, Trace, TraceSegment } from './types';
 
 function round6(x: number): number {

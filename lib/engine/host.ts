@@ -1,0 +1,46 @@
+// One simulated endpoint: its sockets (the 4-tuple table and listeners), its sysctls and the
+// state of the program it runs. Plain data shared by the world and the program runner.
+
+import type { ConnEnv, Connection, SocketOptions } from './connection';
+import type { Listener } from './listener';
+import type { ResolvedEndpoint } from './resolve';
+import type { Sysctls } from './sysctl';
+import type { TupleTable } from './tuple-table';
+
+/** Where the endpoint's program is: the step, what it is waiting for, the sockets it holds. */
+export interface ProgramState {
+  pc: number;
+  started: boolean;
+  waitingAt: number;
+  conn: Connection | undefined;
+  conns: Connection[];
+  listener: Listener | undefined;
+  /** Options set with setsockopt so far; new sockets inherit them. */
+  options: SocketOptions;
+  floodSent: number;
+  done: boolean;
+  /** The program cannot start its next step before this time (system-call latency). */
+  readyAt: number;
+}
+
+export interface Host {
+  ep: ResolvedEndpoint;
+  name: string;
+  port: number;
+  sys: Sysctls;
+  env: ConnEnv;
+  conns: TupleTable<Connection>;
+  listeners: Map<number, Listener>;
+  /** Source ports this host spoofed (syn_flood): their replies reach nobody. */
+  spoofPorts: Set<number>;
+  app: ProgramState;
+  isnUsed: boolean;
+}
+
+export function defaultOptions(): SocketOptions {
+  return {
+    keepalive: { on: false, idle: undefined, intvl: undefined, cnt: undefined },
+    nodelay: false,
+    lingerZero: false,
+  };
+}

@@ -1,0 +1,35 @@
+// Linux's TCP constants (include/net/tcp.h, net/ipv4/tcp_output.c) in one place: every module
+// of the engine that needs a kernel number reads it from here.
+
+/** Initial RTO and SYN timeout, seconds (TCP_TIMEOUT_INIT). */
+export const TCP_TIMEOUT_INIT = 1;
+/** Minimum delayed-ACK timeout, seconds (TCP_ATO_MIN = HZ/25). */
+export const TCP_ATO_MIN = 0.04;
+/** Maximum delayed-ACK timeout, seconds (TCP_DELACK_MAX = HZ/5). */
+export const TCP_DELACK_MAX = 0.2;
+/** TIME_WAIT length, seconds (TCP_TIMEWAIT_LEN); not derived from MSL on Linux. */
+export const TCP_TIMEWAIT_LEN = 60;
+/** Quick-ACK budget cap (TCP_MAX_QUICKACKS). */
+export const TCP_MAX_QUICKACKS = 16;
+/** Shortest timer, jiffies (TCP_TIMEOUT_MIN). */
+export const TCP_TIMEOUT_MIN_JIFFIES = 2;
+/** Bytes the timestamps option takes in every segment once negotiated (TCPOLEN_TSTAMP_ALIGNED). */
+export const TCPOLEN_TSTAMP = 12;
+/** MSS assumed when a SYN carries no MSS option (TCP_MSS_DEFAULT, RFC 9293 §3.7.1). */
+export const TCP_MSS_DEFAULT = 536;
+/** Receive window in a SYN (tcp_select_initial_window with the default rmem: 64240). */
+export const SYN_WINDOW = 64240;
+/** Receive window in a SYN-ACK (65160: the same buffer rounded to a multiple of the MSS). */
+export const SYNACK_WINDOW = 65160;
+/** Receive buffer the engine gives every socket, bytes. */
+export const RCV_BUF = 65536;
+/** Window-scale unit after the handshake (wscale 10 on both sides in the recordings). */
+export const WSCALE_UNIT = 1024;
+/** Receive window before any SYN was seen (a socket that has not advertised yet). */
+export const INITIAL_SND_WND = 65535;
+/** Initial congestion window in segments (TCP_INIT_CWND, RFC 6928). */
+export const TCP_INIT_CWND = 10;
+/** Seconds a listener remembers an overflow for SYN-cookie validation (tcp_synq_no_recent_overflow). */
+export const SYNCOOKIE_VALIDITY = 120;
+/** TIME_WAIT reincarnation: the new ISN is snd_nxt + 65535 + 2 (tcp_timewait_state_process). */
+export const TW_ISN_GAP = 65537;
