@@ -14,6 +14,20 @@ export type {
   TraceTimer,
 } from './types';
 export { TCP_STATES } from './types';
+export {
+  congestionRoundSchema,
+  errnoSchema,
+  paramValueSchema,
+  profileSchema,
+  tcpStateSchema,
+  timerNameSchema,
+  traceEventKindSchema,
+  traceEventSchema,
+  traceSchema,
+  traceSegmentSchema,
+  traceStateSchema,
+  traceTimerSchema,
+} from './trace-schema';
 export type { ScenarioFile, ScenarioInput } from './scenario-schema';
 export { parseScenario } from './scenario-schema';
 export {

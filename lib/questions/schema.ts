@@ -1,77 +1,16 @@
 // The Question JSON of DESIGN.md §3 as zod schemas (the DTO), a discriminated union on `kind`,
 // plus the response shapes that grade() accepts.
 
-import { TCP_STATES, type TcpState } from '@/lib/engine';
+import { traceSchema } from '@/lib/engine';
 import { z } from 'zod';
 import { MISCONCEPTION_IDS } from './misconceptions';
 import { TEMPLATE_IDS, TOPICS } from './vocabulary';
 
-const stateSchema = z.custom<TcpState>(
-  (v) => typeof v === 'string' && (TCP_STATES as readonly string[]).includes(v),
-  { message: 'expected a TCP state name' },
-);
-
-/** One segment of the trace JSON (DESIGN.md §2). */
-export const traceSegmentSchema = z.object({
-  t: z.number(),
-  from: z.string(),
-  to: z.string(),
-  /** tcpdump notation. */
-  flags: z.string(),
-  seq: z.number().nullable(),
-  ack: z.number().nullable(),
-  len: z.number().int().min(0),
-  win: z.number(),
-  abs_seq: z.number(),
-  abs_ack: z.number().nullable(),
-  dropped: z.boolean(),
-  cport: z.number(),
-  sport: z.number(),
-  dport: z.number(),
-  why: z.string().optional(),
-});
-
-/** The trace (prefix) a learner sees; same shape as the engine's trace JSON. */
-export const traceSchema = z.object({
-  scenario: z.string(),
-  seed: z.union([z.number(), z.string()]),
-  profile: z.enum(['linux', 'rfc']),
-  params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
-  segments: z.array(traceSegmentSchema),
-  states: z.array(
-    z.object({
-      t: z.number(),
-      endpoint: z.string(),
-      socket: z.enum(['listener', 'conn']),
-      cport: z.number().nullable(),
-      state: stateSchema,
-    }),
-  ),
-  events: z.array(
-    z.object({
-      t: z.number(),
-      endpoint: z.string(),
-      event: z.string(),
-      errno: z.string().optional(),
-      bytes: z.number().optional(),
-      cport: z.number().optional(),
-      op: z.string().optional(),
-    }),
-  ),
-  timers: z.array(
-    z.object({
-      t: z.number(),
-      endpoint: z.string(),
-      socket: z.literal('conn'),
-      cport: z.number(),
-      timer: z.string(),
-      action: z.enum(['set', 'fire', 'cancel']),
-      expires: z.number().optional(),
-    }),
-  ),
-  /** Where the shown prefix stops (seconds). */
-  end: z.number(),
-});
+/**
+ * The trace (prefix) a learner sees: the engine's trace JSON, `end` being where the shown
+ * prefix stops. No round table: the round-model questions show no trace (it is null).
+ */
+export const shownTraceSchema = traceSchema.omit({ rounds: true });
 
 export const optionSchema = z.object({
   /** Stable within the question: "a", "b", ... (or "s1", "s2", ... for order items). */
@@ -98,7 +37,7 @@ const base = {
   lesson: z.string().min(1),
   stem: z.string().min(1),
   /** The trace prefix shown to the learner, or null for text-only questions. */
-  trace: traceSchema.nullable(),
+  trace: shownTraceSchema.nullable(),
   explanation: z.string().min(1),
   /** Wrong option id (or, for numeric, a wrong value as a string) → misconception it reveals. */
   misconceptions: misconceptionMap,
@@ -181,7 +120,7 @@ export type Question = z.infer<typeof questionSchema>;
 export type QuestionBody = z.infer<typeof questionBodySchema>;
 export type QuestionSource = z.infer<typeof sourceSchema>;
 export type QuestionOption = z.infer<typeof optionSchema>;
-export type ShownTrace = z.infer<typeof traceSchema>;
+export type ShownTrace = z.infer<typeof shownTraceSchema>;
 export type FieldsAnswer = z.infer<typeof fieldsAnswerSchema>;
 export type Answer = QuestionBody['answer'];
 

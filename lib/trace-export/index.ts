@@ -19,7 +19,7 @@ export { defaultPerspective, toPacketdrill } from './packetdrill';
 export {
   parseTraceJson,
   TRACE_IMPORT_MAX_CHARS,
-  traceSchema,
+  traceImportSchema,
   type TraceImportLimit,
   type TraceImportResult,
 } from './schema';

@@ -1,9 +1,19 @@
-// The trace JSON of DESIGN.md §2 as a zod schema: an imported file is parsed here before the
-// UI shows it, and a problem is reported with the path of the first bad field. Fields the
-// engine adds later pass through untouched (loose objects), so an export imports back whole.
-// An import is bounded like a run: no larger than the engine's trace budget allows.
+// Importing a trace JSON file (DESIGN.md §2): the engine's trace schema made lenient where old
+// or newer exports differ, and bounded like a run. A problem is reported with the path of the
+// first bad field; fields a newer engine adds pass through (loose objects).
 import { z } from 'zod';
-import { groupDigits, RUN_LIMITS, SCENARIO_LIMITS, TCP_STATES, type Trace } from '@/lib/engine';
+import {
+  congestionRoundSchema,
+  groupDigits,
+  RUN_LIMITS,
+  SCENARIO_LIMITS,
+  traceEventSchema,
+  traceSchema,
+  traceSegmentSchema,
+  traceStateSchema,
+  traceTimerSchema,
+  type Trace,
+} from '@/lib/engine';
 
 /**
  * The longest text parseTraceJson reads. A pretty-printed export of the largest trace a run
@@ -17,91 +27,22 @@ export type TraceImportLimit = {
   max: number;
 };
 
-const time = z.number().finite().min(0);
-
-const segmentSchema = z.looseObject({
-  /** Send time, seconds from the first segment. */
-  t: time,
-  from: z.string().min(1),
-  to: z.string().min(1),
-  /** tcpdump notation: S, S., ., P., F., FP., R, R. */
-  flags: z.string().regex(/^[SFRPU]*\.?$/, 'expected tcpdump flags such as "S." or "."'),
-  seq: z.number().int().nullable(),
-  ack: z.number().int().nullable(),
-  len: z.number().int().min(0),
-  win: z.number().int().min(0),
-  abs_seq: z.number().int().min(0),
-  abs_ack: z.number().int().min(0).nullable(),
-  dropped: z.boolean(),
-  cport: z.number().int(),
-  sport: z.number().int(),
-  dport: z.number().int(),
-  /** Why a segment that is not a first transmission was sent (rto, synack_timer, …). */
-  why: z.string().optional(),
-});
-
-const stateSchema = z.looseObject({
-  t: time,
-  endpoint: z.string().min(1),
-  socket: z.enum(['listener', 'conn']),
-  cport: z.number().int().nullable(),
-  state: z.enum(
-    TCP_STATES as [Trace['states'][number]['state'], ...Trace['states'][number]['state'][]],
-  ),
-});
-
-const eventSchema = z.looseObject({
-  t: time,
-  endpoint: z.string().min(1),
-  event: z.enum([
-    'listen',
-    'connect_ok',
-    'connect_error',
-    'accept',
-    'recv',
-    'eof',
-    'send',
-    'shutdown',
-    'close',
-    'error',
-  ]),
-  errno: z.enum(['ECONNREFUSED', 'ETIMEDOUT', 'ECONNRESET', 'EPIPE', 'ENOTCONN']).optional(),
-  bytes: z.number().int().min(0).optional(),
-  cport: z.number().int().optional(),
-  op: z.string().optional(),
-});
-
-const timerSchema = z.looseObject({
-  t: time,
-  endpoint: z.string().min(1),
-  socket: z.literal('conn'),
-  cport: z.number().int(),
-  timer: z.enum([
-    'retransmit',
-    'loss_probe',
-    'delack',
-    'keepalive',
-    'time_wait',
-    'fin_wait2',
-    'synack',
-  ]),
-  action: z.enum(['set', 'fire', 'cancel']),
-  expires: z.number().finite().optional(),
-});
-
-/** A whole trace; `timers` and `end` may be missing from older exports and are filled in. */
-export const traceSchema = z
-  .looseObject({
-    scenario: z.string(),
-    seed: z.union([z.number(), z.string()]),
-    profile: z.enum(['linux', 'rfc']),
-    params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).default({}),
-    segments: z.array(segmentSchema),
-    states: z.array(stateSchema),
-    events: z.array(eventSchema),
-    timers: z.array(timerSchema).default([]),
-    end: time.optional(),
+/**
+ * A whole trace as a file may hold it: the engine's schema, with every object loose (a field a
+ * newer engine adds is kept) and `params`, `timers` and `end` filled in when an older export
+ * lacks them.
+ */
+export const traceImportSchema = traceSchema
+  .extend({
+    params: traceSchema.shape.params.default({}),
+    segments: z.array(traceSegmentSchema.loose()),
+    states: z.array(traceStateSchema.loose()),
+    events: z.array(traceEventSchema.loose()),
+    timers: z.array(traceTimerSchema.loose()).default([]),
+    end: traceSchema.shape.end.optional(),
+    rounds: z.array(congestionRoundSchema.loose()).optional(),
   })
+  .loose()
   .check((ctx) => {
     const t = ctx.value;
     const entries = t.segments.length + t.states.length + t.events.length + t.timers.length;
@@ -114,15 +55,14 @@ export const traceSchema = z
         input: entries,
       });
     }
-    const rounds = (t as { rounds?: unknown }).rounds;
-    if (Array.isArray(rounds) && rounds.length > SCENARIO_LIMITS.congestionRounds) {
+    if (t.rounds !== undefined && t.rounds.length > SCENARIO_LIMITS.congestionRounds) {
       const limit: TraceImportLimit = { name: 'rounds', max: SCENARIO_LIMITS.congestionRounds };
       ctx.issues.push({
         code: 'custom',
         message: `at most ${groupDigits(limit.max)} rounds`,
         path: ['rounds'],
         params: limit,
-        input: rounds.length,
+        input: t.rounds.length,
       });
     }
   })
@@ -177,7 +117,7 @@ export function parseTraceJson(text: string): TraceImportResult {
   } catch (error) {
     return { ok: false, path: '', message: `not JSON: ${(error as Error).message}` };
   }
-  const result = traceSchema.safeParse(value);
+  const result = traceImportSchema.safeParse(value);
   if (result.success) return { ok: true, trace: result.data };
   const issue = result.error.issues[0];
   const limit = issue?.code === 'custom' ? importLimit(issue.params) : undefined;

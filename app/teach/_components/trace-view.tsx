@@ -2,7 +2,7 @@
 // The trace a question shows, as the ladder diagram with its text list (the learner's view).
 import { useMemo } from 'react';
 import type { Numbering, PublicQuestion } from '@/lib/questions';
-import { traceSchema } from '@/lib/trace-export';
+import { traceImportSchema } from '@/lib/trace-export';
 import { LadderPlayer } from '@/app/_components/ladder';
 
 export function TraceView({
@@ -18,7 +18,7 @@ export function TraceView({
   // The question's trace has the trace JSON shape without the scenario and seed it was cut
   // from (never sent: they would give the key away); the title is the page's own.
   const parsed = useMemo(
-    () => (trace ? traceSchema.safeParse({ ...trace, scenario: 'question', seed: 0 }) : null),
+    () => (trace ? traceImportSchema.safeParse({ ...trace, scenario: 'question', seed: 0 }) : null),
     [trace],
   );
   if (!parsed?.success) return null;

@@ -2,29 +2,17 @@
 // variables of RFC 9293 §3.3.1 and the observed state after every instant. Reads only segments,
 // events and the link delay; never the engine's recorded states.
 
-import type { TcpState } from '@/lib/engine';
+import type { TcpState, TraceEvent, TraceSegment } from '@/lib/engine';
 import { observeAfter, type OracleContext, type Reply, type SegmentInput } from './transitions';
 
 /** The fields of a trace segment the replay reads (a Trace's or a ShownTrace's). */
-export interface WireSegment {
-  t: number;
-  from: string;
-  to: string;
-  flags: string;
-  abs_seq: number;
-  abs_ack: number | null;
-  len: number;
-  dropped: boolean;
-  cport: number;
-}
+export type WireSegment = Pick<
+  TraceSegment,
+  't' | 'from' | 'to' | 'flags' | 'abs_seq' | 'abs_ack' | 'len' | 'dropped' | 'cport'
+>;
 
-export interface AppEvent {
-  t: number;
-  endpoint: string;
-  event: string;
-  bytes?: number | undefined;
-  cport?: number | undefined;
-}
+/** The fields of an application event the replay reads. */
+export type AppEvent = Pick<TraceEvent, 't' | 'endpoint' | 'event' | 'bytes' | 'cport'>;
 
 export interface ReplayInput {
   segments: readonly WireSegment[];

@@ -3,7 +3,7 @@
 
 import { renderLadderText, type TraceSegment } from '@/lib/engine';
 import type { Question } from '@/lib/questions';
-import { traceSchema } from '@/lib/trace-export';
+import { traceImportSchema } from '@/lib/trace-export';
 
 function segmentLine(seg: TraceSegment, index: number): string {
   // Stems speak of "segment #3" and quote absolute seq/ack, while the ladder prints relative
@@ -24,7 +24,7 @@ function segmentLine(seg: TraceSegment, index: number): string {
 /** The shown trace as text, or null when the question has none (or it does not parse). */
 export function traceText(question: Question): string | null {
   if (question.trace === null) return null;
-  const parsed = traceSchema.safeParse(question.trace);
+  const parsed = traceImportSchema.safeParse(question.trace);
   if (!parsed.success) return null;
   const trace = parsed.data;
   // The first line names the scenario (e.g. "third-ack-dropped"), which can give the answer away.

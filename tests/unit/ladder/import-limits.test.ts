@@ -42,6 +42,13 @@ describe('parseTraceJson bounds', () => {
   test('more rounds than a congestion block may ask for are refused', () => {
     const rounds = Array.from({ length: SCENARIO_LIMITS.congestionRounds + 1 }, (_, i) => ({
       round: i + 1,
+      cwnd: 1000,
+      ssthresh: 16000,
+      rwnd: 64000,
+      swnd: 1000,
+      phase: 'slow_start',
+      sent: [[1, 1000]],
+      event: null,
     }));
     const result = parseTraceJson(JSON.stringify({ ...base, rounds }));
     expect(result).toMatchObject({ ok: false, path: 'rounds', limit: { name: 'rounds' } });

@@ -11,12 +11,13 @@ describe('parseTraceJson', () => {
     expect(result).toEqual({ ok: true, trace });
   });
 
-  test("fields a newer engine adds (rounds, an event's socket) are kept, not dropped", () => {
+  test('fields a newer engine adds are kept, not dropped', () => {
     const base = handshakeTrace();
     const newer = {
       ...base,
-      rounds: [{ round: 1, cwnd: 1000 }],
-      events: [{ ...base.events[0]!, socket: 'conn' }],
+      congestion_model: 'cubic',
+      segments: base.segments.map((s) => ({ ...s, options: 'mss 1460,nop,wscale 7' })),
+      events: [{ ...base.events[0]!, socket: 'listener', fd: 3 }],
     };
     const result = parseTraceJson(JSON.stringify(newer));
     expect(result.ok && result.trace).toEqual(newer);
@@ -49,9 +50,17 @@ describe('parseTraceJson', () => {
     ],
     ['a missing field', JSON.stringify({ ...handshakeTrace(), profile: undefined }), 'profile'],
     [
-      'a negative time',
-      JSON.stringify({ ...handshakeTrace(), events: [{ t: -1, endpoint: 'c', event: 'close' }] }),
-      'events[0].t',
+      'a segment before the first segment',
+      JSON.stringify({
+        ...handshakeTrace(),
+        segments: [{ ...handshakeTrace().segments[0], t: -1 }],
+      }),
+      'segments[0].t',
+    ],
+    [
+      'a round without its window',
+      JSON.stringify({ ...handshakeTrace(), rounds: [{ round: 1 }] }),
+      'rounds[0].cwnd',
     ],
   ])('%s is refused, naming %s', (_name, text, path) => {
     const result = parseTraceJson(text);

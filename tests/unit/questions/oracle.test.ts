@@ -13,7 +13,7 @@ import {
 import { generateQuestion, questionSchema, runSource, type Question } from '@/lib/questions';
 import { causalOrder, linearExtensions } from '@/lib/questions/oracle/causality';
 import { NOT_COVERED, impossibleSegments, oracleCheck } from '@/lib/questions/oracle/check';
-import { replay, type WireSegment } from '@/lib/questions/oracle/replay';
+import { replay, type AppEvent, type WireSegment } from '@/lib/questions/oracle/replay';
 import { synGiveUpTime, synRetransmitTimes, timeWaitSeconds } from '@/lib/questions/oracle/timers';
 import {
   observeAfter,
@@ -454,8 +454,13 @@ function wire(
   };
 }
 
-const listen = { t: 0, endpoint: 'server', event: 'listen' };
-const close = (t: number, endpoint: string) => ({ t, endpoint, event: 'close', cport: 40001 });
+const listen: AppEvent = { t: 0, endpoint: 'server', event: 'listen' };
+const close = (t: number, endpoint: string): AppEvent => ({
+  t,
+  endpoint,
+  event: 'close',
+  cport: 40001,
+});
 const params = { 'link.delay': 0.01 };
 
 describe('replay', () => {
@@ -523,7 +528,7 @@ describe('replay', () => {
       wire(0.01, 'server', 'S.', 5000, 1001),
       wire(0.02, 'client', 'P.', 1001, 5001, 100),
     ];
-    const read = { t: 0.04, endpoint: 'server', event: 'recv', bytes: 100, cport: 40001 };
+    const read: AppEvent = { t: 0.04, endpoint: 'server', event: 'recv', bytes: 100, cport: 40001 };
     const unread = replay({ segments, events: [listen, close(0.05, 'server')], params });
     const all = replay({ segments, events: [listen, read, close(0.05, 'server')], params });
     expect(unread.conn('server', 40001)?.calls[0]?.reply).toBe('RST');
