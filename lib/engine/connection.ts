@@ -361,14 +361,17 @@ export class Connection {
 
   private read(want: number | 'all' | 'stream'): CallResult {
     const u = this.unread;
-    if (u > 0 && (want === 'all' || want === 'stream' || u >= want || this.finRcvd || this.dead)) {
+    // tcp_recvmsg stops waiting once RCV_SHUTDOWN is set (the peer's FIN or our own
+    // shutdown(SHUT_RD)): it returns what is queued, or 0 when nothing is (FIDELITY.md item 74).
+    const rcvDone = this.finRcvd || this.dead || this.rcvShutdown;
+    if (u > 0 && (want === 'all' || want === 'stream' || u >= want || rcvDone)) {
       const n = typeof want === 'number' ? Math.min(u, want) : u;
       this.unread -= n;
       return { k: 'ok', bytes: n };
     }
     const err = this.takeError();
     if (err !== undefined) return err;
-    if (u === 0 && (this.finRcvd || this.dead)) return EOF_RESULT;
+    if (u === 0 && rcvDone) return EOF_RESULT;
     return BLOCKED;
   }
 
@@ -410,8 +413,11 @@ export class Connection {
     }
     if (this.unread > 0 || this.lingerZero) {
       // Unread data was tossed (RFC 2525 §2.17) or SO_LINGER 0: R. and CLOSED, no FIN.
+      // __tcp_close resets for unread data in any state (LAST_ACK and CLOSING too); only
+      // SO_LINGER 0 goes through tcp_disconnect and its tcp_need_reset list of states.
       const s = this.state;
       if (
+        this.unread > 0 ||
         s === 'ESTABLISHED' ||
         s === 'CLOSE_WAIT' ||
         s === 'FIN_WAIT1' ||
@@ -1084,8 +1090,11 @@ export class Connection {
     }
   }
 
-  /** tcp_write_xmit: new data (MSS-sized, Nagle) and a FIN behind it. */
-  private trySend(): void {
+  /**
+   * tcp_write_xmit: new data (MSS-sized, Nagle) and a FIN behind it. `probe` is the loss
+   * probe's call (push_one = 2, TCP_NAGLE_OFF): one segment, sent even past a full cwnd.
+   */
+  private trySend(probe = false): void {
     const s = this.state;
     if (
       s !== 'ESTABLISHED' &&
@@ -1098,23 +1107,23 @@ export class Connection {
     let sentNew = false;
     while (this.sndNxt < this.writeSeq) {
       const flight = this.sndNxt - this.sndUna;
-      const allowed = Math.min(this.sndWnd, Math.floor(this.cwnd) * this.mss) - flight;
+      const cwndBytes = probe ? Infinity : Math.floor(this.cwnd) * this.mss;
+      const allowed = Math.min(this.sndWnd, cwndBytes) - flight;
       const remaining = this.writeSeq - this.sndNxt;
       let len = Math.min(this.mss, remaining);
       if (allowed < len) {
         if (allowed <= 0 || flight > 0) break;
         len = allowed;
       }
-      // Nagle with Minshall's refinement (tcp_nagle_check / tcp_minshall_check): hold a
-      // sub-MSS segment only while an earlier sub-MSS segment is still unacknowledged.
-      if (
-        len < this.mss &&
-        !this.nodelay &&
-        this.inflight.some((f) => f.len > 0 && f.len < this.mss)
-      )
-        break;
       const last = this.sndNxt + len === this.writeSeq;
       const fin = last && this.finQueued;
+      // Nagle with Minshall's refinement (tcp_nagle_check / tcp_minshall_check): hold a
+      // sub-MSS segment only while an earlier sub-MSS segment is still unacknowledged. A
+      // segment carrying the FIN is never held (tcp_nagle_test; tcp_send_fin pushes with
+      // TCP_NAGLE_OFF), so close() sends a held tail at once as FP.
+      const nagleOff = this.nodelay || probe || fin;
+      if (len < this.mss && !nagleOff && this.inflight.some((f) => f.len > 0 && f.len < this.mss))
+        break;
       this.xmit(this.sndNxt, len, fin, last, undefined);
       this.inflight.push({
         seq: this.sndNxt,
@@ -1127,6 +1136,7 @@ export class Connection {
       this.sndNxt += len + (fin ? 1 : 0);
       if (fin) this.finSent = true;
       sentNew = true;
+      if (probe) break;
     }
     if (this.finQueued && !this.finSent && this.sndNxt === this.writeSeq) {
       // tcp_send_fin: a bare F. when no data is waiting.
@@ -1228,11 +1238,16 @@ export class Connection {
 
   // ---------------------------------------------------------------- timers
 
-  /** tcp_send_loss_probe: re-send the tail, then the full RTO from now (tcp_rearm_rto). */
+  /**
+   * tcp_send_loss_probe: one new segment if the receive window has room for it, whatever
+   * cwnd says ("Force out a loss probe pkt" in tcp_write_xmit); else re-send the tail. Then
+   * the full RTO from now (tcp_rearm_rto).
+   */
   private onLossProbe(): void {
     if (this.inflight.length === 0) return;
-    if (this.sndNxt < this.writeSeq) this.trySend();
-    else this.retransmitSeg(this.inflight.length - 1, 'tlp');
+    const before = this.sndNxt;
+    if (this.sndNxt < this.writeSeq) this.trySend(true);
+    if (this.sndNxt === before) this.retransmitSeg(this.inflight.length - 1, 'tlp');
     this.tlpHigh = this.sndNxt;
     this.rtxKind = 'rto';
     this.arm('rtx', this.rto, 'retransmit');
