@@ -17,6 +17,8 @@ export interface SimulateOptions {
   profile?: Profile;
   /** Overrides such as `client.tcp_syn_retries=3`, `isn.client=1000`, `link.delay=0.01`. */
   set?: Record<string, string | number>;
+  /** Throw INTERNAL when a state change is missing from TRANSITIONS (tests, development). */
+  checkTransitions?: boolean;
 }
 
 function parseNumber(key: string, value: string | number): number {
@@ -107,7 +109,9 @@ export function simulate(scenario: ScenarioFile | unknown, options: SimulateOpti
   // packet-level parts of the trace stay empty (docs/engine.md, "Round model").
   // One budget for the whole run: the packet-level simulation and the round model share it.
   const budget = new RunBudget(resolved.limits, file.name);
-  const raw = new World(resolved, rng, budget).run();
+  const raw = new World(resolved, rng, budget, {
+    checkTransitions: options.checkTransitions ?? false,
+  }).run();
   const trace = buildTrace(raw, {
     scenario: file.name,
     seed,

@@ -3,7 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
+  getScenario,
   isLegalTransition,
+  listScenarios,
   simulate,
   type ScenarioInput,
   type TcpState,
@@ -88,11 +90,22 @@ const RUNS = {
   seed: Number(process.env.FC_SEED ?? 20261123),
 };
 
+describe('catalog scenarios', () => {
+  test('every state change the world applies is in TRANSITIONS (checkTransitions on)', () => {
+    for (const { name } of listScenarios())
+      for (const profile of ['linux', 'rfc'] as const)
+        for (let seed = 1; seed <= 5; seed++)
+          expect(() =>
+            simulate(getScenario(name), { seed, profile, checkTransitions: true }),
+          ).not.toThrow();
+  });
+});
+
 describe('random scenarios and fault schedules', () => {
-  test('only legal transitions', () => {
+  test('only legal transitions (the trace, and the world checking each state change as it is applied)', () => {
     fc.assert(
       fc.property(scenarioArb, fc.integer(), (p, seed) => {
-        const t = simulate(build(p), { seed });
+        const t = simulate(build(p), { seed, checkTransitions: true });
         for (const [key, states] of statesBySocket(t)) {
           let prev: TcpState = key.includes('|listener|')
             ? 'CLOSED'
