@@ -4,6 +4,7 @@
 import type { ConnEnv, Connection, SocketOptions } from './connection';
 import type { Listener } from './listener';
 import type { ResolvedEndpoint } from './resolve';
+import type { Segment } from './segment';
 import type { Sysctls } from './sysctl';
 import type { TupleTable } from './tuple-table';
 
@@ -35,6 +36,17 @@ export interface Host {
   spoofPorts: Set<number>;
   app: ProgramState;
   isnUsed: boolean;
+  /**
+   * A scripted peer (the scenario's `raw: true`): no kernel, no sockets. Segments that reach
+   * it are never answered; they wait in `inbox` for the script's `expect` steps.
+   */
+  raw: boolean;
+  inbox: Segment[];
+  /**
+   * A script's numbering base per endpoint: the latest SYN it sent as or received from that
+   * endpoint (relative numbers count from it, as in tcpdump and packetdrill).
+   */
+  scriptIsns: Map<string, number>;
 }
 
 export function defaultOptions(): SocketOptions {

@@ -8,8 +8,9 @@ import { assertNever } from './errors';
 import type { Host } from './host';
 import type { Listener } from './listener';
 import type { ResolvedStep } from './resolve';
-import { SYN, type Segment } from './segment';
-import { seqAdd } from './sequence';
+import type { SeqNumber } from './resolve';
+import { ACK, SYN, type Segment, flagString, flagsFromString } from './segment';
+import { seqAdd, seqDiff } from './sequence';
 import { SYN_WINDOW } from './linux';
 import type { TraceEvent, TraceEventKind } from './types';
 
@@ -28,8 +29,10 @@ export interface Kernel {
   listen(host: Host, backlog: number): Listener;
   /** close() on the listening socket. */
   closeListener(host: Host, lst: Listener): void;
-  /** A raw segment from this host (a spoofed SYN, an old duplicate). */
-  raw(host: Host, seg: Omit<Segment, 'src' | 'traceIndex'>): void;
+  /** A raw segment on the wire (a spoofed SYN, an old duplicate, a scripted peer's segment). */
+  raw(seg: Omit<Segment, 'traceIndex'>): void;
+  /** The scenario ISN of an endpoint (the ISN of its first connection). */
+  isnOf(endpoint: string): number;
   /** A random 32-bit number from the run's PRNG. */
   random32(): number;
   /** The announced MSS of this run's link. */
@@ -246,7 +249,8 @@ const STEPS: { [K in ResolvedStep['kind']]: StepRunner<K> } = {
     const app = host.app;
     const port = step.srcPort + app.floodSent;
     host.spoofPorts.add(port);
-    k.raw(host, {
+    k.raw({
+      src: host.name,
       sport: port,
       dst: step.target,
       dport: k.portOf(step.target),
@@ -270,11 +274,52 @@ const STEPS: { [K in ResolvedStep['kind']]: StepRunner<K> } = {
     return false;
   },
 
+  segment(k, host, step) {
+    // A scripted peer's segment. It may claim to come from another endpoint (`spoof`): a
+    // blind reset or an injected segment, whose replies then go to that endpoint.
+    const src = step.spoof ?? host.name;
+    const sport = step.spoof === undefined ? host.port : k.portOf(step.spoof);
+    const dport = step.port ?? k.portOf(step.to);
+    const flags = flagsFromString(step.flags);
+    const seq = wire(step.seq, isnFor(k, host, src));
+    if (flags & SYN) host.scriptIsns.set(src, seq);
+    k.raw({
+      src,
+      sport,
+      dst: step.to,
+      dport,
+      seq,
+      ack: flags & ACK && step.ack !== undefined ? wire(step.ack, isnFor(k, host, step.to)) : 0,
+      flags,
+      len: step.len,
+      win: step.win,
+      mss: flags & SYN ? (step.mss ?? k.ownMss) : 0,
+      cport: Math.max(sport, dport),
+      why: step.spoof === undefined ? 'scripted' : 'spoofed',
+    });
+    return true;
+  },
+
+  expect(k, host, step) {
+    const seg = host.inbox.shift();
+    if (seg === undefined) return false; // runs again when a segment arrives
+    if (seg.flags & SYN) host.scriptIsns.set(seg.src, seg.seq);
+    const problem = mismatch(k, host, step, seg);
+    if (problem !== undefined) {
+      // Like packetdrill, the script stops at its first unmet expectation.
+      k.event(host, 'mismatch', { detail: problem });
+      host.app.done = true;
+      return false;
+    }
+    return true;
+  },
+
   inject_syn(k, host, step) {
     // An old duplicate SYN from an earlier incarnation (RFC 9293 §3.5 Fig. 8): its
     // sequence number is seq_offset away from the ISN this endpoint will use next.
     const dport = k.portOf(step.to);
-    k.raw(host, {
+    k.raw({
+      src: host.name,
       sport: host.port,
       dst: step.to,
       dport,
@@ -290,6 +335,54 @@ const STEPS: { [K in ResolvedStep['kind']]: StepRunner<K> } = {
     return true;
   },
 };
+
+/** An absolute wire number from a script's value: relative to `isn` unless marked absolute. */
+function wire(n: SeqNumber, isn: number): number {
+  return n.absolute ? n.value >>> 0 : seqAdd(isn, n.value);
+}
+
+/** The base a script's relative numbers for `endpoint` count from. */
+function isnFor(k: Kernel, host: Host, endpoint: string): number {
+  return host.scriptIsns.get(endpoint) ?? k.isnOf(endpoint);
+}
+
+/** tcpdump-like text of a segment as the script sees it (numbers relative to the ISNs). */
+function describe(k: Kernel, host: Host, seg: Segment): string {
+  const seq = seqDiff(seg.seq, isnFor(k, host, seg.src)) >>> 0;
+  let s = `${flagString(seg.flags)} from ${seg.src} seq ${seq}`;
+  if (seg.flags & ACK) s += ` ack ${seqDiff(seg.ack, isnFor(k, host, host.name)) >>> 0}`;
+  return `${s} len ${seg.len}`;
+}
+
+/** Why `seg` does not meet the expectation, or undefined when it does. */
+function mismatch(k: Kernel, host: Host, step: StepOf<'expect'>, seg: Segment): string | undefined {
+  const want: string[] = [step.flags];
+  let ok = flagString(seg.flags) === step.flags;
+  if (step.from !== undefined) {
+    want.push(`from ${step.from}`);
+    ok &&= seg.src === step.from;
+  }
+  if (step.seq !== undefined) {
+    want.push(`seq ${step.seq.value}`);
+    ok &&= seg.seq === wire(step.seq, isnFor(k, host, seg.src));
+  }
+  if (step.ack !== undefined) {
+    want.push(`ack ${step.ack.value}`);
+    ok &&= Boolean(seg.flags & ACK) && seg.ack === wire(step.ack, isnFor(k, host, host.name));
+  }
+  if (step.len !== undefined) {
+    want.push(`len ${step.len}`);
+    ok &&= seg.len === step.len;
+  }
+  return ok ? undefined : `expected ${want.join(' ')}, got ${describe(k, host, seg)}`;
+}
+
+/** At the end of a run: a scripted peer still waiting in an `expect` step saw nothing arrive. */
+export function reportUnmetExpect(k: Kernel, host: Host): void {
+  const step = host.ep.program[host.app.pc];
+  if (host.app.done || step === undefined || step.kind !== 'expect') return;
+  k.event(host, 'mismatch', { detail: `expected ${step.flags}, nothing arrived` });
+}
 
 /** Records a read's outcome; true when the step is complete. */
 function reportRead(k: Kernel, host: Host, c: Connection, r: CallResult): boolean {

@@ -87,3 +87,16 @@ export function resetFor(seg: Segment, why: string | undefined): Segment | undef
     traceIndex: -1,
   };
 }
+
+/** The flag bits of a tcpdump flag string ("S", "S.", "FP.", "R."); the inverse of flagString. */
+export function flagsFromString(s: string): number {
+  let f = 0;
+  for (const ch of s) {
+    if (ch === 'F') f |= FIN;
+    else if (ch === 'S') f |= SYN;
+    else if (ch === 'R') f |= RST;
+    else if (ch === 'P') f |= PSH;
+    else if (ch === '.') f |= ACK;
+  }
+  return f;
+}

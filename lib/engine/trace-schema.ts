@@ -86,6 +86,8 @@ export const traceEventKindSchema = z.enum([
   'shutdown',
   'close',
   'error',
+  /** A scripted peer received something other than what its `expect` step described. */
+  'mismatch',
 ]);
 export type TraceEventKind = z.output<typeof traceEventKindSchema>;
 
@@ -100,6 +102,8 @@ export const traceEventSchema = z.object({
   op: z.string().optional(),
   /** "listener" when the event concerns the listening socket (its close). */
   socket: z.literal('listener').optional(),
+  /** For `mismatch`: what the script expected and what arrived, in tcpdump terms. */
+  detail: z.string().optional(),
 });
 export type TraceEvent = z.output<typeof traceEventSchema>;
 

@@ -10,7 +10,7 @@ import { type Host, defaultOptions } from './host';
 import type { RunBudget } from './limits';
 import { Listener, type ListenerEnv } from './listener';
 import { applyFaults } from './network';
-import { type Kernel, runProgram } from './programs';
+import { type Kernel, reportUnmetExpect, runProgram } from './programs';
 import type { Request } from './request';
 import type { ResolvedScenario } from './resolve';
 import type { Rng } from './rng';
@@ -90,6 +90,9 @@ export class World implements Kernel, EffectSink<Connection>, EffectSink<Listene
           readyAt: 0,
         },
         isnUsed: false,
+        raw: ep.raw,
+        inbox: [],
+        scriptIsns: new Map(),
       });
     }
   }
@@ -113,6 +116,7 @@ export class World implements Kernel, EffectSink<Connection>, EffectSink<Listene
         this.segs.length + this.states.length + this.events.length + this.timers.length,
       );
     }
+    for (const h of this.hosts.values()) if (h.raw) reportUnmetExpect(this, h);
     return {
       segments: this.segs,
       states: this.states,
@@ -159,6 +163,11 @@ export class World implements Kernel, EffectSink<Connection>, EffectSink<Listene
   /** tcp_v4_rcv: find the socket for a segment and hand it over. */
   private receive(host: Host, seg: Segment): void {
     if (host.spoofPorts.has(seg.dport)) return; // the spoofed source does not exist
+    if (host.raw) {
+      // A scripted peer has no kernel: nothing answers, its script reads the segment.
+      host.inbox.push(seg);
+      return;
+    }
     const c = host.conns.get(seg.src, seg.dport, seg.sport);
     if (c !== undefined) {
       // TCP_TW_SYN: a TIME_WAIT yields to a listener for a fresh SYN.
@@ -288,6 +297,7 @@ export class World implements Kernel, EffectSink<Connection>, EffectSink<Listene
       cport: extra.cport,
       op: extra.op,
       socket: extra.socket,
+      detail: extra.detail,
     });
   }
 
@@ -324,8 +334,12 @@ export class World implements Kernel, EffectSink<Connection>, EffectSink<Listene
     host.listeners.delete(lst.port);
   }
 
-  raw(host: Host, seg: Omit<Segment, 'src' | 'traceIndex'>): void {
-    this.transmit({ ...seg, src: host.name, traceIndex: -1 });
+  raw(seg: Omit<Segment, 'traceIndex'>): void {
+    this.transmit({ ...seg, traceIndex: -1 });
+  }
+
+  isnOf(endpoint: string): number {
+    return this.host(endpoint).ep.isn;
   }
 
   random32(): number {

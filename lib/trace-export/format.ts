@@ -102,6 +102,8 @@ export function eventLabel(e: TraceEvent): string {
       return 'close()';
     case 'error':
       return `${e.op ?? 'error'}: ${e.errno ?? 'error'}`;
+    case 'mismatch':
+      return `expect: ${e.detail ?? 'mismatch'}`;
   }
 }
 
