@@ -1,40 +1,22 @@
 // Turns a validated scenario file into concrete values: draws every randomisable value from
 // the seeded PRNG (in a fixed order) and records each one in `params` for the trace.
 
-import { ScenarioError } from './errors';
+import { ScenarioError, assertNever } from './errors';
 import { runLimitsOf, type RunLimits } from './limits';
 import type { Rng } from './rng';
-import type { RandomisableNumber, ScenarioFile } from './scenario-schema';
-import { defaultSysctls, type Sysctls } from './sysctl';
+import {
+  scenarioStep,
+  type RandomisableNumber,
+  type ScenarioFile,
+  type ScenarioStep,
+  type StepDraw,
+  type StepOf,
+} from './scenario-schema';
+import { defaultSysctls, isSysctlName, type Sysctls } from './sysctl';
 import type { ParamValue, Profile } from './types';
 
-export type ResolvedStep = { at: number | undefined } & (
-  | { kind: 'listen'; backlog: number }
-  | { kind: 'accept' }
-  | { kind: 'connect'; peer: string; port: number | undefined }
-  | { kind: 'send'; bytes: number }
-  | { kind: 'recv'; bytes: number | 'all' }
-  | { kind: 'recv_until_eof' }
-  | { kind: 'shutdown'; how: 'write' | 'read' | 'both' }
-  | { kind: 'close'; socket: 'listener' | 'conn' | undefined }
-  | { kind: 'abort' }
-  | { kind: 'sleep'; seconds: number }
-  | {
-      kind: 'setsockopt';
-      keepalive: { idle?: number; intvl?: number; cnt?: number } | boolean | undefined;
-      nodelay: boolean | undefined;
-      linger: number | undefined;
-    }
-  | {
-      kind: 'syn_flood';
-      target: string;
-      count: number;
-      interval: number;
-      srcPort: number;
-      mss: number;
-    }
-  | { kind: 'inject_syn'; to: string; seqOffset: number }
-);
+/** A program step with every number drawn: what lib/engine/app.ts runs. */
+export type ResolvedStep = StepOf<number>;
 
 export interface ResolvedEndpoint {
   name: string;
@@ -79,10 +61,6 @@ function draw(
   return Math.round(rng.float(lo, hi) * 1e6) / 1e6;
 }
 
-function isRandom(v: unknown): boolean {
-  return v === 'random' || (typeof v === 'object' && v !== null && 'range' in v);
-}
-
 export function resolveScenario(
   file: ScenarioFile,
   rng: Rng,
@@ -90,8 +68,9 @@ export function resolveScenario(
 ): ResolvedScenario {
   const profile = profileOverride ?? file.profile;
   const params: Record<string, ParamValue> = { profile };
-  const delayRaw = (file.link.delay ?? 0.0001) as RandomisableNumber;
-  const delay = draw(delayRaw, rng, false, [0, 0]);
+  // The order of the draws below is part of every seeded trace: link delay, then per endpoint
+  // its ISN and its steps in order (each step's `at` before its action's number), then faults.
+  const delay = draw(file.link.delay ?? 0.0001, rng, false, [0, 0]);
   params['link.delay'] = delay;
   const mtu = file.link.mtu ?? 1500;
   if (file.link.mtu !== undefined) params['link.mtu'] = mtu;
@@ -102,16 +81,26 @@ export function resolveScenario(
   for (const [name, ep] of Object.entries(file.endpoints)) {
     const sysctl = defaultSysctls(profile);
     for (const [k, v] of Object.entries(file.sysctl[name] ?? {})) {
-      if (v === undefined) continue;
-      (sysctl as Record<string, number>)[k] = v;
+      // The schema admits only sysctl names; the guard narrows the key for the typed record.
+      if (v === undefined || !isSysctlName(k)) continue;
+      sysctl[k] = v;
       params[`${name}.${k}`] = v;
     }
-    const isnRaw = (file.isn[name] ?? 'random') as RandomisableNumber;
-    const isn = draw(isnRaw, rng, true, [0, 0xffffffff]) >>> 0;
+    const isn = draw(file.isn[name] ?? 'random', rng, true, [0, 0xffffffff]) >>> 0;
     params[`isn.${name}`] = isn;
-    const program = ep.program.map((raw, i) =>
-      resolveStep(raw as Record<string, unknown>, rng, { name, index: i }, params),
-    );
+    const program = ep.program.map((raw, i) => {
+      const step = scenarioStep(raw);
+      // parseScenario refuses such a step; a ScenarioFile built by hand in code may hold one.
+      if (step === undefined)
+        throw new ScenarioError(`endpoints.${name}.program[${i}]`, 'expected exactly one action');
+      return resolveStep(step, (d) => {
+        if (typeof d.value === 'number') return d.value;
+        const n = draw(d.value, rng, d.integer, [0, 0]);
+        // The key string is built only for values that were actually drawn.
+        params[`${name}.program[${i}].${d.field}`] = n;
+        return n;
+      });
+    });
     endpoints.push({ name, port: ep.port, sysctl, isn, program });
   }
   return {
@@ -122,9 +111,9 @@ export function resolveScenario(
     appLatency,
     endpoints,
     faults: file.faults.map((f, i) => {
-      const nthRaw = f.match.nth as RandomisableNumber | undefined;
+      const nthRaw = f.match.nth;
       const nth = nthRaw === undefined ? undefined : draw(nthRaw, rng, true, [1, 1]);
-      if (nthRaw !== undefined && isRandom(nthRaw)) params[`faults[${i}].match.nth`] = nth ?? 0;
+      if (nth !== undefined && typeof nthRaw !== 'number') params[`faults[${i}].match.nth`] = nth;
       return { ...f, match: { ...f.match, nth } };
     }),
     limits: runLimitsOf(file.limits),
@@ -132,97 +121,33 @@ export function resolveScenario(
   };
 }
 
-interface StepRef {
-  name: string;
-  index: number;
-}
-
-function drawParam(
-  v: unknown,
-  rng: Rng,
-  integer: boolean,
-  params: Record<string, ParamValue>,
-  where: StepRef,
-  key: string,
-): number {
-  if (typeof v === 'number') return v;
-  const n = draw(v as RandomisableNumber, rng, integer, [0, 0]);
-  // The key string is built only for values that were actually drawn.
-  params[`${where.name}.program[${where.index}].${key}`] = n;
-  return n;
-}
-
-function resolveStep(
-  raw: Record<string, unknown>,
-  rng: Rng,
-  where: StepRef,
-  params: Record<string, ParamValue>,
-): ResolvedStep {
-  const at = raw.at === undefined ? undefined : drawParam(raw.at, rng, false, params, where, 'at');
-  if ('listen' in raw) {
-    const l = raw.listen as { backlog?: number };
-    return { at, kind: 'listen', backlog: l.backlog ?? 128 };
+/**
+ * Draws a step's numbers through `drawn`, `at` first and then the action's own (the order
+ * the seeded traces were recorded with); every other field is already final.
+ */
+function resolveStep(step: ScenarioStep, drawn: (d: StepDraw) => number): ResolvedStep {
+  const at = step.at === undefined ? undefined : drawn(step.at);
+  switch (step.kind) {
+    case 'send':
+      return { ...step, at, bytes: drawn(step.bytes) };
+    case 'recv':
+      return { ...step, at, bytes: step.bytes === 'all' ? 'all' : drawn(step.bytes) };
+    case 'sleep':
+      return { ...step, at, seconds: drawn(step.seconds) };
+    case 'syn_flood':
+      return { ...step, at, count: drawn(step.count) };
+    case 'inject_syn':
+      return { ...step, at, seqOffset: drawn(step.seqOffset) };
+    case 'listen':
+    case 'accept':
+    case 'connect':
+    case 'recv_until_eof':
+    case 'shutdown':
+    case 'close':
+    case 'abort':
+    case 'setsockopt':
+      return { ...step, at };
+    default:
+      return assertNever(step, 'program step');
   }
-  if ('accept' in raw) return { at, kind: 'accept' };
-  if ('connect' in raw) {
-    const c = raw.connect as string | { peer: string; port?: number };
-    return typeof c === 'string'
-      ? { at, kind: 'connect', peer: c, port: undefined }
-      : { at, kind: 'connect', peer: c.peer, port: c.port };
-  }
-  if ('send' in raw)
-    return { at, kind: 'send', bytes: drawParam(raw.send, rng, true, params, where, 'send') };
-  if ('recv' in raw)
-    return {
-      at,
-      kind: 'recv',
-      bytes: raw.recv === 'all' ? 'all' : drawParam(raw.recv, rng, true, params, where, 'recv'),
-    };
-  if ('recv_until_eof' in raw) return { at, kind: 'recv_until_eof' };
-  if ('shutdown' in raw)
-    return { at, kind: 'shutdown', how: raw.shutdown as 'write' | 'read' | 'both' };
-  if ('close' in raw)
-    return { at, kind: 'close', socket: (raw.close as { socket?: 'listener' | 'conn' }).socket };
-  if ('abort' in raw) return { at, kind: 'abort' };
-  if ('sleep' in raw)
-    return { at, kind: 'sleep', seconds: drawParam(raw.sleep, rng, false, params, where, 'sleep') };
-  if ('setsockopt' in raw) {
-    const s = raw.setsockopt as {
-      keepalive?: boolean | { idle?: number; intvl?: number; cnt?: number };
-      nodelay?: boolean;
-      linger?: number;
-    };
-    return { at, kind: 'setsockopt', keepalive: s.keepalive, nodelay: s.nodelay, linger: s.linger };
-  }
-  if ('syn_flood' in raw) {
-    const f = raw.syn_flood as {
-      target: string;
-      count: RandomisableNumber;
-      interval: number;
-      src_port?: number;
-      mss?: number;
-    };
-    return {
-      at,
-      kind: 'syn_flood',
-      target: f.target,
-      count: drawParam(f.count, rng, true, params, where, 'syn_flood.count'),
-      interval: f.interval,
-      srcPort: f.src_port ?? 20000,
-      mss: f.mss ?? 1460,
-    };
-  }
-  if ('inject_syn' in raw) {
-    const j = raw.inject_syn as { to: string; seq_offset: RandomisableNumber };
-    return {
-      at,
-      kind: 'inject_syn',
-      to: j.to,
-      seqOffset: drawParam(j.seq_offset, rng, true, params, where, 'inject_syn.seq_offset'),
-    };
-  }
-  throw new ScenarioError(
-    `endpoints.${where.name}.program[${where.index}]`,
-    'expected exactly one action',
-  );
 }

@@ -1,6 +1,9 @@
 // The scenario file format of DESIGN.md §1, validated with zod. Errors name the field path
 // (`endpoints.client.program[2].send`) and the problem. Randomisable values ("random",
 // {"range":[a,b]}) stay unresolved here; lib/engine/resolve.ts draws them from the seed.
+// The parsed file keeps each program step as written (the simulator page shows it as JSON and
+// --set writes into it by path), so scenarioStep() reads a validated step as a typed
+// ScenarioStep: resolve.ts then never inspects keys, it only draws the StepDraw values.
 // Every count, size and time is bounded (lib/engine/limits.ts): a value beyond its bound is
 // a ScenarioLimitError such as `endpoints.attacker.program[0].syn_flood.count: at most 2,000`.
 
@@ -73,19 +76,18 @@ function randomisable(
   // One custom check (not a union) so the error is a single clear sentence.
   return z.custom<RandomisableNumber>().check((ctx) => {
     const v = ctx.value;
-    const isNumber = base.safeParse(v).success;
-    if (!isNumber && !rangeSchema.safeParse(v).success && !(allowRandom && v === 'random')) {
+    const number = base.safeParse(v);
+    const range = number.success ? undefined : rangeSchema.safeParse(v);
+    if (!number.success && range?.success !== true && !(allowRandom && v === 'random')) {
       ctx.issues.push({ code: 'custom', message, input: v });
       return;
     }
     if (bound === undefined) return;
     // The largest value the seed could draw (a "random" field has no bound: ISNs only).
-    const high = isNumber ? (v as number) : v === 'random' ? -Infinity : (v as Range).range[1];
+    const high = number.success ? number.data : range?.success ? range.data.range[1] : -Infinity;
     if (high > bound.max) ctx.issues.push({ ...limitIssue(bound.limit, bound.max), input: v });
   });
 }
-
-type Range = { range: [number, number] };
 
 const bytes = randomisable(z.number().int().min(0), 'a byte count ≥ 0', false, {
   limit: 'stepBytes',
@@ -170,13 +172,13 @@ const stepShapes = {
 } as const;
 
 export type StepAction = keyof typeof stepShapes;
-export const STEP_ACTIONS = Object.keys(stepShapes) as StepAction[];
+// A type predicate rather than a cast: Object.keys is typed string[] whatever the object.
+export const STEP_ACTIONS: readonly StepAction[] = Object.keys(stepShapes).filter(
+  (k): k is StepAction => k in stepShapes,
+);
 
 const stepSchema = z
-  .object({
-    at: seconds.optional(),
-    ...Object.fromEntries(Object.entries(stepShapes).map(([k, v]) => [k, v.optional()])),
-  } as Record<string, z.ZodTypeAny>)
+  .object({ at: seconds.optional(), ...z.object(stepShapes).partial().shape })
   .strict()
   .superRefine((step, ctx) => {
     const keys = Object.keys(step).filter((k) => k !== 'at');
@@ -187,6 +189,127 @@ const stepSchema = z
       });
     }
   });
+
+/** One step as the file writes it: `at` and one action key (the schema refuses more or fewer). */
+export type ProgramStep = z.output<typeof stepSchema>;
+
+/** A randomisable number of a program step, with what resolve.ts needs to draw and record it. */
+export interface StepDraw {
+  /** As written: a number, or {"range":[a,b]} the seed draws from. */
+  value: RandomisableNumber;
+  /** Byte counts, SYN counts and sequence offsets are whole numbers; times are not. */
+  integer: boolean;
+  /** The value's path inside the step (`send`, `syn_flood.count`): trace.params and --set name it so. */
+  field: string;
+}
+
+/**
+ * What each kind of step carries; `N` is how a randomisable number is held: a StepDraw in a
+ * ScenarioStep, the drawn number in resolve.ts's ResolvedStep. One list, so the two cannot
+ * disagree on which fields the seed chooses.
+ */
+export type StepBodyOf<N> =
+  | { kind: 'listen'; backlog: number }
+  | { kind: 'accept' }
+  | { kind: 'connect'; peer: string; port: number | undefined }
+  | { kind: 'send'; bytes: N }
+  | { kind: 'recv'; bytes: N | 'all' }
+  | { kind: 'recv_until_eof' }
+  | { kind: 'shutdown'; how: 'write' | 'read' | 'both' }
+  | { kind: 'close'; socket: 'listener' | 'conn' | undefined }
+  | { kind: 'abort' }
+  | { kind: 'sleep'; seconds: N }
+  | {
+      kind: 'setsockopt';
+      keepalive: { idle?: number; intvl?: number; cnt?: number } | boolean | undefined;
+      nodelay: boolean | undefined;
+      linger: number | undefined;
+    }
+  | {
+      kind: 'syn_flood';
+      target: string;
+      count: N;
+      interval: number;
+      srcPort: number;
+      mss: number;
+    }
+  | { kind: 'inject_syn'; to: string; seqOffset: N };
+
+/** A step by kind; `at` (start no earlier than) is randomisable like the action's numbers. */
+export type StepOf<N> = { at: N | undefined } & StepBodyOf<N>;
+
+/** A validated step, typed by kind, its randomisable numbers not drawn yet. */
+export type ScenarioStep = StepOf<StepDraw>;
+
+// Defaults of the file format: backlog 128 is SOMAXCONN before Linux 5.4 (FIDELITY.md), the
+// backlog most programs pass; docs/engine.md's syn_flood sends from port 20000 with MSS 1460.
+const DEFAULT_BACKLOG = 128;
+const DEFAULT_FLOOD_SRC_PORT = 20000;
+const DEFAULT_FLOOD_MSS = 1460;
+
+function drawOf(value: RandomisableNumber, integer: boolean, field: string): StepDraw {
+  return { value, integer, field };
+}
+
+type StepBody<K extends StepAction> = Extract<StepBodyOf<StepDraw>, { kind: K }>;
+
+// Keyed by action, so a new action in stepShapes does not compile until it has its typed form.
+const stepBodies: { [K in StepAction]: (v: NonNullable<ProgramStep[K]>) => StepBody<K> } = {
+  listen: (l) => ({ kind: 'listen', backlog: l.backlog ?? DEFAULT_BACKLOG }),
+  accept: () => ({ kind: 'accept' }),
+  connect: (c) =>
+    typeof c === 'string'
+      ? { kind: 'connect', peer: c, port: undefined }
+      : { kind: 'connect', peer: c.peer, port: c.port },
+  send: (b) => ({ kind: 'send', bytes: drawOf(b, true, 'send') }),
+  recv: (b) => ({ kind: 'recv', bytes: b === 'all' ? 'all' : drawOf(b, true, 'recv') }),
+  recv_until_eof: () => ({ kind: 'recv_until_eof' }),
+  shutdown: (how) => ({ kind: 'shutdown', how }),
+  close: (c) => ({ kind: 'close', socket: c.socket }),
+  abort: () => ({ kind: 'abort' }),
+  sleep: (s) => ({ kind: 'sleep', seconds: drawOf(s, false, 'sleep') }),
+  setsockopt: (o) => ({
+    kind: 'setsockopt',
+    keepalive: o.keepalive,
+    nodelay: o.nodelay,
+    linger: o.linger,
+  }),
+  syn_flood: (f) => ({
+    kind: 'syn_flood',
+    target: f.target,
+    count: drawOf(f.count, true, 'syn_flood.count'),
+    interval: f.interval,
+    srcPort: f.src_port ?? DEFAULT_FLOOD_SRC_PORT,
+    mss: f.mss ?? DEFAULT_FLOOD_MSS,
+  }),
+  inject_syn: (j) => ({
+    kind: 'inject_syn',
+    to: j.to,
+    seqOffset: drawOf(j.seq_offset, true, 'inject_syn.seq_offset'),
+  }),
+};
+
+function bodyOf<K extends StepAction>(action: K, step: ProgramStep): StepBody<K> | undefined {
+  const value = step[action];
+  return value === undefined ? undefined : stepBodies[action](value);
+}
+
+/**
+ * A validated step as its typed ScenarioStep (defaults applied, randomisable numbers still
+ * to draw); undefined for a step with no action, which only a hand-built ScenarioFile can hold.
+ *
+ * @example scenarioStep({ at: 1, send: { range: [1, 9] } })
+ * // → { at: { value: 1, … }, kind: 'send', bytes: { value: { range: [1, 9] }, integer: true, field: 'send' } }
+ */
+export function scenarioStep(step: ProgramStep): ScenarioStep | undefined {
+  const at = step.at === undefined ? undefined : drawOf(step.at, false, 'at');
+  // The file's action order; the schema lets exactly one action through.
+  for (const action of STEP_ACTIONS) {
+    const body = bodyOf(action, step);
+    if (body !== undefined) return { at, ...body };
+  }
+  return undefined;
+}
 
 const sysctlValues = z
   .object(
@@ -381,7 +504,6 @@ export const scenarioSchema = z
 export type ScenarioFile = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type RandomisableNumber = number | 'random' | { range: [number, number] };
-export type Step = Record<string, unknown> & { at?: RandomisableNumber };
 export type FaultRule = ScenarioFile['faults'][number];
 export type CongestionBlock = NonNullable<ScenarioFile['congestion']>;
 
@@ -394,15 +516,13 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-// Marks a value parseScenario produced, so simulate() does not validate it again (hot path).
-const VALIDATED = Symbol('ackademy.validatedScenario');
+// The values parseScenario produced, so simulate() does not validate them again (hot path).
+// A set of identities rather than a property: a clone or a spread is not marked, and is
+// validated again, exactly as before.
+const validated = new WeakSet<object>();
 
 export function isValidatedScenario(value: unknown): value is ScenarioFile {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as Record<symbol, unknown>)[VALIDATED] === true
-  );
+  return typeof value === 'object' && value !== null && validated.has(value);
 }
 
 /**
@@ -427,12 +547,34 @@ function findLimit(
   return undefined;
 }
 
+// Every limit name, so the params zod hands back (a loose record) are checked, not cast.
+const LIMIT_NAMES: Record<ScenarioLimitName, true> = {
+  endpoints: true,
+  programSteps: true,
+  faults: true,
+  synFloodCount: true,
+  stepBytes: true,
+  seconds: true,
+  nameChars: true,
+  textChars: true,
+  congestionRounds: true,
+  congestionBytes: true,
+  sysctl: true,
+  keepalive: true,
+  events: true,
+  time: true,
+  traceEntries: true,
+};
+
+function isLimitName(name: unknown): name is ScenarioLimitName {
+  return typeof name === 'string' && Object.hasOwn(LIMIT_NAMES, name);
+}
+
 function limitParams(params: Record<string, unknown> | undefined): LimitParams | undefined {
-  return params !== undefined &&
-    typeof params.limit === 'string' &&
-    typeof params.max === 'number' &&
-    typeof params.unit === 'string'
-    ? (params as unknown as LimitParams)
+  if (params === undefined) return undefined;
+  const { limit, max, unit } = params;
+  return isLimitName(limit) && typeof max === 'number' && typeof unit === 'string'
+    ? { limit, max, unit }
     : undefined;
 }
 
@@ -478,20 +620,13 @@ export function parseScenario(input: unknown): ScenarioFile {
   });
   for (const [name, ep] of Object.entries(file.endpoints)) {
     ep.program.forEach((step, i) => {
-      const s = step as Record<string, unknown>;
-      const peer =
-        s.connect === undefined
-          ? undefined
-          : typeof s.connect === 'string'
-            ? s.connect
-            : (s.connect as { peer: string }).peer;
-      const target =
-        (s.syn_flood as { target?: string } | undefined)?.target ??
-        (s.inject_syn as { to?: string } | undefined)?.to;
-      for (const [field, other] of [
-        ['connect', peer],
-        [s.syn_flood ? 'syn_flood.target' : 'inject_syn.to', target],
-      ] as const) {
+      // At most one of these is set: a step has exactly one action.
+      const named: [field: string, other: string | undefined][] = [
+        ['connect', typeof step.connect === 'string' ? step.connect : step.connect?.peer],
+        ['syn_flood.target', step.syn_flood?.target],
+        ['inject_syn.to', step.inject_syn?.to],
+      ];
+      for (const [field, other] of named) {
         if (other !== undefined && !names.has(other)) {
           throw new ScenarioError(
             `endpoints.${name}.program[${i}].${field}`,
@@ -501,6 +636,6 @@ export function parseScenario(input: unknown): ScenarioFile {
       }
     });
   }
-  Object.defineProperty(file, VALIDATED, { value: true, enumerable: false });
+  validated.add(file);
   return file;
 }

@@ -83,6 +83,42 @@ describe('parseScenario', () => {
       problem: 'no endpoint named "ghost"',
     },
     {
+      what: 'connect {peer} to nobody',
+      input: withClientStep({ connect: { peer: 'ghost', port: 9000 } }),
+      path: 'endpoints.client.program[2].connect',
+      problem: 'no endpoint named "ghost"',
+    },
+    {
+      what: 'syn_flood at nobody',
+      input: withClientStep({ syn_flood: { target: 'ghost', count: 3, interval: 0.01 } }),
+      path: 'endpoints.client.program[2].syn_flood.target',
+      problem: 'no endpoint named "ghost"',
+    },
+    {
+      what: 'inject_syn to nobody',
+      input: withClientStep({ inject_syn: { to: 'ghost', seq_offset: -5000 } }),
+      path: 'endpoints.client.program[2].inject_syn.to',
+      problem: 'no endpoint named "ghost"',
+    },
+    {
+      what: 'syn_flood without a count',
+      input: withClientStep({ syn_flood: { target: 'server', interval: 0.01 } }),
+      path: 'endpoints.client.program[2].syn_flood.count',
+      problem: 'expected a SYN count ≥ 1 or {"range":[a,b]}',
+    },
+    {
+      what: 'recv neither bytes nor "all"',
+      input: withClientStep({ recv: 'some' }),
+      path: 'endpoints.client.program[2].recv',
+      problem: 'expected a byte count ≥ 0, {"range":[a,b]} or "all"',
+    },
+    {
+      what: 'unknown field inside an action',
+      input: withClientStep({ close: { how: 'now' } }),
+      path: 'endpoints.client.program[2].close',
+      problem: 'unknown field(s) "how"',
+    },
+    {
       what: 'unknown sysctl',
       input: { ...ok, sysctl: { client: { tcp_magic: 1 } } },
       path: 'sysctl.client',
