@@ -157,13 +157,12 @@ function runStep(w: World, host: Host, step: ResolvedStep): boolean {
         return true;
       }
       const want = step.kind === 'recv' ? step.bytes : Infinity;
+      // tcp_recvmsg stops waiting once RCV_SHUTDOWN is set (peer FIN or our shutdown(SHUT_RD)):
+      // it returns what is queued, or 0 when nothing is (FIDELITY.md item 74).
+      const rcvDone = c.finRcvd || c.dead || c.rcvShutdown;
       if (
         c.unread > 0 &&
-        (want === 'all' ||
-          step.kind === 'recv_until_eof' ||
-          c.unread >= want ||
-          c.finRcvd ||
-          c.dead)
+        (want === 'all' || step.kind === 'recv_until_eof' || c.unread >= want || rcvDone)
       ) {
         const n = want === 'all' || want === Infinity ? c.unread : Math.min(c.unread, want);
         c.unread -= n;
@@ -175,7 +174,7 @@ function runStep(w: World, host: Host, step: ResolvedStep): boolean {
         c.err = undefined;
         return true;
       }
-      if (c.unread === 0 && (c.finRcvd || c.dead)) {
+      if (c.unread === 0 && rcvDone) {
         w.appEvent(host, 'eof', { cport: c.cport });
         return true;
       }
