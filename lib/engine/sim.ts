@@ -1030,8 +1030,11 @@ export class World {
     }
   }
 
-  /** tcp_write_xmit: new data (MSS-sized, Nagle) and a FIN behind it. */
-  trySend(c: Conn): void {
+  /**
+   * tcp_write_xmit: new data (MSS-sized, Nagle) and a FIN behind it. `probe` is the loss
+   * probe's call (push_one = 2, TCP_NAGLE_OFF): one segment, sent even past a full cwnd.
+   */
+  trySend(c: Conn, probe = false): void {
     if (
       c.state !== 'ESTABLISHED' &&
       c.state !== 'CLOSE_WAIT' &&
@@ -1043,7 +1046,8 @@ export class World {
     let sentNew = false;
     while (c.sndNxt < c.writeSeq) {
       const flight = c.sndNxt - c.sndUna;
-      const allowed = Math.min(c.sndWnd, Math.floor(c.cwnd) * c.mss) - flight;
+      const cwndBytes = probe ? Infinity : Math.floor(c.cwnd) * c.mss;
+      const allowed = Math.min(c.sndWnd, cwndBytes) - flight;
       const remaining = c.writeSeq - c.sndNxt;
       let len = Math.min(c.mss, remaining);
       if (allowed < len) {
@@ -1052,7 +1056,8 @@ export class World {
       }
       // Nagle with Minshall's refinement (tcp_nagle_check / tcp_minshall_check): hold a
       // sub-MSS segment only while an earlier sub-MSS segment is still unacknowledged.
-      if (len < c.mss && !c.nodelay && c.inflight.some((f) => f.len > 0 && f.len < c.mss)) break;
+      if (len < c.mss && !c.nodelay && !probe && c.inflight.some((f) => f.len > 0 && f.len < c.mss))
+        break;
       const last = c.sndNxt + len === c.writeSeq;
       const fin = last && c.finQueued;
       this.xmit(c, c.sndNxt, len, fin, last, undefined);
@@ -1067,6 +1072,7 @@ export class World {
       c.sndNxt += len + (fin ? 1 : 0);
       if (fin) c.finSent = true;
       sentNew = true;
+      if (probe) break;
     }
     if (c.finQueued && !c.finSent && c.sndNxt === c.writeSeq) {
       // tcp_send_fin: a bare F. when no data is waiting.
@@ -1214,11 +1220,16 @@ export class World {
     }
   }
 
-  /** tcp_send_loss_probe: re-send the tail, then the full RTO from now (tcp_rearm_rto). */
+  /**
+   * tcp_send_loss_probe: one new segment if the receive window has room for it, whatever
+   * cwnd says ("Force out a loss probe pkt" in tcp_write_xmit); else re-send the tail. Then
+   * the full RTO from now (tcp_rearm_rto).
+   */
   onLossProbe(c: Conn): void {
     if (c.inflight.length === 0) return;
-    if (c.sndNxt < c.writeSeq) this.trySend(c);
-    else this.retransmitSeg(c, c.inflight.length - 1, 'tlp');
+    const before = c.sndNxt;
+    if (c.sndNxt < c.writeSeq) this.trySend(c, true);
+    if (c.sndNxt === before) this.retransmitSeg(c, c.inflight.length - 1, 'tlp');
     c.tlpHigh = c.sndNxt;
     c.rtxKind = 'rto';
     this.arm(c, 'rtx', c.rto, 'retransmit');
