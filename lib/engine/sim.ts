@@ -1054,12 +1054,14 @@ export class World {
         if (allowed <= 0 || flight > 0) break;
         len = allowed;
       }
-      // Nagle with Minshall's refinement (tcp_nagle_check / tcp_minshall_check): hold a
-      // sub-MSS segment only while an earlier sub-MSS segment is still unacknowledged.
-      if (len < c.mss && !c.nodelay && !probe && c.inflight.some((f) => f.len > 0 && f.len < c.mss))
-        break;
       const last = c.sndNxt + len === c.writeSeq;
       const fin = last && c.finQueued;
+      // Nagle with Minshall's refinement (tcp_nagle_check / tcp_minshall_check): hold a
+      // sub-MSS segment only while an earlier sub-MSS segment is still unacknowledged. A
+      // segment carrying the FIN is never held (tcp_nagle_test; tcp_send_fin pushes with
+      // TCP_NAGLE_OFF), so close() sends a held tail at once as FP.
+      const nagleOff = c.nodelay || probe || fin;
+      if (len < c.mss && !nagleOff && c.inflight.some((f) => f.len > 0 && f.len < c.mss)) break;
       this.xmit(c, c.sndNxt, len, fin, last, undefined);
       c.inflight.push({
         seq: c.sndNxt,
