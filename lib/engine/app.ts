@@ -322,6 +322,8 @@ function appClose(w: World, host: Host, c: Conn, emitEvent: boolean): void {
   }
   if (c.unread > 0 || c.lingerZero) {
     // Unread data was tossed (RFC 2525 §2.17) or SO_LINGER 0: R. and CLOSED, no FIN.
+    // __tcp_close resets for unread data in any state (LAST_ACK and CLOSING too); only
+    // SO_LINGER 0 goes through tcp_disconnect and its tcp_need_reset list of states.
     const resetStates: TcpState[] = [
       'ESTABLISHED',
       'CLOSE_WAIT',
@@ -329,7 +331,7 @@ function appClose(w: World, host: Host, c: Conn, emitEvent: boolean): void {
       'FIN_WAIT2',
       'SYN_RECV',
     ];
-    if (resetStates.includes(c.state))
+    if (c.unread > 0 || resetStates.includes(c.state))
       w.sendCtl(c, RST | ACK, c.sndNxt, c.unread > 0 ? 'unread_data' : 'abort');
     w.destroy(host, c);
     return;
