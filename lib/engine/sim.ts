@@ -1094,7 +1094,9 @@ export class World {
     if (sentNew) {
       // tcp_event_data_sent: sending within ato of the last receive enters pingpong mode.
       if (this.linux && c.ato > 0 && this.now - c.lrcvTime < c.ato) c.pingpong = true;
-      if (c.timerAt.rtx < 0 || c.rtxKind === 'tlp') this.armXmitTimer(c, false);
+      // A loss probe's own send schedules no further probe (tcp_write_xmit: only when
+      // push_one != 2); onLossProbe arms the RTO.
+      if (!probe && (c.timerAt.rtx < 0 || c.rtxKind === 'tlp')) this.armXmitTimer(c, false);
     }
   }
 
