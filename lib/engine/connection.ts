@@ -1157,7 +1157,8 @@ export class Connection {
       // tcp_event_data_sent: sending within ato of the last receive enters pingpong mode.
       if (this.env.linux && this.ato > 0 && this.now - this.lrcvTime < this.ato)
         this.pingpong = true;
-      if (this.timerAt.rtx < 0 || this.rtxKind === 'tlp') this.armXmitTimer(false);
+      // Only a send that is not the probe's own schedules the next probe (push_one != 2).
+      if (!probe && (this.timerAt.rtx < 0 || this.rtxKind === 'tlp')) this.armXmitTimer(false);
     }
   }
 

@@ -4,14 +4,14 @@
 // there is no new data or the receive window has no room for it (FIDELITY.md item 92).
 
 import { expect, test } from 'vitest';
-import { simulate, type TraceSegment } from '@/lib/engine';
+import { simulate, type Trace, type TraceSegment } from '@/lib/engine';
 
 /** Eleven full segments with the initial window of ten (TCP_INIT_CWND): one waits unsent. */
 const SEGMENTS = 11;
 const MSS = 1448; // 1500-byte MTU − 40 bytes of headers − 12 bytes of timestamp option
 
-function run(bytes: number): TraceSegment[] {
-  const trace = simulate(
+function simulateBurst(bytes: number): Trace {
+  return simulate(
     {
       name: 'issue-21-tlp-new-data',
       link: { delay: 0.01 },
@@ -39,7 +39,10 @@ function run(bytes: number): TraceSegment[] {
     },
     { seed: 1 },
   );
-  return trace.segments.filter((s) => s.from === 'client' && s.len > 0);
+}
+
+function run(bytes: number): TraceSegment[] {
+  return simulateBurst(bytes).segments.filter((s) => s.from === 'client' && s.len > 0);
 }
 
 test('the loss probe sends the unsent 11th segment past the full window, before any RTO', () => {
@@ -68,4 +71,16 @@ test('with nothing unsent, the loss probe retransmits the last segment', () => {
   const data = run(10 * MSS);
   const probe = data[10]!;
   expect([probe.seq, probe.len, probe.why]).toEqual([1 + 9 * MSS, MSS, 'tlp']);
+});
+
+test('after a new-data probe only the RTO is armed: no second probe (push_one = 2)', () => {
+  const t = simulateBurst(SEGMENTS * MSS);
+  const fired = t.timers.find(
+    (x) => x.endpoint === 'client' && x.timer === 'loss_probe' && x.action === 'fire',
+  )!;
+  const atProbe = t.timers.filter((x) => x.endpoint === 'client' && x.t === fired.t);
+  expect(atProbe.map((x) => [x.timer, x.action])).toEqual([
+    ['loss_probe', 'fire'],
+    ['retransmit', 'set'],
+  ]);
 });
