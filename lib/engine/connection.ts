@@ -750,10 +750,17 @@ export class Connection {
     return false;
   }
 
-  /** Out-of-window segment: duplicate ACK, rate-limited unless it carries data or FIN. */
+  /**
+   * Out-of-window segment: duplicate ACK, rate-limited unless it carries data or FIN. A SYN
+   * goes to tcp_validate_incoming's syn_challenge instead: a challenge ACK (RFC 5961 §4.2).
+   */
   private oowAck(seg: Segment): void {
+    if (seg.flags & SYN) {
+      this.challengeAck();
+      return;
+    }
     const limited = seg.len === 0 && !(seg.flags & FIN);
-    if ((limited || seg.flags & SYN) && this.rateLimited()) return;
+    if (limited && this.rateLimited()) return;
     this.sendAck();
   }
 

@@ -43,8 +43,8 @@ export interface Host {
   raw: boolean;
   inbox: Segment[];
   /**
-   * A script's numbering base per endpoint: the latest SYN it sent as or received from that
-   * endpoint (relative numbers count from it, as in tcpdump and packetdrill).
+   * The ISN a script's relative numbers for another endpoint count from: the latest SYN it
+   * received from that endpoint (its own numbers count from its scenario ISN).
    */
   scriptIsns: Map<string, number>;
 }

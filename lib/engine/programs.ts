@@ -281,8 +281,9 @@ const STEPS: { [K in ResolvedStep['kind']]: StepRunner<K> } = {
     const sport = step.spoof === undefined ? host.port : k.portOf(step.spoof);
     const dport = step.port ?? k.portOf(step.to);
     const flags = flagsFromString(step.flags);
-    const seq = wire(step.seq, isnFor(k, host, src));
-    if (flags & SYN) host.scriptIsns.set(src, seq);
+    // The script's own numbers (or the forged sender's) always count from the scenario ISN,
+    // as a packetdrill script's do; the receiver's count from its latest SYN the script saw.
+    const seq = wire(step.seq, k.isnOf(src));
     k.raw({
       src,
       sport,
@@ -341,7 +342,7 @@ function wire(n: SeqNumber, isn: number): number {
   return n.absolute ? n.value >>> 0 : seqAdd(isn, n.value);
 }
 
-/** The base a script's relative numbers for `endpoint` count from. */
+/** The base a script's relative numbers for `endpoint` count from (see `segment`). */
 function isnFor(k: Kernel, host: Host, endpoint: string): number {
   return host.scriptIsns.get(endpoint) ?? k.isnOf(endpoint);
 }

@@ -9,20 +9,29 @@ import {
   type RandomisableNumber,
   type ScenarioFile,
   type ScenarioStep,
+  type ScriptNumberOf,
   type StepDraw,
   type StepOf,
 } from './scenario-schema';
 import { defaultSysctls, isSysctlName, type Sysctls } from './sysctl';
 import type { ParamValue, Profile } from './types';
 
-/** A program step with every number drawn: what lib/engine/app.ts runs. */
+/** A program step with every number drawn: what lib/engine/programs.ts runs. */
 export type ResolvedStep = StepOf<number>;
+/** A script's sequence or acknowledgment number after drawing. */
+export type SeqNumber = ScriptNumberOf<number>;
+
+function scriptNumber(n: ScriptNumberOf<StepDraw>, drawn: (d: StepDraw) => number): SeqNumber {
+  return n.absolute ? n : { absolute: false, value: drawn(n.value) };
+}
 
 export interface ResolvedEndpoint {
   name: string;
   port: number;
   sysctl: Sysctls;
   isn: number;
+  /** A scripted peer (no kernel): see the scenario schema's `raw`. */
+  raw: boolean;
   program: ResolvedStep[];
 }
 
@@ -101,7 +110,7 @@ export function resolveScenario(
         return n;
       });
     });
-    endpoints.push({ name, port: ep.port, sysctl, isn, program });
+    endpoints.push({ name, port: ep.port, sysctl, isn, raw: ep.raw, program });
   }
   return {
     name: file.name,
@@ -138,6 +147,21 @@ function resolveStep(step: ScenarioStep, drawn: (d: StepDraw) => number): Resolv
       return { ...step, at, count: drawn(step.count) };
     case 'inject_syn':
       return { ...step, at, seqOffset: drawn(step.seqOffset) };
+    case 'segment':
+      return {
+        ...step,
+        at,
+        seq: scriptNumber(step.seq, drawn),
+        ack: step.ack === undefined ? undefined : scriptNumber(step.ack, drawn),
+        len: drawn(step.len),
+      };
+    case 'expect':
+      return {
+        ...step,
+        at,
+        seq: step.seq === undefined ? undefined : scriptNumber(step.seq, drawn),
+        ack: step.ack === undefined ? undefined : scriptNumber(step.ack, drawn),
+      };
     case 'listen':
     case 'accept':
     case 'connect':

@@ -110,6 +110,20 @@ const flagsSchema = z.string().regex(/^[SFRP]*\.?$/, {
   message: 'expected tcpdump flags such as "S", "S.", ".", "P.", "F.", "R", "R."',
 });
 
+/**
+ * A sequence or acknowledgment number in a script: a plain number counts from the ISN of the
+ * endpoint it belongs to (SYN = 0, as tcpdump and packetdrill print them) and may be drawn from
+ * a range; {"abs": n} is the 32-bit value on the wire.
+ */
+const scriptNumber = z.union(
+  [
+    randomisable(z.number().int(), 'a relative number', false),
+    z.object({ abs: z.number().int().min(0).max(0xffffffff) }).strict(),
+  ],
+  { error: 'expected a relative number, {"range":[a,b]} or {"abs": n} with n in 0..4294967295' },
+);
+const scriptFlags = flagsSchema.min(1, 'expected at least one flag');
+
 // Linux's own bounds on the socket options (MAX_TCP_KEEPIDLE, MAX_TCP_KEEPINTVL, MAX_TCP_KEEPCNT).
 const keepaliveSchema = z
   .object({
@@ -167,6 +181,32 @@ const stepShapes = {
     .object({
       to: z.string().min(1),
       seq_offset: randomisable(z.number().int(), 'an integer sequence offset', false),
+    })
+    .strict(),
+  /** A scripted peer's raw segment (any flags and numbers), optionally claiming another endpoint's address. */
+  segment: z
+    .object({
+      to: z.string().min(1),
+      flags: scriptFlags,
+      seq: scriptNumber,
+      ack: scriptNumber.optional(),
+      len: bytes.optional(),
+      win: z.number().int().min(0).max(65535).optional(),
+      mss: z.number().int().min(48).max(65535).optional(),
+      /** Send as this endpoint (its name and port): a forged segment. */
+      spoof: z.string().min(1).optional(),
+      /** Destination port, when not the receiver's own port. */
+      port: z.number().int().min(1).max(65535).optional(),
+    })
+    .strict(),
+  /** A scripted peer waits for the next segment that reaches it and checks it. */
+  expect: z
+    .object({
+      flags: scriptFlags,
+      from: z.string().min(1).optional(),
+      seq: scriptNumber.optional(),
+      ack: scriptNumber.optional(),
+      len: z.number().int().min(0).optional(),
     })
     .strict(),
 } as const;
@@ -233,7 +273,30 @@ export type StepBodyOf<N> =
       srcPort: number;
       mss: number;
     }
-  | { kind: 'inject_syn'; to: string; seqOffset: N };
+  | { kind: 'inject_syn'; to: string; seqOffset: N }
+  | {
+      kind: 'segment';
+      to: string;
+      flags: string;
+      seq: ScriptNumberOf<N>;
+      ack: ScriptNumberOf<N> | undefined;
+      len: N;
+      win: number;
+      mss: number | undefined;
+      spoof: string | undefined;
+      port: number | undefined;
+    }
+  | {
+      kind: 'expect';
+      flags: string;
+      from: string | undefined;
+      seq: ScriptNumberOf<N> | undefined;
+      ack: ScriptNumberOf<N> | undefined;
+      len: number | undefined;
+    };
+
+/** A script's number: relative to the owning endpoint's ISN (and randomisable), or absolute. */
+export type ScriptNumberOf<N> = { absolute: false; value: N } | { absolute: true; value: number };
 
 /** A step by kind; `at` (start no earlier than) is randomisable like the action's numbers. */
 export type StepOf<N> = { at: N | undefined } & StepBodyOf<N>;
@@ -246,6 +309,16 @@ export type ScenarioStep = StepOf<StepDraw>;
 const DEFAULT_BACKLOG = 128;
 const DEFAULT_FLOOD_SRC_PORT = 20000;
 const DEFAULT_FLOOD_MSS = 1460;
+/** A scripted segment's window when the script gives none: the largest unscaled window. */
+const DEFAULT_SCRIPT_WINDOW = 65535;
+
+type ScriptNumberInput = NonNullable<NonNullable<ProgramStep['segment']>['ack']>;
+
+function scriptNumberOf(n: ScriptNumberInput, field: string): ScriptNumberOf<StepDraw> {
+  return typeof n === 'object' && 'abs' in n
+    ? { absolute: true, value: n.abs }
+    : { absolute: false, value: drawOf(n, true, field) };
+}
 
 function drawOf(value: RandomisableNumber, integer: boolean, field: string): StepDraw {
   return { value, integer, field };
@@ -286,6 +359,26 @@ const stepBodies: { [K in StepAction]: (v: NonNullable<ProgramStep[K]>) => StepB
     kind: 'inject_syn',
     to: j.to,
     seqOffset: drawOf(j.seq_offset, true, 'inject_syn.seq_offset'),
+  }),
+  segment: (g) => ({
+    kind: 'segment',
+    to: g.to,
+    flags: g.flags,
+    seq: scriptNumberOf(g.seq, 'segment.seq'),
+    ack: g.ack === undefined ? undefined : scriptNumberOf(g.ack, 'segment.ack'),
+    len: drawOf(g.len ?? 0, true, 'segment.len'),
+    win: g.win ?? DEFAULT_SCRIPT_WINDOW,
+    mss: g.mss,
+    spoof: g.spoof,
+    port: g.port,
+  }),
+  expect: (x) => ({
+    kind: 'expect',
+    flags: x.flags,
+    from: x.from,
+    seq: x.seq === undefined ? undefined : scriptNumberOf(x.seq, 'expect.seq'),
+    ack: x.ack === undefined ? undefined : scriptNumberOf(x.ack, 'expect.ack'),
+    len: x.len,
   }),
 };
 
@@ -457,6 +550,11 @@ export const scenarioSchema = z
         z
           .object({
             port: z.number().int().min(1).max(65535),
+            /**
+             * A scripted peer: no kernel and no sockets; its program sends raw `segment`s and
+             * checks what reaches it with `expect`. Nothing it receives is ever answered.
+             */
+            raw: z.boolean().default(false),
             program: boundedArray(
               stepSchema,
               'programSteps',
@@ -625,6 +723,9 @@ export function parseScenario(input: unknown): ScenarioFile {
         ['connect', typeof step.connect === 'string' ? step.connect : step.connect?.peer],
         ['syn_flood.target', step.syn_flood?.target],
         ['inject_syn.to', step.inject_syn?.to],
+        ['segment.to', step.segment?.to],
+        ['segment.spoof', step.segment?.spoof],
+        ['expect.from', step.expect?.from],
       ];
       for (const [field, other] of named) {
         if (other !== undefined && !names.has(other)) {

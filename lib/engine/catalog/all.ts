@@ -3,6 +3,7 @@
 import type { ScenarioInput } from '../scenario-schema';
 import { scenario as acceptOverflowAbort } from './accept-overflow-abort';
 import { scenario as acceptOverflowDrop } from './accept-overflow-drop';
+import { scenario as blindReset } from './blind-reset';
 import { scenario as closeMerged } from './close-merged';
 import { scenario as closeUnreadData } from './close-unread-data';
 import { scenario as closeWaitLeak } from './close-wait-leak';
@@ -20,6 +21,7 @@ import { scenario as keepalive } from './keepalive';
 import { scenario as lastAckLost } from './last-ack-lost';
 import { scenario as oldDuplicateSyn } from './old-duplicate-syn';
 import { scenario as refused } from './refused';
+import { scenario as rstInjection } from './rst-injection';
 import { scenario as serverActiveClose } from './server-active-close';
 import { scenario as simultaneousClose } from './simultaneous-close';
 import { scenario as simultaneousOpen } from './simultaneous-open';
@@ -28,6 +30,7 @@ import { scenario as synDroppedDefault } from './syn-dropped-default';
 import { scenario as synDroppedLinear } from './syn-dropped-linear';
 import { scenario as synFlood } from './syn-flood';
 import { scenario as synFloodSyncookies } from './syn-flood-syncookies';
+import { scenario as synOnEstablished } from './syn-on-established';
 import { scenario as synackDropped } from './synack-dropped';
 import { scenario as thirdAckDropped } from './third-ack-dropped';
 import { scenario as thirdAckDroppedData } from './third-ack-dropped-data';
@@ -36,6 +39,7 @@ import { scenario as timeWaitDuration } from './time-wait-duration';
 export const CATALOG: readonly ScenarioInput[] = [
   acceptOverflowAbort,
   acceptOverflowDrop,
+  blindReset,
   closeMerged,
   closeUnreadData,
   closeWaitLeak,
@@ -53,6 +57,7 @@ export const CATALOG: readonly ScenarioInput[] = [
   lastAckLost,
   oldDuplicateSyn,
   refused,
+  rstInjection,
   serverActiveClose,
   simultaneousClose,
   simultaneousOpen,
@@ -61,6 +66,7 @@ export const CATALOG: readonly ScenarioInput[] = [
   synDroppedLinear,
   synFlood,
   synFloodSyncookies,
+  synOnEstablished,
   synackDropped,
   thirdAckDropped,
   thirdAckDroppedData,
