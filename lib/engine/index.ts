@@ -70,3 +70,16 @@ export {
   type ReceiverBuffer,
   type RoundsConfig,
 } from './congestion';
+export {
+  PROBE_ACK,
+  PROBE_AT,
+  PROBE_FLAGS,
+  PROBE_SEQ,
+  PROBE_STATES,
+  probeScenario,
+  type ProbeAck,
+  type ProbeFlags,
+  type ProbeSeq,
+  type ProbeSpec,
+  type ProbeState,
+} from './probe';

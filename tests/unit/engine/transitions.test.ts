@@ -4,7 +4,9 @@
 
 import { describe, expect, test } from 'vitest';
 import {
+  PROBE_STATES,
   TRANSITIONS,
+  probeScenario,
   getScenario,
   isLegalTransition,
   listScenarios,
@@ -49,9 +51,23 @@ const WITNESS: Record<string, string> = {
   'LAST_ACK + rcv ACK of FIN': 'handshake-data-close',
   'LAST_ACK + retransmissions exhausted': 'last-ack-gives-up',
   'TIME_WAIT + TIME_WAIT timer': 'handshake-data-close',
+  'FIN_WAIT1 + rcv RST': 'probe:FIN_WAIT1',
+  'FIN_WAIT2 + rcv RST': 'probe:FIN_WAIT2',
+  'CLOSING + rcv RST': 'probe:CLOSING',
+  'LAST_ACK + rcv RST': 'probe:LAST_ACK',
+  'TIME_WAIT + rcv RST': 'probe:TIME_WAIT',
+  'CLOSING + close with unread data': 'closing-unread',
+  'LAST_ACK + close with unread data': 'last-ack-unread',
 };
 
 function run(name: string): Trace {
+  // "probe:STATE": a scripted peer sends a RST at exactly RCV.NXT to a socket in STATE.
+  const probe = PROBE_STATES.find((s) => name === `probe:${s}`);
+  if (probe !== undefined)
+    return simulate(
+      probeScenario({ state: probe, flags: 'R', seq: 'exact', ack: 'snd_nxt', len: 0 }),
+      { seed: 3 },
+    );
   const inline = INLINE[name];
   // Catalog scenarios with their link delay shortened to the recordings' LAN, so the
   // witnesses are the same kind of run as the golden tests.

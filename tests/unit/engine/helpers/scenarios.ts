@@ -84,4 +84,35 @@ export const INLINE: Record<string, ScenarioInput> = {
       faults: [{ from: 'client', to: 'server', match: { pure_ack: true, nth: 2 }, action: 'drop' }],
     },
   ),
+  // The client's 100 bytes are never read; the server half-closes after the client's FIN
+  // (LAST_ACK) or crossing it (CLOSING), and the client's pure ACKs are lost, so the server
+  // is still there when it calls close() at 0.5 s.
+  'last-ack-unread': unreadClose('last-ack-unread', 0.1),
+  'closing-unread': unreadClose('closing-unread', 0.3),
 };
+
+function unreadClose(name: string, clientCloseAt: number): ScenarioInput {
+  return inline(
+    name,
+    {
+      server: server([
+        LISTEN,
+        { accept: {} },
+        { shutdown: 'write', at: 0.3 },
+        { close: {}, at: 0.5 },
+      ]),
+      client: client([{ connect: 'server' }, { send: 100 }, { close: {}, at: clientCloseAt }]),
+    },
+    {
+      faults: [
+        {
+          from: 'client',
+          to: 'server',
+          match: { pure_ack: true },
+          action: 'drop',
+          window: [0.25, 5],
+        },
+      ],
+    },
+  );
+}
