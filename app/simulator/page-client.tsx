@@ -6,7 +6,14 @@
 import { useTranslations } from 'next-intl';
 import { useSearchParams } from 'next/navigation';
 import { useMemo, useState, useSyncExternalStore } from 'react';
-import { getScenario, listScenarios, parseScenario, type Profile, type Trace } from '@/lib/engine';
+import {
+  getScenario,
+  listScenarios,
+  parseScenario,
+  type Profile,
+  type ScenarioFile,
+  type Trace,
+} from '@/lib/engine';
 import { RoundsView } from '@/app/_components/congestion';
 import { LadderPlayer } from '@/app/_components/ladder';
 import { toProblem, type Problem } from './execute';
@@ -14,6 +21,7 @@ import { ExportPanel } from './export-panel';
 import { FaultForm, OverridesForm } from './forms';
 import { ImportTrace } from './import-trace';
 import { locatePath, syntaxErrorPosition, type TextPosition } from './json-position';
+import { ProbePanel } from './probe-panel';
 import { decodeRunConfig, encodeRunConfig, type RunConfig } from './run-config';
 import { StateTimeline } from './state-timeline';
 import { useSimulation } from './use-simulation';
@@ -150,6 +158,24 @@ function Playground({ query: initialQuery }: { query: string }) {
       set,
       compare,
     };
+    setImported(null);
+    setCopied(false);
+    setRun(config);
+    window.history.replaceState(null, '', `/simulator?${encodeRunConfig(config)}`);
+  };
+
+  /** Show a generated scenario in the editor and run it (the probe panel). */
+  const runFile = (file: ScenarioFile): void => {
+    const config: RunConfig = {
+      scenario,
+      file,
+      seed: seedOf(seed),
+      profile: profile === '' ? null : profile,
+      set: [],
+      compare,
+    };
+    setText(pretty(file));
+    setSet([]);
     setImported(null);
     setCopied(false);
     setRun(config);
@@ -307,6 +333,8 @@ function Playground({ query: initialQuery }: { query: string }) {
           </div>
         </details>
       </form>
+
+      <ProbePanel onBuild={runFile} />
 
       <section aria-labelledby="share" className="space-y-1">
         <h2 id="share" className="text-sm font-semibold">

@@ -239,6 +239,40 @@ describe('the simulator playground', () => {
     await context.close();
   });
 
+  test('the probe panel sends a chosen segment to a socket in a chosen state (issue 21)', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await openSimulator(page);
+    const probe = page.getByTestId('probe');
+    await probe.locator('summary').click();
+    // A SYN on an ESTABLISHED connection: RFC 5961 §4.2, a challenge ACK and nothing else.
+    await probe.getByTestId('probe-state').selectOption('ESTABLISHED');
+    await probe.getByTestId('probe-flags').selectOption('S');
+    await probe.getByTestId('probe-seq').selectOption('beyond');
+    await probe.getByTestId('probe-run').click();
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid=ladder] title')
+        ?.textContent?.startsWith('probe-established'),
+    );
+    const labels = await segmentLabels(page);
+    expect(labels.slice(-2)).toEqual(['S 200001:200001(0)', '. 1:1(0) ack 1']);
+    // The built scenario is in the editor, so it can be changed, shared or saved.
+    expect(await page.getByTestId('scenario-text').inputValue()).toContain('"raw": true');
+    // An exact RST in CLOSE_WAIT closes the socket: the state timeline ends in CLOSED.
+    await probe.getByTestId('probe-state').selectOption('CLOSE_WAIT');
+    await probe.getByTestId('probe-flags').selectOption('R');
+    await probe.getByTestId('probe-seq').selectOption('exact');
+    await probe.getByTestId('probe-run').click();
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid=ladder] title')
+        ?.textContent?.startsWith('probe-close_wait'),
+    );
+    expect((await segmentLabels(page)).at(-1)).toBe('R 2:2(0)');
+    await context.close();
+  });
+
   test('compare shows linux and rfc side by side', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
