@@ -67,6 +67,38 @@ export default tseslint.config(
     },
   },
   {
+    // Sockets never reach back into the world that drives them (issue 21: no import cycle).
+    // The engine-wide patterns are repeated: a later block replaces the rule, it does not merge.
+    files: [
+      'lib/engine/connection.ts',
+      'lib/engine/listener.ts',
+      'lib/engine/programs.ts',
+      'lib/engine/effects.ts',
+      'lib/engine/host.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['./world', './simulate'],
+              message: 'A socket or program never imports the world; the world imports it.',
+            },
+            {
+              group: ['@/app/*', '@/lib/*', '../../*'],
+              message: 'The engine imports nothing from the rest of the project.',
+            },
+            {
+              group: ['next', 'next/*', 'react', 'react/*', 'node:*', '@prisma/*'],
+              message: 'The engine is pure TypeScript that runs in the browser.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: [
       'lib/questions/**/*.ts',
       'lib/srs/**/*.ts',
