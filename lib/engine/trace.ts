@@ -12,7 +12,8 @@ function round6(x: number): number {
 /**
  * Relative numbering like tcpdump: each direction of a 4-tuple counts from the sequence
  * number of its SYN (the latest one before the segment, or else the first after it); an
- * injected old duplicate SYN does not reset the base. Two passes, no closures (hot path).
+ * injected old duplicate SYN, or a SYN the other side does not take up, does not reset the
+ * base. Two passes, no closures (hot path).
  */
 function endpointIndex(names: Map<string, number>, name: string): number {
   let v = names.get(name);
@@ -21,6 +22,20 @@ function endpointIndex(names: Map<string, number>, name: string): number {
     names.set(name, v);
   }
   return v;
+}
+
+/**
+ * True when the other direction acknowledges SYN `i` (ack = ISN + 1) before this direction
+ * sends anything else: the SYN was taken up, not answered with the old connection's numbers.
+ */
+function answered(segs: TraceSegment[], keys: number[], i: number, reverse: number): boolean {
+  const want = (segs[i]!.abs_seq + 1) >>> 0;
+  const own = keys[i];
+  for (let j = i + 1; j < segs.length; j++) {
+    if (keys[j] === own) return false;
+    if (keys[j] === reverse && segs[j]!.abs_ack === want) return true;
+  }
+  return false;
 }
 
 function relativise(segs: TraceSegment[]): void {
@@ -47,7 +62,14 @@ function relativise(segs: TraceSegment[]): void {
   for (let i = 0; i < n; i++) {
     const s = segs[i]!;
     const key = keys[i]!;
-    if (s.flags.charCodeAt(0) === 83 && s.why !== 'old_duplicate') current.set(key, s.abs_seq);
+    if (s.flags.charCodeAt(0) === 83 && s.why !== 'old_duplicate') {
+      // A later SYN with a new ISN starts a new numbering only once the other side takes it
+      // up (acknowledges ISN + 1): a new incarnation. A SYN answered by a challenge ACK (a
+      // rebooted peer's, or a probe's) is shown in the numbering of the connection it hit.
+      const base = current.get(key);
+      if (base === undefined || base === s.abs_seq || answered(segs, keys, i, revKeys[i]!))
+        current.set(key, s.abs_seq);
+    }
     const own = current.get(key);
     const peer = current.get(revKeys[i]!);
     // A RST with seq 0 answering a segment without ACK has no meaningful relative seq.
