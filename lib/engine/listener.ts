@@ -14,16 +14,17 @@ import { TupleTable } from './tuple-table';
 import { timerFireTime } from './timers';
 import type { TcpState } from './types';
 
-/** What a listener needs from its host. */
+/** What a listener needs from the world, for the host it listens on (methods, no closures: one per run adds up). */
 export interface ListenerEnv {
-  readonly conn: ConnEnv;
   readonly cookieSecret: number;
+  /** The host's profile, sysctls and MSS. */
+  connEnv(host: string): ConnEnv;
   /** The host's next ISN (the scenario's ISN first, then drawn from the run's PRNG). */
-  chooseIsn(): number;
+  chooseIsnFor(host: string): number;
   /** A new connection, registered in the host's 4-tuple table. */
-  spawn(init: Omit<ConnInit, 'id' | 'host' | 'lport'>): Connection;
-  /** The options the program has set so far (children inherit keepalive and nodelay). */
-  options(): SocketOptions;
+  spawnOn(host: string, init: Omit<ConnInit, 'id' | 'host' | 'lport'>): Connection;
+  /** The options the host's program has set so far (children inherit keepalive and nodelay). */
+  optionsOf(host: string): SocketOptions;
 }
 
 export class Listener {
@@ -32,6 +33,7 @@ export class Listener {
   lastOverflow = -Infinity;
   closed = false;
   private now = 0;
+  private readonly conn: ConnEnv;
 
   constructor(
     readonly host: string,
@@ -40,7 +42,9 @@ export class Listener {
     readonly maxAck: number,
     private readonly env: ListenerEnv,
     private readonly sink: EffectSink<Listener>,
-  ) {}
+  ) {
+    this.conn = env.connEnv(host);
+  }
 
   /** listen(): the LISTEN state record. */
   open(now: number): void {
@@ -104,7 +108,7 @@ export class Listener {
   /** reqsk_timer_handler + syn_ack_recalc: SYN-ACKs at 1, 3, 7, 15, 31 s; silent drop at 63 s. */
   onRequestTimer(req: Request, now: number): void {
     this.now = now;
-    const sys = this.env.conn.sys;
+    const sys = this.conn.sys;
     let maxRetries = sys.tcp_synack_retries;
     const qlen = this.reqs.size;
     if (qlen * 2 > Math.max(8, this.maxAck)) {
@@ -179,7 +183,7 @@ export class Listener {
 
   /** tcp_conn_request (order of checks: FIDELITY item 35). */
   private connRequest(seg: Segment, twIsn: number | undefined): void {
-    const sys = this.env.conn.sys;
+    const sys = this.conn.sys;
     let wantCookie = false;
     if (twIsn === undefined && (sys.tcp_syncookies === 2 || this.reqs.size > this.maxAck)) {
       this.lastOverflow = this.now;
@@ -198,7 +202,7 @@ export class Listener {
     const cport = seg.cport;
     if (wantCookie) {
       const isn = makeCookie(this.env.cookieSecret, seg, peerMss, this.now);
-      const m = Math.min(SYNCOOKIE_MSS[mssIndex(peerMss)]!, this.env.conn.ownMss);
+      const m = Math.min(SYNCOOKIE_MSS[mssIndex(peerMss)]!, this.conn.ownMss);
       this.synAck(seg.src, seg.sport, isn, seqAdd(seg.seq, 1), m, cport, 'syncookie');
       return;
     }
@@ -208,7 +212,7 @@ export class Listener {
       rport: seg.sport,
       cport,
       irs: seg.seq,
-      iss: twIsn ?? this.env.chooseIsn(),
+      iss: twIsn ?? this.env.chooseIsnFor(this.host),
       peerMss,
       numTimeout: 0,
       acked: false,
@@ -224,12 +228,12 @@ export class Listener {
 
   private sendSynAck(req: Request, why: string | undefined): void {
     req.lastSent = this.now;
-    const ownMss = this.env.conn.ownMss;
+    const ownMss = this.conn.ownMss;
     this.synAck(req.remote, req.rport, req.iss, seqAdd(req.irs, 1), ownMss, req.cport, why);
   }
 
   private armReq(req: Request, delay: number): void {
-    const sys = this.env.conn.sys;
+    const sys = this.conn.sys;
     req.gen++;
     const at = timerFireTime(this.now, delay, sys.hz, sys.hz_phase_us / 1e6);
     this.sink.emit(this, { k: 'request_timer', req, at });
@@ -238,7 +242,7 @@ export class Listener {
   /** tcp_check_req: a segment for a pending request (TCP_NEW_SYN_RECV). */
   private checkReq(req: Request, seg: Segment): void {
     const f = seg.flags;
-    const sys = this.env.conn.sys;
+    const sys = this.conn.sys;
     const segOff = seqDiff(seg.seq, req.irs);
     if (f & SYN && !(f & (ACK | RST)) && segOff === 0) {
       // Retransmitted SYN: re-send the SYN-ACK now (unless an out-of-window answer went out
@@ -298,7 +302,7 @@ export class Listener {
     }
     this.reqs.delete(req);
     const child = this.makeChild(req.remote, req.rport, req.cport, req.iss, req.peerMss);
-    child.adoptHandshake(req.irs, req.lastSent, this.env.options(), this.now);
+    child.adoptHandshake(req.irs, req.lastSent, this.env.optionsOf(this.host), this.now);
     child.process(seg, this.now);
     this.sink.emit(this, { k: 'wake' });
   }
@@ -310,7 +314,7 @@ export class Listener {
     iss: number,
     peerMss: number,
   ): Connection {
-    const c = this.env.spawn({ remote, rport, cport, iss, passive: true, peerMss });
+    const c = this.env.spawnOn(this.host, { remote, rport, cport, iss, passive: true, peerMss });
     this.acceptQ.push(c);
     return c;
   }
@@ -318,7 +322,7 @@ export class Listener {
   /** cookie_v4_check: only if the listener overflowed within the last 2 minutes. */
   private cookieCheck(ack: Segment): boolean {
     const env = this.env;
-    if (env.conn.sys.tcp_syncookies === 0 || this.now - this.lastOverflow > SYNCOOKIE_VALIDITY)
+    if (this.conn.sys.tcp_syncookies === 0 || this.now - this.lastOverflow > SYNCOOKIE_VALIDITY)
       return false;
     const mss = checkCookie(env.cookieSecret, ack, this.now);
     if (mss === undefined) return false;
@@ -326,7 +330,7 @@ export class Listener {
     const clientIsn = seqAdd(ack.seq, -1);
     if (this.acceptqFull()) return true; // valid cookie but no room: the ACK is dropped
     const child = this.makeChild(ack.src, ack.sport, ack.cport, cookie, mss);
-    child.adoptHandshake(clientIsn, undefined, env.options(), this.now);
+    child.adoptHandshake(clientIsn, undefined, env.optionsOf(this.host), this.now);
     this.record('conn', child.cport, 'LISTEN', 'SYN_RECV');
     child.process(ack, this.now);
     this.sink.emit(this, { k: 'wake' });

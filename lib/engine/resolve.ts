@@ -102,13 +102,21 @@ export function resolveScenario(
       // parseScenario refuses such a step; a ScenarioFile built by hand in code may hold one.
       if (step === undefined)
         throw new ScenarioError(`endpoints.${name}.program[${i}]`, 'expected exactly one action');
-      return resolveStep(step, (d) => {
+      const fixed = fixedSteps.get(step);
+      if (fixed !== undefined) return fixed;
+      let drewAny = false;
+      const resolved = resolveStep(step, (d) => {
         if (typeof d.value === 'number') return d.value;
+        drewAny = true;
         const n = draw(d.value, rng, d.integer, [0, 0]);
         // The key string is built only for values that were actually drawn.
         params[`${name}.program[${i}].${d.field}`] = n;
         return n;
       });
+      // A step with nothing to draw resolves the same in every run: keep it (programs only
+      // read their steps).
+      if (!drewAny) fixedSteps.set(step, resolved);
+      return resolved;
     });
     endpoints.push({ name, port: ep.port, sysctl, isn, raw: ep.raw, program });
   }
@@ -129,6 +137,8 @@ export function resolveScenario(
     params,
   };
 }
+
+const fixedSteps = new WeakMap<ScenarioStep, ResolvedStep>();
 
 /**
  * Draws a step's numbers through `drawn`, `at` first and then the action's own (the order

@@ -395,6 +395,18 @@ function bodyOf<K extends StepAction>(action: K, step: ProgramStep): StepBody<K>
  * // → { at: { value: 1, … }, kind: 'send', bytes: { value: { range: [1, 9] }, integer: true, field: 'send' } }
  */
 export function scenarioStep(step: ProgramStep): ScenarioStep | undefined {
+  // simulate() runs one parsed file many times (a question's variations, a benchmark): the
+  // typed form of a step object is computed once. Steps are never mutated after parsing
+  // (--set edits a clone, which is parsed again into new objects).
+  if (typedSteps.has(step)) return typedSteps.get(step);
+  const typed = toScenarioStep(step);
+  typedSteps.set(step, typed);
+  return typed;
+}
+
+const typedSteps = new WeakMap<ProgramStep, ScenarioStep | undefined>();
+
+function toScenarioStep(step: ProgramStep): ScenarioStep | undefined {
   const at = step.at === undefined ? undefined : drawOf(step.at, false, 'at');
   // The file's action order; the schema lets exactly one action through.
   for (const action of STEP_ACTIONS) {

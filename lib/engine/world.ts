@@ -39,7 +39,7 @@ export interface WorldOptions {
   checkTransitions?: boolean;
 }
 
-export class World implements Kernel, EffectSink<Connection>, EffectSink<Listener> {
+export class World implements Kernel, ListenerEnv, EffectSink<Connection>, EffectSink<Listener> {
   private readonly q = new EventQueue<SimEvent>();
   now = 0;
   private readonly hosts = new Map<string, Host>();
@@ -49,7 +49,7 @@ export class World implements Kernel, EffectSink<Connection>, EffectSink<Listene
   private readonly events: TraceEvent[] = [];
   private readonly timers: TraceTimer[] = [];
   private readonly faultHits: number[];
-  private readonly cookieSecret: number;
+  readonly cookieSecret: number;
   private readonly checkTransitions: boolean;
   readonly appLatency: number;
   readonly ownMss: number;
@@ -316,14 +316,7 @@ export class World implements Kernel, EffectSink<Connection>, EffectSink<Listene
   }
 
   listen(host: Host, backlog: number): Listener {
-    const env: ListenerEnv = {
-      conn: host.env,
-      cookieSecret: this.cookieSecret,
-      chooseIsn: () => this.chooseIsn(host),
-      spawn: (init) => this.spawn(host, init),
-      options: (): SocketOptions => host.app.options,
-    };
-    const lst = new Listener(host.name, host.port, backlog, env, this);
+    const lst = new Listener(host.name, host.port, backlog, this, this);
     host.listeners.set(host.port, lst);
     lst.open(this.now);
     return lst;
@@ -348,6 +341,24 @@ export class World implements Kernel, EffectSink<Connection>, EffectSink<Listene
 
   portOf(endpoint: string): number {
     return this.host(endpoint).port;
+  }
+
+  // ---------------------------------------------------------------- ListenerEnv
+
+  connEnv(host: string): ConnEnv {
+    return this.host(host).env;
+  }
+
+  chooseIsnFor(host: string): number {
+    return this.chooseIsn(this.host(host));
+  }
+
+  spawnOn(host: string, init: Omit<ConnInit, 'id' | 'host' | 'lport'>): Connection {
+    return this.spawn(this.host(host), init);
+  }
+
+  optionsOf(host: string): SocketOptions {
+    return this.host(host).app.options;
   }
 
   // ---------------------------------------------------------------- sockets

@@ -402,10 +402,10 @@ export function listenerIn(
   const children: Connection[] = [];
   let nextId = 2;
   const lenv: ListenerEnv = {
-    conn: e,
     cookieSecret: 0x5eed,
-    chooseIsn: () => ISS,
-    spawn: (init) => {
+    connEnv: () => e,
+    chooseIsnFor: () => ISS,
+    spawnOn: (_host, init) => {
       const c = new Connection(
         { ...init, id: nextId++, host: LOCAL.host, lport: LOCAL.port },
         e,
@@ -414,7 +414,7 @@ export function listenerIn(
       children.push(c);
       return c;
     },
-    options: () => options(),
+    optionsOf: () => options(),
   };
   const lst = new Listener(LOCAL.host, LOCAL.port, o.backlog ?? 128, lenv, sink);
   lst.open(0);
