@@ -598,9 +598,11 @@ export class Connection {
       if (ackOff <= 0 || ackOff > this.sndNxt) {
         // Unacceptable ACK (e.g. the SYN-ACK to an old duplicate SYN, RFC 9293 Fig. 8):
         // reset it, and if no SYN retransmission happened yet re-arm the SYN timer to
-        // TCP_TIMEOUT_MIN so the SYN goes out again almost at once (Linux only).
-        if (f & RST) return;
-        this.refuse(seg);
+        // TCP_TIMEOUT_MIN so the SYN goes out again almost at once (Linux only). Linux
+        // re-arms before it looks at RST ("Previous FIN/ACK or RST/ACK might be ignored",
+        // tcp_rcv_synsent_state_process), so a RST+ACK with a bad ack moves the timer too;
+        // the RST itself is never answered (RFC 9293 §3.10.7.3 first, tcp_v4_send_reset).
+        if (!(f & RST)) this.refuse(seg);
         if (this.env.linux && !this.synRetransmitted) {
           this.rtxKind = 'syn';
           this.arm('rtx', TCP_TIMEOUT_MIN_JIFFIES / Math.max(1, this.env.sys.hz), 'retransmit');

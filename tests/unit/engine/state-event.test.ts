@@ -216,12 +216,8 @@ const ROWS: Row[] = [
     state: 'SYN_SENT',
     event: 'RST+ACK, ACK unacceptable',
     input: seg('R.', { seq: 0, ack: 5 }),
-    src: 'RFC 9293 §3.10.7.3 first: "If the RST bit is set, discard the segment and return"',
-    linux: {
-      timers: ['retransmit +0.008'],
-      fails:
-        'Linux tcp_rcv_synsent_state_process checks the ACK before RST: a bad ack re-arms the SYN timer to TCP_TIMEOUT_MIN even on a RST ("Previous FIN/ACK or RST/ACK might be ignored"); the engine returns first',
-    },
+    src: 'RFC 9293 §3.10.7.3 first: "If the RST bit is set, discard the segment and return"; Linux tcp_rcv_synsent_state_process checks the ACK before RST: a bad ack re-arms the SYN timer to TCP_TIMEOUT_MIN even on a RST ("Previous FIN/ACK or RST/ACK might be ignored"), and no RST answers a RST',
+    linux: { timers: ['retransmit +0.008'] },
   },
   {
     state: 'SYN_SENT',
