@@ -675,18 +675,16 @@ export class Connection {
     // tcp_sequence: acceptable iff end >= RCV.WUP and seq <= RCV.NXT + RCV.WND.
     const inWindow = endOff >= this.rcvWup && segOff <= this.rcvNxt + this.advWindow();
     if (!inWindow) {
+      // tcp_validate_incoming step 1: an unacceptable RST is dropped, except that
+      // tcp_reset_check still accepts rcv_nxt−1 after a FIN, outside the window too.
       if (!(f & RST)) this.oowAck(seg);
+      else if (this.env.linux && this.resetCheck(segOff)) this.rstReset();
       return;
     }
     if (f & RST) {
       // RFC 5961 §3.2: only an exact match resets; rcv_nxt-1 is accepted after a FIN (tcp_reset_check).
-      const s = this.state;
-      const afterFin = s === 'CLOSE_WAIT' || s === 'LAST_ACK' || s === 'CLOSING';
-      if (segOff === this.rcvNxt || (afterFin && segOff === this.rcvNxt - 1)) {
-        this.resetConn(s === 'CLOSE_WAIT' ? 'EPIPE' : 'ECONNRESET');
-      } else {
-        this.challengeAck();
-      }
+      if (segOff === this.rcvNxt || this.resetCheck(segOff)) this.rstReset();
+      else this.challengeAck();
       return;
     }
     if (f & SYN) {
@@ -730,6 +728,25 @@ export class Connection {
     }
     this.dataQueue(seg, segOff);
     if ((this.state as TcpState) !== 'CLOSED') this.trySend();
+  }
+
+  /** tcp_reset_check: RST at rcv_nxt−1 once the peer's FIN is in (a macOS habit Linux accepts). */
+  private resetCheck(segOff: number): boolean {
+    const s = this.state;
+    return (
+      segOff === this.rcvNxt - 1 && (s === 'CLOSE_WAIT' || s === 'LAST_ACK' || s === 'CLOSING')
+    );
+  }
+
+  /**
+   * An acceptable RST (tcp_reset). RFC 9293 §3.10.7.4 second: SYN-RECEIVED from an active
+   * OPEN (simultaneous open) means "connection refused"; Linux's tcp_reset has no such case
+   * and reports ECONNRESET (FIDELITY 52). CLOSE_WAIT reports EPIPE (FIDELITY 66).
+   */
+  private rstReset(): void {
+    const s = this.state;
+    if (s === 'SYN_RECV' && !this.passive && !this.env.linux) this.resetConn('ECONNREFUSED');
+    else this.resetConn(s === 'CLOSE_WAIT' ? 'EPIPE' : 'ECONNRESET');
   }
 
   private synRecvEstablished(seg: Segment): void {

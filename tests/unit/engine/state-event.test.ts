@@ -173,13 +173,11 @@ function synchronized(s: keyof typeof TCB, opts: FixtureOptions, resetErrno?: Er
       opts,
       event: 'RST at RCV.NXT−1 (just below the window, after the peer FIN)',
       input: seg('R', { seq: rcv - 1 }),
-      src: 'RFC 9293 §3.10.7.4 first: outside the window → drop',
+      src: 'RFC 9293 §3.10.7.4 first: outside the window → drop; Linux tcp_validate_incoming step 1: an out-of-window RST still resets when tcp_reset_check() holds (seq == rcv_nxt−1 in CLOSE_WAIT/LAST_ACK/CLOSING), FIDELITY 65',
       linux: {
         to: 'CLOSED',
         gone: true,
         ...(resetErrno ? { errno: resetErrno } : {}),
-        fails:
-          'Linux tcp_validate_incoming: an out-of-window RST still resets when tcp_reset_check() (seq == rcv_nxt−1 in CLOSE_WAIT/LAST_ACK/CLOSING); FIDELITY 65. The engine checks rcv_nxt−1 only inside the window, so it drops it',
       },
     });
   return rows;
@@ -311,15 +309,9 @@ const ROWS: Row[] = [
     input: seg('R', { seq: 1 }),
     to: 'CLOSED',
     gone: true,
-    src: 'RFC 9293 §3.10.7.4 second: active OPEN → "connection refused"; Linux tcp_reset default → ECONNRESET (FIDELITY 52)',
+    src: 'RFC 9293 §3.10.7.4 second, SYN-RECEIVED from an active OPEN: "the connection was refused"; Linux tcp_reset default → ECONNRESET (FIDELITY 52)',
     linux: { to: 'CLOSED', gone: true, errno: 'ECONNRESET' },
-    rfc: {
-      to: 'CLOSED',
-      gone: true,
-      errno: 'ECONNREFUSED',
-      fails:
-        'RFC 9293 §3.10.7.4 second, SYN-RECEIVED from an active OPEN: "the connection was refused"; the engine reports ECONNRESET (Linux) in both profiles',
-    },
+    rfc: { to: 'CLOSED', gone: true, errno: 'ECONNREFUSED' },
   },
   {
     state: 'SYN_RECV',
