@@ -784,7 +784,13 @@ export class Connection {
   /** tcp_ack. Returns false when the segment must be dropped. */
   private processAck(seg: Segment): boolean {
     const a = seqDiff(seg.ack, this.iss);
-    if (a > this.sndNxt) return false; // ACK of unsent data: dropped silently
+    if (a > this.sndNxt) {
+      // ACK of unsent data. Linux: tcp_ack returns ACK_UNSENT_DATA (< 0); tcp_rcv_established
+      // drops it silently, tcp_rcv_state_process (every other state) answers with
+      // tcp_send_challenge_ack. RFC 9293 §3.10.7.4 fifth: "send an ACK, drop the segment".
+      if (!this.env.linux || this.state !== 'ESTABLISHED') this.challengeAck();
+      return false;
+    }
     const prevWnd = this.sndWnd;
     this.sndWnd = seg.win;
     if (a > this.sndUna) {

@@ -119,19 +119,9 @@ function synchronized(s: keyof typeof TCB, opts: FixtureOptions, resetErrno?: Er
       opts,
       event: 'ACK of unsent data',
       input: seg('.', { ack: nxt + 1000 }),
-      src: 'RFC 9293 §3.10.7.4 fifth: SEG.ACK > SND.NXT → send an ACK, drop; Linux: tcp_rcv_established drops it silently, tcp_rcv_state_process (non-ESTABLISHED) answers tcp_send_challenge_ack',
-      linux: closing
-        ? {
-            send: [ackOf(s)],
-            fails:
-              'Linux tcp_rcv_state_process step 5: tcp_ack < 0 (ACK_UNSENT_DATA) → tcp_send_challenge_ack; the engine drops silently',
-          }
-        : {},
-      rfc: {
-        send: [ackOf(s)],
-        fails:
-          'RFC 9293 §3.10.7.4 fifth: "send an ACK, drop the segment"; the engine sends nothing',
-      },
+      src: 'RFC 9293 §3.10.7.4 fifth: SEG.ACK > SND.NXT → "send an ACK, drop the segment" (the RFC 5961 §5.2 range check applies in every state, LAST-ACK too); Linux: tcp_rcv_established drops it silently, tcp_rcv_state_process step 5 (non-ESTABLISHED) turns tcp_ack < 0 (ACK_UNSENT_DATA) into tcp_send_challenge_ack',
+      linux: closing ? { send: [ackOf(s)] } : {},
+      rfc: { send: [ackOf(s)] },
     },
     {
       state,
