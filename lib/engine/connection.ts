@@ -1036,9 +1036,19 @@ export class Connection {
     const segOff = seqDiff(seg.seq, this.irs);
     const endOff = segOff + segSpace(seg);
     if (this.state === 'FIN_WAIT2') {
-      const inWin = endOff >= this.rcvNxt && segOff <= this.rcvNxt + this.advWindow();
+      // tcp_in_window (tcp_minisocks.c), stricter than tcp_sequence: seq at rcv_nxt, or the
+      // segment ends after rcv_nxt and starts before the right edge. An old segment ending
+      // exactly at rcv_nxt (a retransmitted SYN-ACK) is outside, as RFC 9293's acceptability
+      // test says too. Outside the window Linux answers every segment, a RST included, with
+      // an ACK (tcp_timewait_check_oow_rate_limit runs before the RST check); RFC 9293
+      // §3.10.7.4 first drops an unacceptable RST.
+      const right = this.rcvNxt + this.advWindow();
+      const inWin =
+        segOff === this.rcvNxt ||
+        (endOff > this.rcvNxt && segOff < right) ||
+        (segOff === right && endOff === segOff);
       if (!inWin) {
-        if (!(f & RST)) this.twAck(seg);
+        if (this.env.linux || !(f & RST)) this.twAck(seg);
         return;
       }
       if (f & RST) {
@@ -1070,6 +1080,13 @@ export class Connection {
       } else {
         this.arm('tw', this.timeWaitLength(), 'time_wait');
       }
+      return;
+    }
+    if (f & RST && !this.env.linux) {
+      // RFC 9293 §3.10.7.4 second (RFC 5961 §3.2) holds in TIME-WAIT as in any synchronized
+      // state: an inexact RST inside the window draws a challenge ACK. Linux's minisock
+      // treats only seq == rcv_nxt as in window and drops every other RST.
+      if (segOff > this.rcvNxt && segOff < this.rcvNxt + this.advWindow()) this.challengeAck();
       return;
     }
     if (!(f & RST)) {

@@ -641,9 +641,7 @@ function orphanFinWait2(): Row[] {
       event: 'orphan: SYN+ACK (old, below RCV.NXT)',
       input: seg('S.', { seq: 0, ack: 1 }),
       send: ['. 102 ack 1'],
-      src: `${src}: tcp_in_window(seq, end_seq, rcv_nxt, …) is false for seq < rcv_nxt → ACK`,
-      fails:
-        'the engine tests end ≥ rcv_nxt (tcp_sequence) instead of tcp_in_window (seq == rcv_nxt, or end after rcv_nxt and seq before the right edge), takes the old SYN-ACK as in window and drops it as a dup ACK',
+      src: `${src}: tcp_in_window(seq, end_seq, rcv_nxt, …) needs seq == rcv_nxt or end_seq after rcv_nxt; the old SYN-ACK ends at rcv_nxt → out of window → ACK`,
     },
     {
       ...base,
@@ -688,9 +686,23 @@ function orphanFinWait2(): Row[] {
       event: 'orphan: RST outside the window',
       input: seg('R', { seq: 1_000_000 }),
       send: ['. 102 ack 1'],
-      src: `${src}: out of window → tcp_timewait_check_oow_rate_limit → TCP_TW_ACK, RST or not`,
-      fails:
-        'Linux answers an out-of-window segment in the FIN_WAIT2 substate with an ACK before looking at RST; the engine drops a RST there',
+      src: `${src}: out of window → tcp_timewait_check_oow_rate_limit → TCP_TW_ACK before the RST check, RST or not`,
+    },
+    // The rfc profile keeps the minisock (its timeout is Linux's) but RFC 9293's checks.
+    {
+      ...base,
+      only: 'rfc',
+      event: 'orphan: SYN+ACK (old, below RCV.NXT)',
+      input: seg('S.', { seq: 0, ack: 1 }),
+      send: ['. 102 ack 1'],
+      src: 'RFC 9293 §3.10.7.4 first: neither SEG.SEQ nor SEG.SEQ+SEG.LEN−1 is ≥ RCV.NXT → unacceptable → ACK',
+    },
+    {
+      ...base,
+      only: 'rfc',
+      event: 'orphan: RST outside the window',
+      input: seg('R', { seq: 1_000_000 }),
+      src: 'RFC 9293 §3.10.7.4 first: an unacceptable segment gets an ACK "unless the RST bit is set, if so drop the segment"',
     },
     {
       state: 'FIN_WAIT2',
@@ -792,12 +804,8 @@ function timeWait(): Row[] {
       state,
       event: 'RST in window, not exact',
       input: seg('R', { seq: 1002 }),
-      src: 'Linux tcp_timewait_state_process: only seq == rcv_nxt is in window; other RSTs are dropped',
-      rfc: {
-        send: ['. 102 ack 2'],
-        fails:
-          'RFC 9293 §3.10.7.4 second (RFC 5961 §3.2) applies in TIME-WAIT too: an in-window, inexact RST draws a challenge ACK; the rfc profile uses Linux minisock (drop)',
-      },
+      src: 'Linux tcp_timewait_state_process: only seq == rcv_nxt is in window; other RSTs are dropped. RFC 9293 §3.10.7.4 second (RFC 5961 §3.2) applies in TIME-WAIT too: challenge ACK',
+      rfc: { send: ['. 102 ack 2'] },
     },
     {
       state,
