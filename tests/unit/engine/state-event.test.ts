@@ -1088,9 +1088,7 @@ const LISTENER_ROWS: ListenerRow[] = [
     event: 'RST outside the window',
     input: seg('R', { seq: 1_000_000 }),
     requests: 1,
-    src: 'tcp_check_req: out of tcp_in_window → return NULL (no ACK for a RST); FIDELITY 95',
-    fails:
-      'Linux keeps the request when the RST is outside its window (FIDELITY 95); the engine drops the request on any RST',
+    src: 'tcp_check_req: out of tcp_in_window → return NULL, request kept (no ACK for a RST); RFC 9293 §3.10.7.4 first: drop; FIDELITY 95',
   },
   {
     state: 'SYN_RECV',
