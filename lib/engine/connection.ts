@@ -598,9 +598,11 @@ export class Connection {
       if (ackOff <= 0 || ackOff > this.sndNxt) {
         // Unacceptable ACK (e.g. the SYN-ACK to an old duplicate SYN, RFC 9293 Fig. 8):
         // reset it, and if no SYN retransmission happened yet re-arm the SYN timer to
-        // TCP_TIMEOUT_MIN so the SYN goes out again almost at once (Linux only).
-        if (f & RST) return;
-        this.refuse(seg);
+        // TCP_TIMEOUT_MIN so the SYN goes out again almost at once (Linux only). Linux
+        // re-arms before it looks at RST ("Previous FIN/ACK or RST/ACK might be ignored",
+        // tcp_rcv_synsent_state_process), so a RST+ACK with a bad ack moves the timer too;
+        // the RST itself is never answered (RFC 9293 §3.10.7.3 first, tcp_v4_send_reset).
+        if (!(f & RST)) this.refuse(seg);
         if (this.env.linux && !this.synRetransmitted) {
           this.rtxKind = 'syn';
           this.arm('rtx', TCP_TIMEOUT_MIN_JIFFIES / Math.max(1, this.env.sys.hz), 'retransmit');
@@ -673,18 +675,16 @@ export class Connection {
     // tcp_sequence: acceptable iff end >= RCV.WUP and seq <= RCV.NXT + RCV.WND.
     const inWindow = endOff >= this.rcvWup && segOff <= this.rcvNxt + this.advWindow();
     if (!inWindow) {
+      // tcp_validate_incoming step 1: an unacceptable RST is dropped, except that
+      // tcp_reset_check still accepts rcv_nxt−1 after a FIN, outside the window too.
       if (!(f & RST)) this.oowAck(seg);
+      else if (this.env.linux && this.resetCheck(segOff)) this.rstReset();
       return;
     }
     if (f & RST) {
       // RFC 5961 §3.2: only an exact match resets; rcv_nxt-1 is accepted after a FIN (tcp_reset_check).
-      const s = this.state;
-      const afterFin = s === 'CLOSE_WAIT' || s === 'LAST_ACK' || s === 'CLOSING';
-      if (segOff === this.rcvNxt || (afterFin && segOff === this.rcvNxt - 1)) {
-        this.resetConn(s === 'CLOSE_WAIT' ? 'EPIPE' : 'ECONNRESET');
-      } else {
-        this.challengeAck();
-      }
+      if (segOff === this.rcvNxt || this.resetCheck(segOff)) this.rstReset();
+      else this.challengeAck();
       return;
     }
     if (f & SYN) {
@@ -730,6 +730,25 @@ export class Connection {
     if ((this.state as TcpState) !== 'CLOSED') this.trySend();
   }
 
+  /** tcp_reset_check: RST at rcv_nxt−1 once the peer's FIN is in (a macOS habit Linux accepts). */
+  private resetCheck(segOff: number): boolean {
+    const s = this.state;
+    return (
+      segOff === this.rcvNxt - 1 && (s === 'CLOSE_WAIT' || s === 'LAST_ACK' || s === 'CLOSING')
+    );
+  }
+
+  /**
+   * An acceptable RST (tcp_reset). RFC 9293 §3.10.7.4 second: SYN-RECEIVED from an active
+   * OPEN (simultaneous open) means "connection refused"; Linux's tcp_reset has no such case
+   * and reports ECONNRESET (FIDELITY 52). CLOSE_WAIT reports EPIPE (FIDELITY 66).
+   */
+  private rstReset(): void {
+    const s = this.state;
+    if (s === 'SYN_RECV' && !this.passive && !this.env.linux) this.resetConn('ECONNREFUSED');
+    else this.resetConn(s === 'CLOSE_WAIT' ? 'EPIPE' : 'ECONNRESET');
+  }
+
   private synRecvEstablished(seg: Segment): void {
     this.sndUna = 1;
     this.sndWnd = seg.win;
@@ -772,7 +791,13 @@ export class Connection {
   /** tcp_ack. Returns false when the segment must be dropped. */
   private processAck(seg: Segment): boolean {
     const a = seqDiff(seg.ack, this.iss);
-    if (a > this.sndNxt) return false; // ACK of unsent data: dropped silently
+    if (a > this.sndNxt) {
+      // ACK of unsent data. Linux: tcp_ack returns ACK_UNSENT_DATA (< 0); tcp_rcv_established
+      // drops it silently, tcp_rcv_state_process (every other state) answers with
+      // tcp_send_challenge_ack. RFC 9293 §3.10.7.4 fifth: "send an ACK, drop the segment".
+      if (!this.env.linux || this.state !== 'ESTABLISHED') this.challengeAck();
+      return false;
+    }
     const prevWnd = this.sndWnd;
     this.sndWnd = seg.win;
     if (a > this.sndUna) {
@@ -1018,9 +1043,19 @@ export class Connection {
     const segOff = seqDiff(seg.seq, this.irs);
     const endOff = segOff + segSpace(seg);
     if (this.state === 'FIN_WAIT2') {
-      const inWin = endOff >= this.rcvNxt && segOff <= this.rcvNxt + this.advWindow();
+      // tcp_in_window (tcp_minisocks.c), stricter than tcp_sequence: seq at rcv_nxt, or the
+      // segment ends after rcv_nxt and starts before the right edge. An old segment ending
+      // exactly at rcv_nxt (a retransmitted SYN-ACK) is outside, as RFC 9293's acceptability
+      // test says too. Outside the window Linux answers every segment, a RST included, with
+      // an ACK (tcp_timewait_check_oow_rate_limit runs before the RST check); RFC 9293
+      // §3.10.7.4 first drops an unacceptable RST.
+      const right = this.rcvNxt + this.advWindow();
+      const inWin =
+        segOff === this.rcvNxt ||
+        (endOff > this.rcvNxt && segOff < right) ||
+        (segOff === right && endOff === segOff);
       if (!inWin) {
-        if (!(f & RST)) this.twAck(seg);
+        if (this.env.linux || !(f & RST)) this.twAck(seg);
         return;
       }
       if (f & RST) {
@@ -1052,6 +1087,13 @@ export class Connection {
       } else {
         this.arm('tw', this.timeWaitLength(), 'time_wait');
       }
+      return;
+    }
+    if (f & RST && !this.env.linux) {
+      // RFC 9293 §3.10.7.4 second (RFC 5961 §3.2) holds in TIME-WAIT as in any synchronized
+      // state: an inexact RST inside the window draws a challenge ACK. Linux's minisock
+      // treats only seq == rcv_nxt as in window and drops every other RST.
+      if (segOff > this.rcvNxt && segOff < this.rcvNxt + this.advWindow()) this.challengeAck();
       return;
     }
     if (!(f & RST)) {

@@ -259,7 +259,10 @@ export class Listener {
       return;
     }
     const inWindow = segOff >= 1 && segOff <= 1 + 65535;
-    if (!inWindow && !(f & RST)) {
+    if (!inWindow) {
+      // "Out of window: send ACK and drop" (tcp_check_req): the request is kept, a RST
+      // included (RFC 9293 §3.10.7.4 first; FIDELITY 95), and a RST gets no ACK.
+      if (f & RST) return;
       if (this.now - req.lastOow >= sys.tcp_invalid_ratelimit / 1000) {
         req.lastOow = this.now;
         this.sink.emit(this, {

@@ -119,19 +119,9 @@ function synchronized(s: keyof typeof TCB, opts: FixtureOptions, resetErrno?: Er
       opts,
       event: 'ACK of unsent data',
       input: seg('.', { ack: nxt + 1000 }),
-      src: 'RFC 9293 §3.10.7.4 fifth: SEG.ACK > SND.NXT → send an ACK, drop; Linux: tcp_rcv_established drops it silently, tcp_rcv_state_process (non-ESTABLISHED) answers tcp_send_challenge_ack',
-      linux: closing
-        ? {
-            send: [ackOf(s)],
-            fails:
-              'Linux tcp_rcv_state_process step 5: tcp_ack < 0 (ACK_UNSENT_DATA) → tcp_send_challenge_ack; the engine drops silently',
-          }
-        : {},
-      rfc: {
-        send: [ackOf(s)],
-        fails:
-          'RFC 9293 §3.10.7.4 fifth: "send an ACK, drop the segment"; the engine sends nothing',
-      },
+      src: 'RFC 9293 §3.10.7.4 fifth: SEG.ACK > SND.NXT → "send an ACK, drop the segment" (the RFC 5961 §5.2 range check applies in every state, LAST-ACK too); Linux: tcp_rcv_established drops it silently, tcp_rcv_state_process step 5 (non-ESTABLISHED) turns tcp_ack < 0 (ACK_UNSENT_DATA) into tcp_send_challenge_ack',
+      linux: closing ? { send: [ackOf(s)] } : {},
+      rfc: { send: [ackOf(s)] },
     },
     {
       state,
@@ -173,13 +163,11 @@ function synchronized(s: keyof typeof TCB, opts: FixtureOptions, resetErrno?: Er
       opts,
       event: 'RST at RCV.NXT−1 (just below the window, after the peer FIN)',
       input: seg('R', { seq: rcv - 1 }),
-      src: 'RFC 9293 §3.10.7.4 first: outside the window → drop',
+      src: 'RFC 9293 §3.10.7.4 first: outside the window → drop; Linux tcp_validate_incoming step 1: an out-of-window RST still resets when tcp_reset_check() holds (seq == rcv_nxt−1 in CLOSE_WAIT/LAST_ACK/CLOSING), FIDELITY 65',
       linux: {
         to: 'CLOSED',
         gone: true,
         ...(resetErrno ? { errno: resetErrno } : {}),
-        fails:
-          'Linux tcp_validate_incoming: an out-of-window RST still resets when tcp_reset_check() (seq == rcv_nxt−1 in CLOSE_WAIT/LAST_ACK/CLOSING); FIDELITY 65. The engine checks rcv_nxt−1 only inside the window, so it drops it',
       },
     });
   return rows;
@@ -216,12 +204,8 @@ const ROWS: Row[] = [
     state: 'SYN_SENT',
     event: 'RST+ACK, ACK unacceptable',
     input: seg('R.', { seq: 0, ack: 5 }),
-    src: 'RFC 9293 §3.10.7.3 first: "If the RST bit is set, discard the segment and return"',
-    linux: {
-      timers: ['retransmit +0.008'],
-      fails:
-        'Linux tcp_rcv_synsent_state_process checks the ACK before RST: a bad ack re-arms the SYN timer to TCP_TIMEOUT_MIN even on a RST ("Previous FIN/ACK or RST/ACK might be ignored"); the engine returns first',
-    },
+    src: 'RFC 9293 §3.10.7.3 first: "If the RST bit is set, discard the segment and return"; Linux tcp_rcv_synsent_state_process checks the ACK before RST: a bad ack re-arms the SYN timer to TCP_TIMEOUT_MIN even on a RST ("Previous FIN/ACK or RST/ACK might be ignored"), and no RST answers a RST',
+    linux: { timers: ['retransmit +0.008'] },
   },
   {
     state: 'SYN_SENT',
@@ -315,15 +299,9 @@ const ROWS: Row[] = [
     input: seg('R', { seq: 1 }),
     to: 'CLOSED',
     gone: true,
-    src: 'RFC 9293 §3.10.7.4 second: active OPEN → "connection refused"; Linux tcp_reset default → ECONNRESET (FIDELITY 52)',
+    src: 'RFC 9293 §3.10.7.4 second, SYN-RECEIVED from an active OPEN: "the connection was refused"; Linux tcp_reset default → ECONNRESET (FIDELITY 52)',
     linux: { to: 'CLOSED', gone: true, errno: 'ECONNRESET' },
-    rfc: {
-      to: 'CLOSED',
-      gone: true,
-      errno: 'ECONNREFUSED',
-      fails:
-        'RFC 9293 §3.10.7.4 second, SYN-RECEIVED from an active OPEN: "the connection was refused"; the engine reports ECONNRESET (Linux) in both profiles',
-    },
+    rfc: { to: 'CLOSED', gone: true, errno: 'ECONNREFUSED' },
   },
   {
     state: 'SYN_RECV',
@@ -663,9 +641,7 @@ function orphanFinWait2(): Row[] {
       event: 'orphan: SYN+ACK (old, below RCV.NXT)',
       input: seg('S.', { seq: 0, ack: 1 }),
       send: ['. 102 ack 1'],
-      src: `${src}: tcp_in_window(seq, end_seq, rcv_nxt, …) is false for seq < rcv_nxt → ACK`,
-      fails:
-        'the engine tests end ≥ rcv_nxt (tcp_sequence) instead of tcp_in_window (seq == rcv_nxt, or end after rcv_nxt and seq before the right edge), takes the old SYN-ACK as in window and drops it as a dup ACK',
+      src: `${src}: tcp_in_window(seq, end_seq, rcv_nxt, …) needs seq == rcv_nxt or end_seq after rcv_nxt; the old SYN-ACK ends at rcv_nxt → out of window → ACK`,
     },
     {
       ...base,
@@ -710,9 +686,23 @@ function orphanFinWait2(): Row[] {
       event: 'orphan: RST outside the window',
       input: seg('R', { seq: 1_000_000 }),
       send: ['. 102 ack 1'],
-      src: `${src}: out of window → tcp_timewait_check_oow_rate_limit → TCP_TW_ACK, RST or not`,
-      fails:
-        'Linux answers an out-of-window segment in the FIN_WAIT2 substate with an ACK before looking at RST; the engine drops a RST there',
+      src: `${src}: out of window → tcp_timewait_check_oow_rate_limit → TCP_TW_ACK before the RST check, RST or not`,
+    },
+    // The rfc profile keeps the minisock (its timeout is Linux's) but RFC 9293's checks.
+    {
+      ...base,
+      only: 'rfc',
+      event: 'orphan: SYN+ACK (old, below RCV.NXT)',
+      input: seg('S.', { seq: 0, ack: 1 }),
+      send: ['. 102 ack 1'],
+      src: 'RFC 9293 §3.10.7.4 first: neither SEG.SEQ nor SEG.SEQ+SEG.LEN−1 is ≥ RCV.NXT → unacceptable → ACK',
+    },
+    {
+      ...base,
+      only: 'rfc',
+      event: 'orphan: RST outside the window',
+      input: seg('R', { seq: 1_000_000 }),
+      src: 'RFC 9293 §3.10.7.4 first: an unacceptable segment gets an ACK "unless the RST bit is set, if so drop the segment"',
     },
     {
       state: 'FIN_WAIT2',
@@ -814,12 +804,8 @@ function timeWait(): Row[] {
       state,
       event: 'RST in window, not exact',
       input: seg('R', { seq: 1002 }),
-      src: 'Linux tcp_timewait_state_process: only seq == rcv_nxt is in window; other RSTs are dropped',
-      rfc: {
-        send: ['. 102 ack 2'],
-        fails:
-          'RFC 9293 §3.10.7.4 second (RFC 5961 §3.2) applies in TIME-WAIT too: an in-window, inexact RST draws a challenge ACK; the rfc profile uses Linux minisock (drop)',
-      },
+      src: 'Linux tcp_timewait_state_process: only seq == rcv_nxt is in window; other RSTs are dropped. RFC 9293 §3.10.7.4 second (RFC 5961 §3.2) applies in TIME-WAIT too: challenge ACK',
+      rfc: { send: ['. 102 ack 2'] },
     },
     {
       state,
@@ -1102,9 +1088,7 @@ const LISTENER_ROWS: ListenerRow[] = [
     event: 'RST outside the window',
     input: seg('R', { seq: 1_000_000 }),
     requests: 1,
-    src: 'tcp_check_req: out of tcp_in_window → return NULL (no ACK for a RST); FIDELITY 95',
-    fails:
-      'Linux keeps the request when the RST is outside its window (FIDELITY 95); the engine drops the request on any RST',
+    src: 'tcp_check_req: out of tcp_in_window → return NULL, request kept (no ACK for a RST); RFC 9293 §3.10.7.4 first: drop; FIDELITY 95',
   },
   {
     state: 'SYN_RECV',
