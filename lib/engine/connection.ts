@@ -29,7 +29,7 @@ import { ACK, FIN, PSH, RST, SYN, type Segment, resetFor, segSpace } from './seg
 import { seqAdd, seqDiff } from './sequence';
 import type { Sysctls } from './sysctl';
 import { modelTimeout, timerFireTime } from './timers';
-import type { Errno, TcpState, TimerName } from './types';
+import type { Errno, TcpState, TimerName } from './trace-schema';
 
 export interface InFlight {
   /** Offset from ISS of the first byte (or of the SYN/FIN). */

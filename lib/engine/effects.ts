@@ -4,7 +4,7 @@
 
 import type { Request } from './request';
 import type { Segment } from './segment';
-import type { TcpState, TimerName } from './types';
+import type { TcpState, TimerName } from './trace-schema';
 
 /** A connection's timer slots: one kernel timer each (icsk_retransmit_timer, delack, keepalive, TIME_WAIT). */
 export type TimerSlot = 'rtx' | 'delack' | 'keepalive' | 'tw';

@@ -12,8 +12,8 @@ export type {
   TraceSegment,
   TraceState,
   TraceTimer,
-} from './types';
-export { TCP_STATES } from './types';
+} from './trace-schema';
+export { TCP_STATES } from './trace-schema';
 export {
   congestionRoundSchema,
   errnoSchema,

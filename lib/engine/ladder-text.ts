@@ -1,7 +1,7 @@
 // Renders a trace as a plain-text ladder diagram: one line per segment with an arrow between
 // the two endpoints' columns, state changes beside the column they belong to, and app events.
 
-import type { Trace } from './types';
+import type { Trace } from './trace-schema';
 
 const COL = 14;
 const WIDTH = 44;

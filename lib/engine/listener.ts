@@ -12,7 +12,7 @@ import { seqAdd, seqDiff } from './sequence';
 import { SYNCOOKIE_MSS, checkCookie, makeCookie, mssIndex } from './syncookies';
 import { TupleTable } from './tuple-table';
 import { timerFireTime } from './timers';
-import type { TcpState } from './types';
+import type { TcpState } from './trace-schema';
 
 /** What a listener needs from the world, for the host it listens on (methods, no closures: one per run adds up). */
 export interface ListenerEnv {

@@ -3,22 +3,13 @@
 // chosen segment, numbered relative to that state's RCV.NXT and SND.NXT.
 
 import { parseScenario, type ScenarioFile } from './scenario-schema';
-import type { TcpState } from './types';
+import { TCP_STATES, type TcpState } from './trace-schema';
 
 /** The states a probe can put the socket in (CLOSED has no socket to ask). */
-export const PROBE_STATES = [
-  'LISTEN',
-  'SYN_SENT',
-  'SYN_RECV',
-  'ESTABLISHED',
-  'FIN_WAIT1',
-  'FIN_WAIT2',
-  'CLOSE_WAIT',
-  'CLOSING',
-  'LAST_ACK',
-  'TIME_WAIT',
-] as const satisfies readonly TcpState[];
-export type ProbeState = (typeof PROBE_STATES)[number];
+export type ProbeState = Exclude<TcpState, 'CLOSED'>;
+export const PROBE_STATES: readonly ProbeState[] = TCP_STATES.filter(
+  (s): s is ProbeState => s !== 'CLOSED',
+);
 
 export const PROBE_FLAGS = ['S', 'S.', '.', 'P.', 'F.', 'R', 'R.'] as const;
 export type ProbeFlags = (typeof PROBE_FLAGS)[number];

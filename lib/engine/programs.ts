@@ -12,7 +12,7 @@ import type { SeqNumber } from './resolve';
 import { ACK, SYN, type Segment, flagString, flagsFromString } from './segment';
 import { seqAdd, seqDiff } from './sequence';
 import { SYN_WINDOW } from './linux';
-import type { TraceEvent, TraceEventKind } from './types';
+import type { TraceEvent, TraceEventKind } from './trace-schema';
 
 /** The system calls and bookkeeping a program needs from the world. */
 export interface Kernel {

@@ -14,7 +14,7 @@ import {
   type StepOf,
 } from './scenario-schema';
 import { defaultSysctls, isSysctlName, type Sysctls } from './sysctl';
-import type { ParamValue, Profile } from './types';
+import type { ParamValue, Profile } from './trace-schema';
 
 /** A program step with every number drawn: what lib/engine/programs.ts runs. */
 export type ResolvedStep = StepOf<number>;

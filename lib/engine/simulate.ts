@@ -10,7 +10,7 @@ import { parseScenario, type ScenarioFile } from './scenario-schema';
 import { World } from './world';
 import { isSysctlName } from './sysctl';
 import { buildTrace } from './trace';
-import type { Profile, Trace } from './types';
+import type { Profile, Trace } from './trace-schema';
 
 export interface SimulateOptions {
   seed?: number | string;

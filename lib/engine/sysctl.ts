@@ -1,7 +1,7 @@
 // The sysctls the engine models, named as Linux names them (net.ipv4.* / net.core.* without
 // the prefix), with the defaults of a 6.18 kernel (FIDELITY §1) and of the textbook profile.
 
-import type { Profile } from './types';
+import type { Profile } from './trace-schema';
 
 export const SYSCTL_NAMES = [
   'tcp_syn_retries',

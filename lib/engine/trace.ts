@@ -3,7 +3,7 @@
 
 import { seqDiff } from './sequence';
 import type { RawTrace } from './world';
-import type { ParamValue, Profile, Trace, TraceSegment } from './types';
+import type { ParamValue, Profile, Trace, TraceSegment } from './trace-schema';
 
 function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6;

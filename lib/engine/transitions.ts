@@ -2,7 +2,7 @@
 // event that causes it, the segment sent (tcpdump notation) and the RFC 9293 / Linux source.
 // Tests check the engine against it; flashcards can be generated from it.
 
-import type { TcpState } from './types';
+import type { TcpState } from './trace-schema';
 
 export type TransitionEvent =
   | 'listen'

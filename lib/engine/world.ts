@@ -18,7 +18,13 @@ import { EventQueue } from './scheduler';
 import { ACK, type Segment, flagString, resetFor } from './segment';
 import { isLegalTransition } from './transitions';
 import { TupleTable } from './tuple-table';
-import type { TraceEvent, TraceEventKind, TraceSegment, TraceState, TraceTimer } from './types';
+import type {
+  TraceEvent,
+  TraceEventKind,
+  TraceSegment,
+  TraceState,
+  TraceTimer,
+} from './trace-schema';
 
 export type SimEvent =
   | { k: 'arrive'; seg: Segment }

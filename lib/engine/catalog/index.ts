@@ -4,7 +4,7 @@
 import { ScenarioError } from '../errors';
 import { parseScenario, type ScenarioFile, type ScenarioInput } from '../scenario-schema';
 import { simulate, type SimulateOptions } from '../simulate';
-import type { Trace } from '../types';
+import type { Trace } from '../trace-schema';
 import { CATALOG } from './all';
 
 export interface CatalogParam {

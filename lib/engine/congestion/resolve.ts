@@ -3,7 +3,7 @@
 
 import { createRng, type Rng } from '../rng';
 import type { CongestionBlock, RandomisableNumber } from '../scenario-schema';
-import type { ParamValue } from '../types';
+import type { ParamValue } from '../trace-schema';
 import type { CongestionEvent, RoundsConfig } from './model';
 
 /** Rounds computed when the block does not say: enough for the textbook charts. */

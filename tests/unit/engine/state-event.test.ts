@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimerSlot } from '@/lib/engine/effects';
 import { seqDiff } from '@/lib/engine/sequence';
-import type { Errno, Profile, TcpState } from '@/lib/engine/types';
+import type { Errno, Profile, TcpState } from '@/lib/engine';
 import {
   type ConnFixture,
   type FixtureOptions,

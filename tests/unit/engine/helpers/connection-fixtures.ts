@@ -17,7 +17,7 @@ import { ACK, FIN, PSH, RST, SYN, type Segment, flagString } from '@/lib/engine/
 import { seqAdd, seqDiff } from '@/lib/engine/sequence';
 import { type Sysctls, defaultSysctls } from '@/lib/engine/sysctl';
 import { timerFireTime } from '@/lib/engine/timers';
-import type { Profile, TcpState } from '@/lib/engine/types';
+import type { Profile, TcpState } from '@/lib/engine';
 
 /** Our ISN and the peer's: fixed, and far apart so that a wrong base shows at once. */
 export const ISS = 1_000_000;
