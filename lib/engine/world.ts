@@ -284,7 +284,7 @@ export class World implements Kernel, ListenerEnv, EffectSink<Connection>, Effec
     if (dropped) return;
     const at = this.now + this.sc.delay + extraDelay;
     this.q.push(at, { k: 'arrive', seg });
-    if (duplicate) this.q.push(at, { k: 'arrive', seg: { ...seg } });
+    if (duplicate) this.q.push(at, { k: 'arrive', seg: copySegment(seg, seg.traceIndex) });
   }
 
   // ---------------------------------------------------------------- Kernel (for programs)
@@ -334,7 +334,7 @@ export class World implements Kernel, ListenerEnv, EffectSink<Connection>, Effec
   }
 
   raw(seg: Omit<Segment, 'traceIndex'>): void {
-    this.transmit({ ...seg, traceIndex: -1 });
+    this.transmit(copySegment(seg, -1));
   }
 
   isnOf(endpoint: string): number {
@@ -395,4 +395,26 @@ export class World implements Kernel, ListenerEnv, EffectSink<Connection>, Effec
     }
     return this.rng.uint32();
   }
+}
+
+/**
+ * A segment spelled out in Segment's field order, never spread: every segment keeps one hidden
+ * class, or transmit() and the sockets' receive paths go polymorphic (a SYN flood ran 3x slower).
+ */
+function copySegment(seg: Omit<Segment, 'traceIndex'>, traceIndex: number): Segment {
+  return {
+    src: seg.src,
+    sport: seg.sport,
+    dst: seg.dst,
+    dport: seg.dport,
+    seq: seg.seq,
+    ack: seg.ack,
+    flags: seg.flags,
+    len: seg.len,
+    win: seg.win,
+    mss: seg.mss,
+    cport: seg.cport,
+    why: seg.why,
+    traceIndex,
+  };
 }
