@@ -15,7 +15,7 @@ import type { Request } from './request';
 import type { ResolvedScenario } from './resolve';
 import type { Rng } from './rng';
 import { EventQueue } from './scheduler';
-import { ACK, type Segment, flagString, resetFor } from './segment';
+import { ACK, type Segment, flagString, optionsText, resetFor } from './segment';
 import { isLegalTransition } from './transitions';
 import { TupleTable } from './tuple-table';
 import type { TraceEvent, TraceEventKind, TraceSegment, TraceState, TraceTimer } from './types';
@@ -52,7 +52,6 @@ export class World implements Kernel, EffectSink<Connection>, EffectSink<Listene
   private readonly cookieSecret: number;
   private readonly checkTransitions: boolean;
   readonly appLatency: number;
-  readonly ownMss: number;
 
   constructor(
     private readonly sc: ResolvedScenario,
@@ -65,9 +64,9 @@ export class World implements Kernel, EffectSink<Connection>, EffectSink<Listene
     this.cookieSecret = rng.uint32();
     this.checkTransitions = options.checkTransitions ?? false;
     this.appLatency = sc.appLatency;
-    this.ownMss = sc.mtu - 40;
     for (const ep of sc.endpoints) {
-      const env: ConnEnv = { linux, sys: ep.sysctl, ownMss: this.ownMss };
+      // Each host announces the MSS of its own interface (MTU − 40: IPv4 and TCP headers).
+      const env: ConnEnv = { linux, sys: ep.sysctl, ownMss: ep.mtu - 40 };
       this.hosts.set(ep.name, {
         ep,
         name: ep.name,
@@ -265,6 +264,8 @@ export class World implements Kernel, EffectSink<Connection>, EffectSink<Listene
       ack: null,
       len: seg.len,
       win: seg.win,
+      // Left out of the JSON when the segment has none (undefined), like `why`.
+      opts: seg.opts === null ? undefined : optionsText(seg.opts),
       abs_seq: seg.seq,
       abs_ack: seg.flags & ACK ? seg.ack : null,
       dropped,
@@ -309,7 +310,7 @@ export class World implements Kernel, EffectSink<Connection>, EffectSink<Listene
       cport: Math.max(host.port, rport),
       iss: this.chooseIsn(host),
       passive: false,
-      peerMss: 0,
+      peerSyn: null,
     });
     c.connect(this.now, host.app.options);
     return c;
@@ -363,7 +364,7 @@ export class World implements Kernel, EffectSink<Connection>, EffectSink<Listene
       cport: init.cport,
       iss: init.iss,
       passive: init.passive,
-      peerMss: init.peerMss,
+      peerSyn: init.peerSyn,
     };
     const c = new Connection(full, host.env, this);
     host.conns.set(c);
