@@ -587,16 +587,19 @@ export class Connection {
 
   /**
    * The window we advertise, in bytes (__tcp_select_window): the free receive space, capped by
-   * rcv_ssthresh. With window scaling the free space is rounded down to the scale unit and the
-   * cap rounded up to it (ALIGN), so a client that offered 64240 advertises 64512 = 63 << 10
-   * and a server that offered 65160 advertises 65536, as in the recordings. Without it the
-   * window field holds the bytes themselves, at most 65535.
+   * rcv_ssthresh. With window scaling the cap is rounded up to the scale unit (ALIGN), so a
+   * client that offered 64240 advertises 64512 = 63 << 10 and a server that offered 65160
+   * advertises 65536 even with a few unread bytes, as in the recordings; once less than half
+   * the space is free, the free space is rounded down to the unit first. Without scaling the
+   * window field holds the bytes themselves, at most 65535 (Linux's further rounding to the
+   * peer's segment size is not modelled).
    */
   private advWindow(): number {
-    const free = Math.max(0, this.rcvBuf - this.unread);
+    let free = Math.max(0, this.rcvBuf - this.unread);
     if (this.rcvWscale < 0) return Math.min(free, this.rcvSsthresh, MAX_TCP_WINDOW);
     const unit = 2 ** this.rcvWscale;
-    return Math.min(Math.floor(free / unit) * unit, Math.ceil(this.rcvSsthresh / unit) * unit);
+    if (free < this.rcvBuf / 2) free = Math.floor(free / unit) * unit;
+    return Math.ceil(Math.min(free, this.rcvSsthresh) / unit) * unit;
   }
 
   /** Options of a segment after the SYN: timestamps on every one once agreed (tcp_established_options). */
