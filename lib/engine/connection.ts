@@ -10,22 +10,35 @@ import type { EffectSink, TimerSlot } from './effects';
 import { assertNever } from './errors';
 import {
   INITIAL_SND_WND,
+  MAX_TCP_WINDOW,
   RCV_BUF,
-  SYNACK_WINDOW,
-  SYN_WINDOW,
   TCPOLEN_TSTAMP,
   TCP_ATO_MIN,
   TCP_DELACK_MAX,
   TCP_INIT_CWND,
   TCP_MAX_QUICKACKS,
   TCP_MSS_DEFAULT,
+  TCP_TIMEOUT_FALLBACK,
   TCP_TIMEOUT_INIT,
   TCP_TIMEOUT_MIN_JIFFIES,
   TCP_TIMEWAIT_LEN,
   TW_ISN_GAP,
-  WSCALE_UNIT,
+  initialWindow,
+  offeredWscale,
 } from './linux';
-import { ACK, FIN, PSH, RST, SYN, type Segment, resetFor, segSpace } from './segment';
+import {
+  ACK,
+  FIN,
+  PSH,
+  RST,
+  SYN,
+  type Segment,
+  NO_OPTIONS,
+  type TcpOptions,
+  TS_ONLY,
+  resetFor,
+  segSpace,
+} from './segment';
 import { seqAdd, seqDiff } from './sequence';
 import type { Sysctls } from './sysctl';
 import { modelTimeout, timerFireTime } from './timers';
@@ -61,8 +74,35 @@ export interface SocketOptions {
 export interface ConnEnv {
   readonly linux: boolean;
   readonly sys: Sysctls;
-  /** MSS this host announces (link MTU − 40). */
+  /** MSS this host announces (its MTU − 40). */
   readonly ownMss: number;
+}
+
+/** The options a host puts in its SYN (tcp_syn_options): each one its sysctl allows. */
+export function synOffer(env: ConnEnv): TcpOptions {
+  const sys = env.sys;
+  return {
+    mss: env.ownMss,
+    wscale: sys.tcp_window_scaling > 0 ? offeredWscale(RCV_BUF) : undefined,
+    sackOk: sys.tcp_sack > 0,
+    ts: sys.tcp_timestamps > 0,
+  };
+}
+
+/**
+ * What both ends use once `own` and the peer's SYN options `peer` are known (RFC 7323 §1.3
+ * and §3.2, RFC 2018 §2; Linux tcp_parse_options with tcp_openreq_init and
+ * tcp_rcv_synsent_state_process): an option is on only if both offered it. The result is
+ * also what a listener puts in its SYN-ACK: it never offers what the SYN lacked. `mss` stays
+ * our own, the one we announce.
+ */
+export function agreed(own: TcpOptions, peer: TcpOptions): TcpOptions {
+  return {
+    mss: own.mss,
+    wscale: own.wscale !== undefined && peer.wscale !== undefined ? own.wscale : undefined,
+    sackOk: own.sackOk && peer.sackOk,
+    ts: own.ts && peer.ts,
+  };
 }
 
 export interface ConnInit {
@@ -74,8 +114,11 @@ export interface ConnInit {
   cport: number;
   iss: number;
   passive: boolean;
-  /** MSS the peer announced (0: not known yet). */
-  peerMss: number;
+  /**
+   * A passive child: the options of the peer's SYN (its MSS 0 when it sent none). Null for an
+   * active open, which learns them from the SYN-ACK.
+   */
+  peerSyn: TcpOptions | null;
 }
 
 /** An application call on a connected socket (the program's system calls). */
@@ -93,6 +136,7 @@ export type CallResult =
   { k: 'ok'; bytes: number } | { k: 'eof' } | { k: 'error'; errno: Errno } | { k: 'blocked' };
 
 const OK: CallResult = Object.freeze({ k: 'ok', bytes: 0 });
+
 const EOF_RESULT: CallResult = Object.freeze({ k: 'eof' });
 const BLOCKED: CallResult = Object.freeze({ k: 'blocked' });
 
@@ -128,6 +172,17 @@ export class Connection {
   rcvNxt = 0;
   rcvWup = 0;
   rcvBuf = RCV_BUF;
+  /** Options our SYN (or SYN-ACK) carries, every transmission alike. */
+  readonly synOpts: TcpOptions;
+  /** Options in force: our offer until the peer's SYN or SYN-ACK, then what both agreed. */
+  opts: TcpOptions;
+  /** Our receive-window shift once window scaling is agreed; −1 while it is not. */
+  rcvWscale = -1;
+  /**
+   * The window our SYN or SYN-ACK offered: Linux's rcv_ssthresh starts there and caps the
+   * window until the receive buffer autotunes, which the engine does not model.
+   */
+  rcvSsthresh: number;
   unread = 0;
   ooo: Array<{ start: number; end: number; fin: boolean }> = [];
   finRcvd = false;
@@ -182,7 +237,20 @@ export class Connection {
     this.cport = init.cport;
     this.passive = init.passive;
     this.iss = init.iss;
-    this.mss = this.effectiveMss(init.peerMss);
+    const offer = synOffer(env);
+    if (init.peerSyn === null) {
+      this.synOpts = offer;
+      this.opts = offer;
+      this.rcvSsthresh = initialWindow(RCV_BUF, env.ownMss);
+      this.mss = this.effectiveMss(0);
+    } else {
+      this.opts = agreed(offer, init.peerSyn);
+      this.synOpts = this.opts;
+      if (this.opts.wscale !== undefined) this.rcvWscale = this.opts.wscale;
+      // tcp_openreq_init_rwin: the SYN-ACK's window counts the timestamps out of the MSS.
+      this.rcvSsthresh = initialWindow(RCV_BUF, env.ownMss - (this.opts.ts ? TCPOLEN_TSTAMP : 0));
+      this.mss = this.effectiveMss(init.peerSyn.mss || TCP_MSS_DEFAULT);
+    }
   }
 
   // ---------------------------------------------------------------- entry points
@@ -488,7 +556,7 @@ export class Connection {
     flags: number,
     len: number,
     win: number,
-    mss: number,
+    opts: TcpOptions | null,
     why: string | undefined,
   ): void {
     this.sink.emit(this, {
@@ -503,7 +571,7 @@ export class Connection {
         flags,
         len,
         win,
-        mss,
+        opts,
         cport: this.cport,
         why,
         traceIndex: -1,
@@ -517,14 +585,31 @@ export class Connection {
     if (rst !== undefined) this.sink.emit(this, { k: 'send', seg: rst });
   }
 
+  /**
+   * The window we advertise, in bytes (__tcp_select_window): the free receive space, capped by
+   * rcv_ssthresh. With window scaling the cap is rounded up to the scale unit (ALIGN), so a
+   * client that offered 64240 advertises 64512 = 63 << 10 and a server that offered 65160
+   * advertises 65536 even with a few unread bytes, as in the recordings; once less than half
+   * the space is free, the free space is rounded down to the unit first. Without scaling the
+   * window field holds the bytes themselves, at most 65535 (Linux's further rounding to the
+   * peer's segment size is not modelled).
+   */
   private advWindow(): number {
-    // After the handshake Linux advertises its receive space scaled by wscale (here 2^10).
-    return Math.max(0, Math.floor((this.rcvBuf - this.unread) / WSCALE_UNIT) * WSCALE_UNIT);
+    let free = Math.max(0, this.rcvBuf - this.unread);
+    if (this.rcvWscale < 0) return Math.min(free, this.rcvSsthresh, MAX_TCP_WINDOW);
+    const unit = 2 ** this.rcvWscale;
+    if (free < this.rcvBuf / 2) free = Math.floor(free / unit) * unit;
+    return Math.ceil(Math.min(free, this.rcvSsthresh) / unit) * unit;
+  }
+
+  /** Options of a segment after the SYN: timestamps on every one once agreed (tcp_established_options). */
+  private segOpts(): TcpOptions | null {
+    return this.opts.ts ? TS_ONLY : null;
   }
 
   private sendCtl(flags: number, seqOff: number, why?: string): void {
     const win = flags & RST && !(flags & ACK) ? 0 : this.advWindow();
-    this.emitSegment(seqOff, flags, 0, win, 0, why);
+    this.emitSegment(seqOff, flags, 0, win, this.segOpts(), why);
     if (flags & ACK) this.ackSent();
   }
 
@@ -545,10 +630,22 @@ export class Connection {
 
   // ---------------------------------------------------------------- MSS, RTO
 
-  /** Sending MSS: the smaller of the two announced MSS values, less the timestamps option. */
+  /**
+   * Sending MSS (tcp_sync_mss): the smaller of the peer's MSS and our own MTU − 40, less the
+   * 12 bytes the timestamps take in every segment when they are on.
+   */
   private effectiveMss(peerMss: number): number {
     const announced = peerMss > 0 ? Math.min(peerMss, this.env.ownMss) : this.env.ownMss;
-    return announced - TCPOLEN_TSTAMP;
+    return announced - (this.opts.ts ? TCPOLEN_TSTAMP : 0);
+  }
+
+  /** The handshake's agreement, from the peer's SYN or SYN-ACK options (our SYN already out). */
+  private negotiate(peer: TcpOptions | null): void {
+    // A SYN without options (a raw peer) offers nothing; its MSS defaults to 536.
+    const p = peer ?? NO_OPTIONS;
+    this.opts = agreed(this.opts, p);
+    this.rcvWscale = this.opts.wscale ?? -1;
+    this.mss = this.effectiveMss(p.mss || TCP_MSS_DEFAULT);
   }
 
   private rtoMin(): number {
@@ -620,11 +717,14 @@ export class Connection {
       this.rcvWup = 1;
       this.sndUna = 1;
       this.sndWnd = seg.win;
-      this.mss = this.effectiveMss(seg.mss || TCP_MSS_DEFAULT);
+      this.negotiate(seg.opts);
       const syn = this.inflight[0];
       this.inflight = [];
-      // Timestamps are on, so the RTT sample is valid even after a SYN retransmission.
-      if (syn !== undefined) this.rttSample(this.now - syn.sentAt);
+      // With timestamps the SYN-ACK's echo gives an RTT sample even after a SYN retransmission;
+      // without them Karn's rule leaves none, and tcp_init_metrics falls back to a 3 s RTO.
+      if (syn !== undefined && (this.opts.ts || !this.synRetransmitted))
+        this.rttSample(this.now - syn.sentAt);
+      else if (syn !== undefined && this.env.linux) this.rto = TCP_TIMEOUT_FALLBACK;
       else this.setRto();
       this.resetBackoff();
       this.cancel('rtx', 'retransmit');
@@ -644,7 +744,8 @@ export class Connection {
       this.rcvNxt = 1;
       this.rcvWup = 1;
       this.sndWnd = seg.win;
-      this.mss = this.effectiveMss(seg.mss || TCP_MSS_DEFAULT);
+      // Our SYN-ACK repeats our SYN's options and window (tcp_send_synack on the full socket).
+      this.negotiate(seg.opts);
       this.setState('SYN_RECV');
       this.sendSyn(true, undefined);
     }
@@ -754,7 +855,11 @@ export class Connection {
     this.sndWnd = seg.win;
     const syn = this.inflight[0];
     this.inflight = [];
-    if (syn !== undefined) this.rttSample(this.now - syn.sentAt);
+    // Karn's rule without timestamps, as on the SYN_SENT side (a listener hands over no send
+    // time for a SYN-ACK it re-sent when timestamps are off, nor for a SYN cookie).
+    if (syn !== undefined && (this.opts.ts || syn.sentAt === syn.firstSentAt))
+      this.rttSample(this.now - syn.sentAt);
+    else if (!this.opts.ts && this.env.linux) this.rto = TCP_TIMEOUT_FALLBACK;
     this.resetBackoff();
     this.cancel('rtx', 'retransmit');
     this.setState('ESTABLISHED');
@@ -805,7 +910,8 @@ export class Connection {
       while (this.inflight.length > 0) {
         const head = this.inflight[0]!;
         if (head.seq + head.len + (head.syn ? 1 : 0) + (head.fin ? 1 : 0) > a) break;
-        sample = this.now - head.sentAt;
+        // Without timestamps a retransmitted segment gives no sample (Karn; tcp_clean_rtx_queue).
+        if (this.opts.ts || head.sentAt === head.firstSentAt) sample = this.now - head.sentAt;
         this.inflight.shift();
         if (this.cwnd < this.ssthresh) this.cwnd++;
         else this.cwnd += 1 / this.cwnd;
@@ -1113,14 +1219,9 @@ export class Connection {
   // ---------------------------------------------------------------- send path
 
   private sendSyn(withAck: boolean, why: string | undefined, armTimer = true): void {
-    this.emitSegment(
-      0,
-      withAck ? SYN | ACK : SYN,
-      0,
-      withAck ? SYNACK_WINDOW : SYN_WINDOW,
-      this.env.ownMss,
-      why,
-    );
+    // A SYN's window is never scaled (RFC 7323 §2.2): the offered window itself.
+    const win = Math.min(this.rcvSsthresh, MAX_TCP_WINDOW);
+    this.emitSegment(0, withAck ? SYN | ACK : SYN, 0, win, this.synOpts, why);
     const prev = this.inflight[0];
     this.inflight = [
       {
@@ -1221,7 +1322,7 @@ export class Connection {
     let flags = ACK;
     if (fin) flags |= FIN;
     if (push && len > 0) flags |= PSH;
-    this.emitSegment(seqOff, flags, len, this.advWindow(), 0, why);
+    this.emitSegment(seqOff, flags, len, this.advWindow(), this.segOpts(), why);
     this.ackSent();
   }
 
@@ -1237,6 +1338,8 @@ export class Connection {
     const tlpOk =
       this.env.linux &&
       (sys.tcp_early_retrans === 3 || sys.tcp_early_retrans === 4) &&
+      // tcp_schedule_loss_probe needs SACK (tcp_is_sack) on the connection.
+      this.opts.sackOk &&
       !this.inLoss &&
       this.tlpHigh < 0 &&
       this.srtt > 0 &&

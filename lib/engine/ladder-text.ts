@@ -1,5 +1,6 @@
 // Renders a trace as a plain-text ladder diagram: one line per segment with an arrow between
-// the two endpoints' columns, state changes beside the column they belong to, and app events.
+// the two endpoints' columns (a SYN's options after it, as tcpdump writes them), state changes
+// beside the column they belong to, and app events.
 
 import type { Trace } from './trace-schema';
 
@@ -38,7 +39,9 @@ export function renderLadderText(trace: Trace): string {
     else arrow = `<${'-'.repeat(Math.max(1, inner - text.length - 2))} ${text} `;
     const who = names.length > 2 ? ` [${s.from}→${s.to} :${s.cport}]` : '';
     const why = s.why !== undefined ? ` (${s.why})` : '';
-    lines.push({ t: s.t, order: order++, text: `${pad('', COL)}|${arrow}|${who}${why}` });
+    // A SYN's options decide the connection's MSS and windows; later segments' TS is noise.
+    const opts = s.opts !== undefined && s.flags.includes('S') ? ` <${s.opts}>` : '';
+    lines.push({ t: s.t, order: order++, text: `${pad('', COL)}|${arrow}|${who}${why}${opts}` });
   }
   for (const st of trace.states) {
     const tag = `${st.state}${st.socket === 'listener' ? ' (listener)' : ''}${names.length > 2 && st.cport !== null ? ` :${st.cport}` : ''}`;

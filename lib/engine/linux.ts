@@ -17,14 +17,36 @@ export const TCP_TIMEOUT_MIN_JIFFIES = 2;
 export const TCPOLEN_TSTAMP = 12;
 /** MSS assumed when a SYN carries no MSS option (TCP_MSS_DEFAULT, RFC 9293 §3.7.1). */
 export const TCP_MSS_DEFAULT = 536;
-/** Receive window in a SYN (tcp_select_initial_window with the default rmem: 64240). */
-export const SYN_WINDOW = 64240;
-/** Receive window in a SYN-ACK (65160: the same buffer rounded to a multiple of the MSS). */
-export const SYNACK_WINDOW = 65160;
-/** Receive buffer the engine gives every socket, bytes. */
+/** Receive space the engine gives every socket, bytes: tcp_full_space of the default 128 KiB rcvbuf. */
 export const RCV_BUF = 65536;
-/** Window-scale unit after the handshake (wscale 10 on both sides in the recordings). */
-export const WSCALE_UNIT = 1024;
+/** tcp_rmem[2], the largest receive buffer (6.18 default 32 MiB): it alone decides the offered wscale. */
+export const TCP_RMEM_MAX = 33_554_432;
+/** Largest window-scale shift (RFC 7323 §2.3). */
+export const TCP_MAX_WSCALE = 14;
+/** Largest unscaled window (MAX_TCP_WINDOW; tcp_workaround_signed_windows is 0). */
+export const MAX_TCP_WINDOW = 65535;
+/** RTO when the handshake gave no RTT sample (TCP_TIMEOUT_FALLBACK, RFC 6298 §5.7), seconds. */
+export const TCP_TIMEOUT_FALLBACK = 3;
+
+/**
+ * The window a SYN or SYN-ACK offers (tcp_select_initial_window): the receive space rounded
+ * down to a multiple of the MSS the sender expects to receive. 65536 gives 64240 = 44 × 1460
+ * for a SYN, 65160 = 45 × 1448 for a SYN-ACK with timestamps (MSS less 12), and 64240 again
+ * for a SYN-ACK without them.
+ */
+export function initialWindow(space: number, mss: number): number {
+  return space > mss ? space - (space % mss) : space;
+}
+
+/**
+ * The window-scale shift a host offers (tcp_select_initial_window with wscale_ok): from the
+ * largest buffer it could ever use, ilog2(max(space, tcp_rmem[2])) − 15, within 0…14. The
+ * recordings' 32 MiB tcp_rmem[2] gives wscale 10.
+ */
+export function offeredWscale(space: number): number {
+  const log2 = Math.floor(Math.log2(Math.max(space, TCP_RMEM_MAX)));
+  return Math.min(TCP_MAX_WSCALE, Math.max(0, log2 - 15));
+}
 /** Receive window before any SYN was seen (a socket that has not advertised yet). */
 export const INITIAL_SND_WND = 65535;
 /** Initial congestion window in segments (TCP_INIT_CWND, RFC 6928). */

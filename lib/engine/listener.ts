@@ -3,13 +3,37 @@
 // connection it takes segments and timer expiries at a given time and writes effects into its
 // sink; the children it creates come from the world through `spawn`.
 
-import type { ConnEnv, ConnInit, Connection, SocketOptions } from './connection';
+import {
+  type ConnEnv,
+  type ConnInit,
+  type Connection,
+  type SocketOptions,
+  agreed,
+  synOffer,
+} from './connection';
 import type { EffectSink } from './effects';
-import { SYNACK_WINDOW, SYNCOOKIE_VALIDITY, TCP_MSS_DEFAULT, TCP_TIMEOUT_INIT } from './linux';
+import {
+  RCV_BUF,
+  SYNCOOKIE_VALIDITY,
+  TCPOLEN_TSTAMP,
+  TCP_MSS_DEFAULT,
+  TCP_TIMEOUT_INIT,
+  initialWindow,
+} from './linux';
 import type { Request } from './request';
-import { ACK, FIN, RST, SYN, type Segment, resetFor } from './segment';
+import {
+  ACK,
+  FIN,
+  NO_OPTIONS,
+  RST,
+  SYN,
+  type Segment,
+  type TcpOptions,
+  TS_ONLY,
+  resetFor,
+} from './segment';
 import { seqAdd, seqDiff } from './sequence';
-import { SYNCOOKIE_MSS, checkCookie, makeCookie, mssIndex } from './syncookies';
+import { checkCookie, makeCookie } from './syncookies';
 import { TupleTable } from './tuple-table';
 import { timerFireTime } from './timers';
 import type { TcpState } from './trace-schema';
@@ -157,7 +181,8 @@ export class Listener {
     dport: number,
     seq: number,
     ack: number,
-    mss: number,
+    opts: TcpOptions,
+    win: number,
     cport: number,
     why: string | undefined,
   ): void {
@@ -172,8 +197,8 @@ export class Listener {
         ack: ack >>> 0,
         flags: SYN | ACK,
         len: 0,
-        win: SYNACK_WINDOW,
-        mss,
+        win,
+        opts,
         cport,
         why,
         traceIndex: -1,
@@ -198,12 +223,17 @@ export class Listener {
       const max = sys.tcp_max_syn_backlog;
       if (max - this.reqs.size < max >> 2) return;
     }
-    const peerMss = seg.mss || TCP_MSS_DEFAULT;
+    const peerSyn = seg.opts ?? NO_OPTIONS;
+    const peerMss = peerSyn.mss || TCP_MSS_DEFAULT;
     const cport = seg.cport;
+    let opts = agreed(synOffer(this.conn), peerSyn);
     if (wantCookie) {
+      // Without timestamps a cookie has nowhere to keep window scale and SACK, so the SYN-ACK
+      // offers neither (tcp_conn_request: tcp_clear_options). Its MSS option is still our own.
+      if (!opts.ts) opts = { mss: opts.mss, wscale: undefined, sackOk: false, ts: false };
       const isn = makeCookie(this.env.cookieSecret, seg, peerMss, this.now);
-      const m = Math.min(SYNCOOKIE_MSS[mssIndex(peerMss)]!, this.conn.ownMss);
-      this.synAck(seg.src, seg.sport, isn, seqAdd(seg.seq, 1), m, cport, 'syncookie');
+      const win = this.synAckWindow(opts);
+      this.synAck(seg.src, seg.sport, isn, seqAdd(seg.seq, 1), opts, win, cport, 'syncookie');
       return;
     }
     const req: Request = {
@@ -213,7 +243,10 @@ export class Listener {
       cport,
       irs: seg.seq,
       iss: twIsn ?? this.env.chooseIsnFor(this.host),
-      peerMss,
+      peerSyn,
+      opts,
+      win: this.synAckWindow(opts),
+      resent: false,
       numTimeout: 0,
       acked: false,
       gen: 0,
@@ -228,8 +261,17 @@ export class Listener {
 
   private sendSynAck(req: Request, why: string | undefined): void {
     req.lastSent = this.now;
-    const ownMss = this.conn.ownMss;
-    this.synAck(req.remote, req.rport, req.iss, seqAdd(req.irs, 1), ownMss, req.cport, why);
+    if (why !== undefined) req.resent = true;
+    const ack = seqAdd(req.irs, 1);
+    this.synAck(req.remote, req.rport, req.iss, ack, req.opts, req.win, req.cport, why);
+  }
+
+  /**
+   * The SYN-ACK's window (tcp_openreq_init_rwin): the receive space rounded down to our MSS
+   * less the timestamps' 12 bytes when they are on: 65160 = 45 × 1448 with them, 64240 without.
+   */
+  private synAckWindow(opts: TcpOptions): number {
+    return initialWindow(RCV_BUF, this.conn.ownMss - (opts.ts ? TCPOLEN_TSTAMP : 0));
   }
 
   private armReq(req: Request, delay: number): void {
@@ -276,8 +318,8 @@ export class Listener {
             ack: seqAdd(req.irs, 1),
             flags: ACK,
             len: 0,
-            win: SYNACK_WINDOW,
-            mss: 0,
+            win: req.win,
+            opts: req.opts.ts ? TS_ONLY : null,
             cport: req.cport,
             why: undefined,
             traceIndex: -1,
@@ -304,8 +346,10 @@ export class Listener {
       return;
     }
     this.reqs.delete(req);
-    const child = this.makeChild(req.remote, req.rport, req.cport, req.iss, req.peerMss);
-    child.adoptHandshake(req.irs, req.lastSent, this.env.optionsOf(this.host), this.now);
+    const child = this.makeChild(req.remote, req.rport, req.cport, req.iss, req.peerSyn);
+    // Without timestamps a re-sent SYN-ACK leaves no RTT sample (Karn; tcp_synack_rtt_meas).
+    const sentAt = req.opts.ts || !req.resent ? req.lastSent : undefined;
+    child.adoptHandshake(req.irs, sentAt, this.env.optionsOf(this.host), this.now);
     child.process(seg, this.now);
     this.sink.emit(this, { k: 'wake' });
   }
@@ -315,9 +359,9 @@ export class Listener {
     rport: number,
     cport: number,
     iss: number,
-    peerMss: number,
+    peerSyn: TcpOptions,
   ): Connection {
-    const c = this.env.spawnOn(this.host, { remote, rport, cport, iss, passive: true, peerMss });
+    const c = this.env.spawnOn(this.host, { remote, rport, cport, iss, passive: true, peerSyn });
     this.acceptQ.push(c);
     return c;
   }
@@ -332,7 +376,15 @@ export class Listener {
     const cookie = seqAdd(ack.ack, -1);
     const clientIsn = seqAdd(ack.seq, -1);
     if (this.acceptqFull()) return true; // valid cookie but no room: the ACK is dropped
-    const child = this.makeChild(ack.src, ack.sport, ack.cport, cookie, mss);
+    // cookie_v4_check: with timestamps on the ACK, Linux reads window scale and SACK back from
+    // the echoed TSval; the engine keeps no TSval and takes them as our own offer (a Linux
+    // peer's). Without timestamps the cookie kept neither.
+    const offer = synOffer(this.conn);
+    const ts = ack.opts !== null && ack.opts.ts && offer.ts;
+    const peerSyn: TcpOptions = ts
+      ? { mss, wscale: offer.wscale, sackOk: offer.sackOk, ts }
+      : { mss, wscale: undefined, sackOk: false, ts: false };
+    const child = this.makeChild(ack.src, ack.sport, ack.cport, cookie, peerSyn);
     child.adoptHandshake(clientIsn, undefined, env.optionsOf(this.host), this.now);
     this.record('conn', child.cport, 'LISTEN', 'SYN_RECV');
     child.process(ack, this.now);

@@ -3,7 +3,7 @@
 // what happened (trace events). One small function per step kind; the world is reached only
 // through the `Kernel` interface, so this module does not depend on it.
 
-import type { CallResult, Connection } from './connection';
+import { type CallResult, type Connection, synOffer } from './connection';
 import { assertNever } from './errors';
 import type { Host } from './host';
 import type { Listener } from './listener';
@@ -11,7 +11,7 @@ import type { ResolvedStep } from './resolve';
 import type { SeqNumber } from './resolve';
 import { ACK, SYN, type Segment, flagString, flagsFromString } from './segment';
 import { seqAdd, seqDiff } from './sequence';
-import { SYN_WINDOW } from './linux';
+import { RCV_BUF, initialWindow } from './linux';
 import type { TraceEvent, TraceEventKind } from './trace-schema';
 
 /** The system calls and bookkeeping a program needs from the world. */
@@ -35,8 +35,6 @@ export interface Kernel {
   isnOf(endpoint: string): number;
   /** A random 32-bit number from the run's PRNG. */
   random32(): number;
-  /** The announced MSS of this run's link. */
-  readonly ownMss: number;
   /** The port an endpoint listens or connects from. */
   portOf(endpoint: string): number;
 }
@@ -258,8 +256,9 @@ const STEPS: { [K in ResolvedStep['kind']]: StepRunner<K> } = {
       ack: 0,
       flags: SYN,
       len: 0,
-      win: SYN_WINDOW,
-      mss: step.mss,
+      win: initialWindow(RCV_BUF, step.mss),
+      // A flood tool writes the one option the step names; no timestamps, SACK or scaling.
+      opts: { mss: step.mss, wscale: undefined, sackOk: false, ts: false },
       cport: port,
       why: 'spoofed',
     });
@@ -294,7 +293,12 @@ const STEPS: { [K in ResolvedStep['kind']]: StepRunner<K> } = {
       flags,
       len: step.len,
       win: step.win,
-      mss: flags & SYN ? (step.mss ?? k.ownMss) : 0,
+      // A raw peer has no kernel: its SYN carries an MSS and nothing else, so no timestamps
+      // are agreed with it.
+      opts:
+        flags & SYN
+          ? { mss: step.mss ?? host.env.ownMss, wscale: undefined, sackOk: false, ts: false }
+          : null,
       cport: Math.max(sport, dport),
       why: step.spoof === undefined ? 'scripted' : 'spoofed',
     });
@@ -328,8 +332,9 @@ const STEPS: { [K in ResolvedStep['kind']]: StepRunner<K> } = {
       ack: 0,
       flags: SYN,
       len: 0,
-      win: SYN_WINDOW,
-      mss: k.ownMss,
+      // The earlier incarnation's SYN was this host's own kind of SYN.
+      win: initialWindow(RCV_BUF, host.env.ownMss),
+      opts: synOffer(host.env),
       cport: Math.max(host.port, dport),
       why: 'old_duplicate',
     });

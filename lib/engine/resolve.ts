@@ -29,6 +29,8 @@ export interface ResolvedEndpoint {
   name: string;
   port: number;
   sysctl: Sysctls;
+  /** This endpoint's interface MTU (the link's unless the endpoint sets its own); MSS = MTU − 40. */
+  mtu: number;
   isn: number;
   /** A scripted peer (no kernel): see the scenario schema's `raw`. */
   raw: boolean;
@@ -95,6 +97,8 @@ export function resolveScenario(
       sysctl[k] = v;
       params[`${name}.${k}`] = v;
     }
+    // Not a draw: the order of the seeded draws is unchanged.
+    if (ep.mtu !== undefined) params[`${name}.mtu`] = ep.mtu;
     const isn = draw(file.isn[name] ?? 'random', rng, true, [0, 0xffffffff]) >>> 0;
     params[`isn.${name}`] = isn;
     const program = ep.program.map((raw, i) => {
@@ -118,7 +122,15 @@ export function resolveScenario(
       if (!drewAny) fixedSteps.set(step, resolved);
       return resolved;
     });
-    endpoints.push({ name, port: ep.port, sysctl, isn, raw: ep.raw, program });
+    endpoints.push({
+      name,
+      port: ep.port,
+      sysctl,
+      mtu: ep.mtu ?? mtu,
+      isn,
+      raw: ep.raw,
+      program,
+    });
   }
   return {
     name: file.name,

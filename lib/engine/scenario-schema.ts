@@ -562,6 +562,8 @@ export const scenarioSchema = z
         z
           .object({
             port: z.number().int().min(1).max(65535),
+            /** This endpoint's own interface MTU (default: the link's): it announces MTU − 40 as MSS. */
+            mtu: z.number().int().min(128).max(65535).optional(),
             /**
              * A scripted peer: no kernel and no sockets; its program sends raw `segment`s and
              * checks what reaches it with `expect`. Nothing it receives is ever answered.

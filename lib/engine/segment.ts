@@ -1,11 +1,55 @@
 // Segments on the simulated wire: header fields as numbers (absolute, mod 2^32 sequence
-// numbers) and a flag bitmask, plus tcpdump's flag notation used by traces and fault rules.
+// numbers), a flag bitmask and the TCP options, plus tcpdump's notation for flags and options.
 
 export const FIN = 1;
 export const SYN = 2;
 export const RST = 4;
 export const PSH = 8;
 export const ACK = 16;
+
+/**
+ * The TCP options a segment carries (RFC 9293 §3.2, RFC 7323, RFC 2018). Only a SYN or SYN-ACK
+ * carries MSS, window scale and SACK-permitted; timestamps ride on every segment once both
+ * SYNs had them. Values of the timestamps themselves are not modelled.
+ */
+export interface TcpOptions {
+  /** MSS option value; 0 when the segment has no MSS option. */
+  readonly mss: number;
+  /** Window-scale shift offered; undefined when the option is absent. */
+  readonly wscale: number | undefined;
+  readonly sackOk: boolean;
+  readonly ts: boolean;
+}
+
+/** The options of every segment of a connection with timestamps after its SYN (shared: never mutated). */
+export const TS_ONLY: TcpOptions = Object.freeze({
+  mss: 0,
+  wscale: undefined,
+  sackOk: false,
+  ts: true,
+});
+
+/** What a SYN without any option offers (a raw peer's): its MSS counts as 536. */
+export const NO_OPTIONS: TcpOptions = Object.freeze({
+  mss: 0,
+  wscale: undefined,
+  sackOk: false,
+  ts: false,
+});
+
+/**
+ * tcpdump's rendering of the options in the order Linux writes them (tcp_options_write): MSS;
+ * SACK-permitted folded into the timestamps' word when both are on, else NOP NOP before either;
+ * then NOP and the window scale. Timestamp values are left out ("TS", not "TS val … ecr …").
+ */
+export function optionsText(o: TcpOptions): string {
+  const parts: string[] = [];
+  if (o.mss > 0) parts.push(`mss ${o.mss}`);
+  if (o.ts) parts.push(o.sackOk ? 'sackOK,TS' : 'nop,nop,TS');
+  else if (o.sackOk) parts.push('nop,nop,sackOK');
+  if (o.wscale !== undefined) parts.push(`nop,wscale ${o.wscale}`);
+  return parts.join(',');
+}
 
 export interface Segment {
   src: string;
@@ -19,8 +63,8 @@ export interface Segment {
   flags: number;
   len: number;
   win: number;
-  /** MSS option (SYN and SYN-ACK only). */
-  mss: number;
+  /** TCP options, or null when the segment carries none (a reset for an unknown connection). */
+  opts: TcpOptions | null;
   /** Client port of the connection this segment belongs to (trace key). */
   cport: number;
   /** Why it was sent when not a first transmission (trace annotation). */
@@ -81,7 +125,8 @@ export function resetFor(seg: Segment, why: string | undefined): Segment | undef
     flags: withAck ? RST : RST | ACK,
     len: 0,
     win: 0,
-    mss: 0,
+    // tcp_v4_send_reset builds a bare header: no options (the recordings' R and R.).
+    opts: null,
     cport: seg.cport,
     why,
     traceIndex: -1,

@@ -23,6 +23,9 @@ export const SYSCTL_NAMES = [
   'tcp_early_retrans',
   'tcp_rfc1337',
   'tcp_invalid_ratelimit',
+  'tcp_timestamps',
+  'tcp_sack',
+  'tcp_window_scaling',
   'msl',
   'hz',
   'hz_phase_us',
@@ -51,6 +54,10 @@ const LINUX: Readonly<Sysctls> = Object.freeze({
   tcp_early_retrans: 3,
   tcp_rfc1337: 0,
   tcp_invalid_ratelimit: 500,
+  // Options this host offers in its SYN and accepts in a peer's (tcp_syn_options, tcp_parse_options).
+  tcp_timestamps: 1,
+  tcp_sack: 1,
+  tcp_window_scaling: 1,
   // Not used by `linux` (TIME_WAIT is the fixed TCP_TIMEWAIT_LEN = 60 s).
   msl: 120,
   // CONFIG_HZ of the recordings' kernel; drives timer-wheel rounding (lib/engine/timers.ts).
@@ -98,6 +105,10 @@ export const SYSCTL_MAX: Readonly<Sysctls> = Object.freeze({
   tcp_early_retrans: 4,
   tcp_rfc1337: 1,
   tcp_invalid_ratelimit: 86_400_000,
+  // Linux accepts 0-2 for tcp_timestamps (2: no random offset), which is 1 to the engine.
+  tcp_timestamps: 2,
+  tcp_sack: 1,
+  tcp_window_scaling: 1,
   msl: 43_200,
   hz: 1_000,
   hz_phase_us: 1_000_000,
@@ -126,6 +137,9 @@ export function defaultSysctls(profile: Profile): Sysctls {
     tcp_early_retrans: d.tcp_early_retrans,
     tcp_rfc1337: d.tcp_rfc1337,
     tcp_invalid_ratelimit: d.tcp_invalid_ratelimit,
+    tcp_timestamps: d.tcp_timestamps,
+    tcp_sack: d.tcp_sack,
+    tcp_window_scaling: d.tcp_window_scaling,
     msl: d.msl,
     hz: d.hz,
     hz_phase_us: d.hz_phase_us,

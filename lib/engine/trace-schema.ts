@@ -53,7 +53,13 @@ export const traceSegmentSchema = z.object({
   /** Relative to the receiver's ISN; null when the ACK flag is off. */
   ack: z.number().int().nullable(),
   len: whole,
+  /** Receive window in bytes (tcpdump's raw field shifted by the agreed window scale). */
   win: whole,
+  /**
+   * TCP options in tcpdump's notation without timestamp values, present only when the segment
+   * has options: "mss 1460,sackOK,TS,nop,wscale 10" on a Linux SYN, "nop,nop,TS" after it.
+   */
+  opts: z.string().min(1).optional(),
   abs_seq: whole,
   abs_ack: whole.nullable(),
   dropped: z.boolean(),

@@ -15,7 +15,7 @@ import type { Request } from './request';
 import type { ResolvedScenario } from './resolve';
 import type { Rng } from './rng';
 import { EventQueue } from './scheduler';
-import { ACK, type Segment, flagString, resetFor } from './segment';
+import { ACK, type Segment, flagString, optionsText, resetFor } from './segment';
 import { isLegalTransition } from './transitions';
 import { TupleTable } from './tuple-table';
 import type {
@@ -58,7 +58,6 @@ export class World implements Kernel, ListenerEnv, EffectSink<Connection>, Effec
   readonly cookieSecret: number;
   private readonly checkTransitions: boolean;
   readonly appLatency: number;
-  readonly ownMss: number;
 
   constructor(
     private readonly sc: ResolvedScenario,
@@ -71,9 +70,9 @@ export class World implements Kernel, ListenerEnv, EffectSink<Connection>, Effec
     this.cookieSecret = rng.uint32();
     this.checkTransitions = options.checkTransitions ?? false;
     this.appLatency = sc.appLatency;
-    this.ownMss = sc.mtu - 40;
     for (const ep of sc.endpoints) {
-      const env: ConnEnv = { linux, sys: ep.sysctl, ownMss: this.ownMss };
+      // Each host announces the MSS of its own interface (MTU − 40: IPv4 and TCP headers).
+      const env: ConnEnv = { linux, sys: ep.sysctl, ownMss: ep.mtu - 40 };
       this.hosts.set(ep.name, {
         ep,
         name: ep.name,
@@ -271,6 +270,8 @@ export class World implements Kernel, ListenerEnv, EffectSink<Connection>, Effec
       ack: null,
       len: seg.len,
       win: seg.win,
+      // Left out of the JSON when the segment has none (undefined), like `why`.
+      opts: seg.opts === null ? undefined : optionsText(seg.opts),
       abs_seq: seg.seq,
       abs_ack: seg.flags & ACK ? seg.ack : null,
       dropped,
@@ -315,7 +316,7 @@ export class World implements Kernel, ListenerEnv, EffectSink<Connection>, Effec
       cport: Math.max(host.port, rport),
       iss: this.chooseIsn(host),
       passive: false,
-      peerMss: 0,
+      peerSyn: null,
     });
     c.connect(this.now, host.app.options);
     return c;
@@ -380,7 +381,7 @@ export class World implements Kernel, ListenerEnv, EffectSink<Connection>, Effec
       cport: init.cport,
       iss: init.iss,
       passive: init.passive,
-      peerMss: init.peerMss,
+      peerSyn: init.peerSyn,
     };
     const c = new Connection(full, host.env, this);
     host.conns.set(c);
@@ -412,7 +413,7 @@ function copySegment(seg: Omit<Segment, 'traceIndex'>, traceIndex: number): Segm
     flags: seg.flags,
     len: seg.len,
     win: seg.win,
-    mss: seg.mss,
+    opts: seg.opts,
     cport: seg.cport,
     why: seg.why,
     traceIndex,

@@ -56,6 +56,9 @@ function ArrowView({
       : 'fill-slate-900 dark:fill-slate-100';
   const why = arrow.segment.why;
   const label = `${arrow.retransmission ? '↻ ' : ''}${arrow.label}${why !== undefined && !arrow.retransmission ? ` (${why})` : ''}`;
+  // The options a SYN or SYN-ACK offers, small under the arrow: they decide the MSS and the
+  // windows of the whole connection. Later segments' "nop,nop,TS" would only add noise.
+  const opts = arrow.segment.flags.includes('S') ? arrow.segment.opts : undefined;
   return (
     <g
       data-testid="segment"
@@ -92,6 +95,19 @@ function ArrowView({
       >
         {label}
       </text>
+      {opts !== undefined && (
+        <text
+          x={mx}
+          y={my}
+          dy={compact ? 10 : 11}
+          textAnchor="middle"
+          transform={`rotate(${upright} ${mx} ${my})`}
+          data-testid="segment-options"
+          className={`font-mono ${compact ? 'text-[8px]' : 'text-[9px]'} fill-slate-500 dark:fill-slate-400 ${HALO}`}
+        >
+          {opts}
+        </text>
+      )}
     </g>
   );
 }

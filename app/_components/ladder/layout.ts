@@ -247,7 +247,16 @@ export function layoutLadder(
   const inner = Math.max(0, width - m.axis - 2 * side);
   // The longest label fits between two lifelines (with room for the arrowhead); a narrow
   // screen scrolls sideways rather than overprint the lifelines and state marks.
-  const longestLabel = Math.max(0, ...segments.map((s) => segmentLabel(s, numbering).length));
+  // A SYN's options line (ladder-svg.tsx) is set at 9/11 of the label's size.
+  const longestLabel = Math.max(
+    0,
+    ...segments.map((s) =>
+      Math.max(
+        segmentLabel(s, numbering).length,
+        s.opts !== undefined && s.flags.includes('S') ? Math.ceil(s.opts.length * (9 / 11)) : 0,
+      ),
+    ),
+  );
   const labelGap = Math.ceil(longestLabel * m.labelCharWidth) + 24;
   const laneGap = n > 1 ? Math.max(m.minGap, labelGap, inner / (n - 1)) : 0;
   const lanes: Lane[] = names.map((name, i) => ({

@@ -106,7 +106,7 @@ describe('syncookies', () => {
     flags: 2,
     len: 0,
     win: 0,
-    mss: 1460,
+    opts: null,
     cport: 40001,
     why: undefined,
     traceIndex: 0,

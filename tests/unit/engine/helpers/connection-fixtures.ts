@@ -13,7 +13,17 @@ import {
 import type { Effect, EffectSink, TimerSlot } from '@/lib/engine/effects';
 import { Listener, type ListenerEnv } from '@/lib/engine/listener';
 import type { Request } from '@/lib/engine/request';
-import { ACK, FIN, PSH, RST, SYN, type Segment, flagString } from '@/lib/engine/segment';
+import {
+  ACK,
+  FIN,
+  PSH,
+  RST,
+  SYN,
+  type Segment,
+  type TcpOptions,
+  TS_ONLY,
+  flagString,
+} from '@/lib/engine/segment';
 import { seqAdd, seqDiff } from '@/lib/engine/sequence';
 import { type Sysctls, defaultSysctls } from '@/lib/engine/sysctl';
 import { timerFireTime } from '@/lib/engine/timers';
@@ -26,6 +36,8 @@ export const LOCAL = { host: 'local', port: 40_000 } as const;
 export const PEER = { host: 'peer', port: 80 } as const;
 /** MSS both sides announce (MTU 1500). */
 export const MSS = 1460;
+/** The options a default Linux peer puts in its SYN or SYN-ACK (the recordings' SYNs). */
+export const LINUX_SYN: TcpOptions = { mss: MSS, wscale: 10, sackOk: true, ts: true };
 /** Round-trip time of the fixture's path: every answer of the peer comes this long after. */
 export const RTT = 0.1;
 /** Bytes each fixture sends (and has acknowledged) before it closes, so SND.UNA > 1. */
@@ -62,6 +74,8 @@ export interface SegSpec {
   len?: number;
   win?: number;
   mss?: number;
+  /** Options as sent; default: a Linux peer's (LINUX_SYN on a SYN, timestamps on the rest). */
+  opts?: TcpOptions | null;
 }
 
 /** Flags in tcpdump notation: letters F S R P, then '.' when ACK is set ('S.', 'P.', 'R'). */
@@ -90,9 +104,14 @@ export function peerSeg(flags: string, spec: Required<Pick<SegSpec, 'seq' | 'ack
     ack: f & ACK ? seqAdd(ISS, spec.ack) : 0,
     flags: f,
     len: spec.len ?? 0,
-    // After the handshake both sides scale by 2^10 (WSCALE_UNIT); 64 units = 64 KiB.
+    // After the handshake both sides scale by 2^10; 64 units = 64 KiB.
     win: spec.win ?? (f & SYN ? 65160 : 65536),
-    mss: f & SYN ? (spec.mss ?? MSS) : 0,
+    opts:
+      spec.opts !== undefined
+        ? spec.opts
+        : f & SYN
+          ? { ...LINUX_SYN, mss: spec.mss ?? MSS }
+          : TS_ONLY,
     cport: LOCAL.port,
     why: undefined,
     traceIndex: -1,
@@ -210,7 +229,7 @@ class Driver {
       cport: LOCAL.port,
       iss: ISS,
       passive,
-      peerMss: passive ? MSS : 0,
+      peerSyn: passive ? LINUX_SYN : null,
     };
     this.conn = new Connection(init, this.env, this.sink);
   }
