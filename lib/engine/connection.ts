@@ -36,6 +36,7 @@ import {
   NO_OPTIONS,
   type TcpOptions,
   TS_ONLY,
+  makeSegment,
   resetFor,
   segSpace,
 } from './segment';
@@ -559,23 +560,24 @@ export class Connection {
     opts: TcpOptions | null,
     why: string | undefined,
   ): void {
+    const seq = seqAdd(this.iss, seqOff);
+    const ack = flags & ACK ? seqAdd(this.irs, this.rcvNxt) : 0;
     this.sink.emit(this, {
       k: 'send',
-      seg: {
-        src: this.host,
-        sport: this.lport,
-        dst: this.remote,
-        dport: this.rport,
-        seq: seqAdd(this.iss, seqOff),
-        ack: flags & ACK ? seqAdd(this.irs, this.rcvNxt) : 0,
+      seg: makeSegment(
+        this.host,
+        this.lport,
+        this.remote,
+        this.rport,
+        seq,
+        ack,
         flags,
         len,
         win,
         opts,
-        cport: this.cport,
+        this.cport,
         why,
-        traceIndex: -1,
-      },
+      ),
     });
   }
 

@@ -30,6 +30,7 @@ import {
   type Segment,
   type TcpOptions,
   TS_ONLY,
+  makeSegment,
   resetFor,
 } from './segment';
 import { seqAdd, seqDiff } from './sequence';
@@ -188,21 +189,20 @@ export class Listener {
   ): void {
     this.sink.emit(this, {
       k: 'send',
-      seg: {
-        src: this.host,
-        sport: this.port,
+      seg: makeSegment(
+        this.host,
+        this.port,
         dst,
         dport,
-        seq: seq >>> 0,
-        ack: ack >>> 0,
-        flags: SYN | ACK,
-        len: 0,
+        seq >>> 0,
+        ack >>> 0,
+        SYN | ACK,
+        0,
         win,
         opts,
         cport,
         why,
-        traceIndex: -1,
-      },
+      ),
     });
   }
 
@@ -307,23 +307,23 @@ export class Listener {
       if (f & RST) return;
       if (this.now - req.lastOow >= sys.tcp_invalid_ratelimit / 1000) {
         req.lastOow = this.now;
+        const opts = req.opts.ts ? TS_ONLY : null;
         this.sink.emit(this, {
           k: 'send',
-          seg: {
-            src: this.host,
-            sport: this.port,
-            dst: req.remote,
-            dport: req.rport,
-            seq: seqAdd(req.iss, 1),
-            ack: seqAdd(req.irs, 1),
-            flags: ACK,
-            len: 0,
-            win: req.win,
-            opts: req.opts.ts ? TS_ONLY : null,
-            cport: req.cport,
-            why: undefined,
-            traceIndex: -1,
-          },
+          seg: makeSegment(
+            this.host,
+            this.port,
+            req.remote,
+            req.rport,
+            seqAdd(req.iss, 1),
+            seqAdd(req.irs, 1),
+            ACK,
+            0,
+            req.win,
+            opts,
+            req.cport,
+            undefined,
+          ),
         });
       }
       return;
