@@ -4,8 +4,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { getScenario, renderLadderText, simulate, type Trace } from '@/lib/engine';
+
+// These tests start `node --import tsx` (one to two seconds each, more on a loaded machine):
+// the limit guards against a hang, it does not time the CLI.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('renderLadderText', () => {
   const trace = simulate(getScenario('handshake-data-close'), { seed: 2 });

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import {
   RUN_LIMITS,
   RunLimitError,
@@ -17,6 +17,10 @@ import {
   simulate,
   type ScenarioInput,
 } from '@/lib/engine';
+
+// These tests start `node --import tsx` (one to two seconds each, more on a loaded machine):
+// the limit guards against a hang, it does not time the CLI.
+vi.setConfig({ testTimeout: 60_000 });
 
 const server = { port: 9000, program: [{ listen: {} }, { accept: {} }] };
 const client = (...steps: unknown[]) => ({

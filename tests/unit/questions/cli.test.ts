@@ -3,8 +3,12 @@
 
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { TEMPLATE_IDS, questionSchema } from '@/lib/questions';
+
+// These tests start `node --import tsx` (one to two seconds each, more on a loaded machine):
+// the limit guards against a hang, it does not time the CLI.
+vi.setConfig({ testTimeout: 60_000 });
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
