@@ -1,6 +1,8 @@
 // Linux's TCP constants (include/net/tcp.h, net/ipv4/tcp_output.c) in one place: every module
 // of the engine that needs a kernel number reads it from here.
 
+import type { Errno } from './types';
+
 /** Initial RTO and SYN timeout, seconds (TCP_TIMEOUT_INIT). */
 export const TCP_TIMEOUT_INIT = 1;
 /** Minimum delayed-ACK timeout, seconds (TCP_ATO_MIN = HZ/25). */
@@ -33,3 +35,30 @@ export const TCP_INIT_CWND = 10;
 export const SYNCOOKIE_VALIDITY = 120;
 /** TIME_WAIT reincarnation: the new ISN is snd_nxt + 65535 + 2 (tcp_timewait_state_process). */
 export const TW_ISN_GAP = 65537;
+/** TCP_MIN_MSS (include/net/tcp.h): the smallest value TCP_MAXSEG accepts. */
+export const TCP_MIN_MSS = 88;
+/** net.core.rmem_max default: SO_RCVBUF values above it are cut to it before doubling. */
+export const NET_CORE_RMEM_MAX = 212992;
+/** SOCK_MIN_RCVBUF (include/net/sock.h): 2 × (2048 + the aligned sk_buff), the smallest sk_rcvbuf. */
+export const SOCK_MIN_RCVBUF = 4608;
+/** Largest window a SYN or SYN-ACK can carry (its window field is never scaled). */
+export const MAX_TCP_WINDOW_FIELD = 65535;
+/** The first file descriptor a fresh process gets for a socket (0, 1, 2 are stdio). */
+export const FIRST_SOCKET_FD = 3;
+
+/** Linux's errno numbers (include/uapi/asm-generic/errno*.h), as SO_ERROR reports them. */
+export const ERRNO_NUMBER = {
+  EBADF: 9,
+  EAGAIN: 11,
+  EINVAL: 22,
+  EPIPE: 32,
+  EADDRINUSE: 98,
+  ECONNABORTED: 103,
+  ECONNRESET: 104,
+  EISCONN: 106,
+  ENOTCONN: 107,
+  ETIMEDOUT: 110,
+  ECONNREFUSED: 111,
+  EALREADY: 114,
+  EINPROGRESS: 115,
+} as const satisfies Record<Errno, number>;

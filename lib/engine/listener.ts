@@ -5,7 +5,7 @@
 
 import type { ConnEnv, ConnInit, Connection, SocketOptions } from './connection';
 import type { EffectSink } from './effects';
-import { SYNACK_WINDOW, SYNCOOKIE_VALIDITY, TCP_MSS_DEFAULT, TCP_TIMEOUT_INIT } from './linux';
+import { SYNCOOKIE_VALIDITY, TCP_MSS_DEFAULT, TCP_TIMEOUT_INIT } from './linux';
 import type { Request } from './request';
 import { ACK, FIN, RST, SYN, type Segment, resetFor } from './segment';
 import { seqAdd, seqDiff } from './sequence';
@@ -18,6 +18,8 @@ import type { TcpState } from './types';
 export interface ListenerEnv {
   readonly conn: ConnEnv;
   readonly cookieSecret: number;
+  /** Window of this listener's SYN-ACKs (SO_RCVBUF and TCP_MAXSEG change it). */
+  readonly synAckWindow: number;
   /** The host's next ISN (the scenario's ISN first, then drawn from the run's PRNG). */
   chooseIsn(): number;
   /** A new connection, registered in the host's 4-tuple table. */
@@ -168,7 +170,7 @@ export class Listener {
         ack: ack >>> 0,
         flags: SYN | ACK,
         len: 0,
-        win: SYNACK_WINDOW,
+        win: this.env.synAckWindow,
         mss,
         cport,
         why,
@@ -269,7 +271,7 @@ export class Listener {
             ack: seqAdd(req.irs, 1),
             flags: ACK,
             len: 0,
-            win: SYNACK_WINDOW,
+            win: this.env.synAckWindow,
             mss: 0,
             cport: req.cport,
             why: undefined,

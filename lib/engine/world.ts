@@ -3,7 +3,15 @@
 // sockets emit in one place (`emit`), runs the programs and records the trace. The sockets'
 // behaviour lives in connection.ts and listener.ts; this file only routes and records.
 
-import { type ConnEnv, type ConnInit, Connection, type SocketOptions } from './connection';
+import {
+  type ConnEnv,
+  type ConnInit,
+  Connection,
+  type SocketOptions,
+  announcedMss,
+  initialWindow,
+  rcvSpaceFor,
+} from './connection';
 import type { Effect, EffectSink, TimerSlot } from './effects';
 import { EngineError, assertNever } from './errors';
 import { type Host, defaultOptions } from './host';
@@ -16,6 +24,7 @@ import type { ResolvedScenario } from './resolve';
 import type { Rng } from './rng';
 import { EventQueue } from './scheduler';
 import { ACK, type Segment, flagString, resetFor } from './segment';
+import { SYNACK_WINDOW, TCPOLEN_TSTAMP } from './linux';
 import { isLegalTransition } from './transitions';
 import { TupleTable } from './tuple-table';
 import type { TraceEvent, TraceEventKind, TraceSegment, TraceState, TraceTimer } from './types';
@@ -85,6 +94,8 @@ export class World implements Kernel, EffectSink<Connection>, EffectSink<Listene
           conns: [],
           listener: undefined,
           options: defaultOptions(),
+          fds: new Map(),
+          listenerNonblock: false,
           floodSent: 0,
           done: false,
           readyAt: 0,
@@ -293,6 +304,8 @@ export class World implements Kernel, EffectSink<Connection>, EffectSink<Listene
       endpoint: host.name,
       event,
       errno: extra.errno,
+      ret: extra.ret,
+      value: extra.value,
       bytes: extra.bytes,
       cport: extra.cport,
       op: extra.op,
@@ -315,9 +328,31 @@ export class World implements Kernel, EffectSink<Connection>, EffectSink<Listene
     return c;
   }
 
-  listen(host: Host, backlog: number): Listener {
+  /**
+   * bind() then listen() on the host's port. bind() fails with EADDRINUSE while the port is
+   * taken (inet_csk_bind_conflict): always by an open listener; by any other socket on the
+   * port (an established connection, a TIME_WAIT minisock) unless both it and the new socket
+   * have SO_REUSEADDR (`sk_reuse && sk2->sk_reuse`, sk2 not listening). One address per host,
+   * so the address comparison (inet_rcv_saddr_equal) always matches; SO_REUSEPORT is not
+   * modelled.
+   */
+  listen(host: Host, backlog: number): Listener | 'EADDRINUSE' {
+    const opts = host.app.options;
+    const open = host.listeners.get(host.port);
+    if (open !== undefined && !open.closed) return 'EADDRINUSE';
+    for (const c of host.conns.values()) {
+      if (c.lport === host.port && c.state !== 'CLOSED' && !(opts.reuseaddr && c.reuse))
+        return 'EADDRINUSE';
+    }
+    // The listener announces its TCP_MAXSEG-clamped MSS, and its SYN-ACK window follows
+    // SO_RCVBUF (tcp_openreq_init_rwin); children take the options through `options`.
+    const mss = announcedMss(host.env.ownMss, opts.maxseg);
+    const custom = opts.maxseg > 0 || opts.rcvbuf > 0;
     const env: ListenerEnv = {
-      conn: host.env,
+      conn: custom ? { linux: host.env.linux, sys: host.env.sys, ownMss: mss } : host.env,
+      synAckWindow: custom
+        ? initialWindow(rcvSpaceFor(opts.rcvbuf), mss - TCPOLEN_TSTAMP)
+        : SYNACK_WINDOW,
       cookieSecret: this.cookieSecret,
       chooseIsn: () => this.chooseIsn(host),
       spawn: (init) => this.spawn(host, init),

@@ -12,6 +12,7 @@ import {
 } from '@/lib/engine/connection';
 import type { Effect, EffectSink, TimerSlot } from '@/lib/engine/effects';
 import { Listener, type ListenerEnv } from '@/lib/engine/listener';
+import { SYNACK_WINDOW } from '@/lib/engine/linux';
 import type { Request } from '@/lib/engine/request';
 import { ACK, FIN, PSH, RST, SYN, type Segment, flagString } from '@/lib/engine/segment';
 import { seqAdd, seqDiff } from '@/lib/engine/sequence';
@@ -40,6 +41,11 @@ export function options(keepalive = false): SocketOptions {
     keepalive: { on: keepalive, idle: undefined, intvl: undefined, cnt: undefined },
     nodelay: false,
     lingerZero: false,
+    nonblock: false,
+    userTimeout: 0,
+    maxseg: 0,
+    rcvbuf: 0,
+    reuseaddr: false,
   };
 }
 
@@ -404,6 +410,7 @@ export function listenerIn(
   const lenv: ListenerEnv = {
     conn: e,
     cookieSecret: 0x5eed,
+    synAckWindow: SYNACK_WINDOW,
     chooseIsn: () => ISS,
     spawn: (init) => {
       const c = new Connection(
