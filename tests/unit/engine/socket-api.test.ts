@@ -5,7 +5,8 @@
 // the kernel paths named in each row, not from the engine's output.
 
 import { describe, expect, test } from 'vitest';
-import { simulate, type Trace, type TraceEvent } from '@/lib/engine';
+import { getScenario, simulate, type Trace, type TraceEvent } from '@/lib/engine';
+import { listScenarios } from '@/lib/engine/catalog';
 import { inline } from './helpers/scenarios';
 
 const LISTEN = { listen: { backlog: 16 } };
@@ -289,6 +290,18 @@ describe('every call records its return value or errno', () => {
     expect(calls(t, 'client')).toEqual(['connect_ok 0', 'send 300', 'recv 50']);
     for (const e of t.events) expect(e.ret, `${e.endpoint} ${e.event}`).toBeDefined();
   });
+
+  test.each(listScenarios().map((c) => c.name))(
+    'catalog %s: every call event has a return value, −1 exactly when it has an errno',
+    (name) => {
+      const t = simulate(getScenario(name), { seed: 1 });
+      for (const e of t.events) {
+        if (e.event === 'mismatch') continue;
+        expect(e.ret, `${e.endpoint} ${e.event}`).toBeDefined();
+        expect(e.ret === -1, `${e.endpoint} ${e.event}`).toBe(e.errno !== undefined);
+      }
+    },
+  );
 
   test('the setsockopt event names the options as Linux spells them', () => {
     const t = run([], [{ setsockopt: { nodelay: true, user_timeout: 500, nonblock: true } }]);
