@@ -11,7 +11,9 @@ import { assertNever } from './errors';
 import {
   INITIAL_SND_WND,
   MAX_TCP_WINDOW,
+  NET_CORE_RMEM_MAX,
   RCV_BUF,
+  SOCK_MIN_RCVBUF,
   TCPOLEN_TSTAMP,
   TCP_ATO_MIN,
   TCP_DELACK_MAX,
@@ -69,7 +71,41 @@ export interface SocketOptions {
   keepalive: KeepaliveOpts;
   nodelay: boolean;
   lingerZero: boolean;
+  /**
+   * O_NONBLOCK (fcntl F_SETFL): calls that would wait fail instead. A connect()ed or listening
+   * socket takes it from the program; an accepted one does not (accept(2): Linux does not
+   * inherit file status flags), so a connection reads it only at connect().
+   */
+  nonblock: boolean;
+  /** TCP_USER_TIMEOUT in seconds (the option is in ms); 0: off. */
+  userTimeout: number;
+  /** TCP_MAXSEG (user_mss); 0: not set. Only a socket not yet connected takes it. */
+  maxseg: number;
+  /** SO_RCVBUF as the program passed it; 0: not set (the default buffer). */
+  rcvbuf: number;
+  /** SO_REUSEADDR (sk_reuse): see World.listen for what it allows. */
+  reuseaddr: boolean;
 }
+
+/**
+ * Receive space (the window a socket can offer) for an SO_RCVBUF value: sock_setsockopt cuts
+ * the value to net.core.rmem_max, doubles it for bookkeeping overhead and floors it at
+ * SOCK_MIN_RCVBUF; tcp_win_from_space then offers half of sk_rcvbuf (scaling_ratio's initial
+ * 50 %, or tcp_adv_win_scale=1 before 6.6). So the window ends up near the value passed.
+ */
+export function rcvSpaceFor(rcvbuf: number): number {
+  if (rcvbuf <= 0) return RCV_BUF;
+  const skRcvbuf = Math.max(2 * Math.min(rcvbuf, NET_CORE_RMEM_MAX), SOCK_MIN_RCVBUF);
+  return Math.floor(skRcvbuf / 2);
+}
+
+/** The MSS a socket announces: the link's, lowered by TCP_MAXSEG (tcp_advertise_mss, tcp_mss_clamp). */
+export function announcedMss(ownMss: number, maxseg: number): number {
+  return maxseg > 0 ? Math.min(ownMss, maxseg) : ownMss;
+}
+
+/** What connect() tells the program so far (Linux's sock->state, SS_*): see `againConnect`. */
+export type SockState = 'unconnected' | 'connecting' | 'connected';
 
 /** What a connection needs to know of its host: the profile, the host's sysctls and its own MSS. */
 export interface ConnEnv {
@@ -130,14 +166,31 @@ export type AppCall =
   | { op: 'shutdown'; how: 'write' | 'read' | 'both' }
   | { op: 'close' }
   | { op: 'abort' }
-  | { op: 'setsockopt'; options: SocketOptions };
+  /** `nonblock` is set only by a step that changes O_NONBLOCK on this socket. */
+  | { op: 'setsockopt'; options: SocketOptions; nonblock: boolean | undefined }
+  /** connect() again on a socket whose connect() already ran (__inet_stream_connect). */
+  | { op: 'connect' }
+  /** getsockopt(SO_ERROR): the pending error, cleared as it is read. */
+  | { op: 'getsockopt'; name: 'SO_ERROR' }
+  /** ioctl(SIOCINQ): bytes received and not yet read. */
+  | { op: 'ioctl'; name: 'SIOCINQ' };
 
-/** The result of a call: done (with a byte count where one applies), an error, EOF, or "would block". */
+/**
+ * The result of a call: done (with the byte count or value it returns), an error, EOF, "would
+ * block" (a blocking call waits; a non-blocking one already turned it into EAGAIN), or the
+ * error SO_ERROR reports (none when undefined).
+ */
 export type CallResult =
-  { k: 'ok'; bytes: number } | { k: 'eof' } | { k: 'error'; errno: Errno } | { k: 'blocked' };
+  | { k: 'ok'; bytes: number }
+  | { k: 'eof' }
+  | { k: 'error'; errno: Errno }
+  | { k: 'blocked' }
+  | { k: 'so_error'; errno: Errno | undefined };
 
 const OK: CallResult = Object.freeze({ k: 'ok', bytes: 0 });
-
+function fail(errno: Errno): CallResult {
+  return { k: 'error', errno };
+}
 const EOF_RESULT: CallResult = Object.freeze({ k: 'eof' });
 const BLOCKED: CallResult = Object.freeze({ k: 'blocked' });
 
@@ -174,7 +227,7 @@ export class Connection {
   rcvWup = 0;
   rcvBuf = RCV_BUF;
   /** Options our SYN (or SYN-ACK) carries, every transmission alike. */
-  readonly synOpts: TcpOptions;
+  synOpts: TcpOptions;
   /** Options in force: our offer until the peer's SYN or SYN-ACK, then what both agreed. */
   opts: TcpOptions;
   /** Our receive-window shift once window scaling is agreed; −1 while it is not. */
@@ -208,6 +261,20 @@ export class Connection {
   lastRcv = 0;
   nodelay = false;
   lingerZero = false;
+  /** O_NONBLOCK on this socket's file descriptor. */
+  nonblock = false;
+  /** TCP_USER_TIMEOUT, seconds (0: off). */
+  userTimeout = 0;
+  /** TCP_MAXSEG as set before the connection started (0: none). */
+  userMss = 0;
+  /** SO_REUSEADDR (sk_reuse), which a bind() on this port compares with its own. */
+  reuse = false;
+  /** The MSS the peer announced (0 until known). */
+  peerMss: number;
+  /** connect() as the program sees it (SS_*); an accepted socket is connected from the start. */
+  sockState: SockState;
+  /** This socket's connect() was non-blocking: a later `connect` step calls connect() on it again. */
+  nbConnect = false;
   /** close() was called: the socket has no file descriptor any more. */
   orphan = false;
   rcvShutdown = false;
@@ -238,11 +305,13 @@ export class Connection {
     this.cport = init.cport;
     this.passive = init.passive;
     this.iss = init.iss;
+    this.sockState = init.passive ? 'connected' : 'unconnected';
     const offer = synOffer(env);
     if (init.peerSyn === null) {
       this.synOpts = offer;
       this.opts = offer;
       this.rcvSsthresh = initialWindow(RCV_BUF, env.ownMss);
+      this.peerMss = 0;
       this.mss = this.effectiveMss(0);
     } else {
       this.opts = agreed(offer, init.peerSyn);
@@ -250,7 +319,8 @@ export class Connection {
       if (this.opts.wscale !== undefined) this.rcvWscale = this.opts.wscale;
       // tcp_openreq_init_rwin: the SYN-ACK's window counts the timestamps out of the MSS.
       this.rcvSsthresh = initialWindow(RCV_BUF, env.ownMss - (this.opts.ts ? TCPOLEN_TSTAMP : 0));
-      this.mss = this.effectiveMss(init.peerSyn.mss || TCP_MSS_DEFAULT);
+      this.peerMss = init.peerSyn.mss || TCP_MSS_DEFAULT;
+      this.mss = this.effectiveMss(this.peerMss);
     }
   }
 
@@ -260,6 +330,10 @@ export class Connection {
   connect(now: number, options: SocketOptions): void {
     this.now = now;
     this.applyOptions(options);
+    this.applyStartOptions(options);
+    this.nonblock = options.nonblock;
+    this.nbConnect = options.nonblock;
+    this.sockState = 'connecting';
     this.setState('SYN_SENT');
     this.sendSyn(false, undefined);
   }
@@ -280,6 +354,11 @@ export class Connection {
     this.lastRcv = now;
     this.keepalive = { ...options.keepalive };
     this.nodelay = options.nodelay;
+    // The child is a clone of the listener (sk_clone_lock): its MSS clamp, buffer, user
+    // timeout and SO_REUSEADDR, but not O_NONBLOCK, which belongs to a file descriptor.
+    this.userTimeout = options.userTimeout;
+    this.reuse = options.reuseaddr;
+    this.applyStartOptions(options);
     // RTT from the SYN-ACK just answered (timestamps echo its TSval); a SYN cookie has no
     // SYN-ACK on record, so no sample.
     if (synAckSentAt !== undefined)
@@ -344,18 +423,36 @@ export class Connection {
     return at;
   }
 
-  /** An application call on this socket (send, recv, shutdown, close, abort, setsockopt). */
+  /**
+   * An application call on this socket (send, recv, shutdown, close, abort, setsockopt,
+   * connect again, getsockopt, ioctl): its result as the system call returns it. After close()
+   * the descriptor is gone, so every call fails with EBADF.
+   */
   call(c: AppCall, now: number): CallResult {
     this.now = now;
+    if (this.orphan) return fail('EBADF');
     switch (c.op) {
       case 'send':
         return this.write(c.bytes);
       case 'recv':
         return this.read(c.want);
       case 'shutdown':
-        if (c.how === 'read' || c.how === 'both') this.rcvShutdown = true;
-        if (c.how === 'write' || c.how === 'both') this.shutdownWrite();
-        return OK;
+        return this.shutdown(c.how);
+      case 'connect':
+        return this.againConnect();
+      case 'getsockopt': {
+        // sock_getsockopt SO_ERROR: sock_error() reads and clears sk_err.
+        const errno = this.err;
+        this.err = undefined;
+        return { k: 'so_error', errno };
+      }
+      case 'ioctl':
+        // tcp_ioctl SIOCINQ: 0 before the handshake completes, else rcv_nxt − copied_seq less
+        // the FIN, i.e. the bytes queued unread.
+        return {
+          k: 'ok',
+          bytes: this.state === 'SYN_SENT' || this.state === 'SYN_RECV' ? 0 : this.unread,
+        };
       case 'close':
         this.close();
         return OK;
@@ -365,6 +462,10 @@ export class Connection {
         return OK;
       case 'setsockopt':
         this.applyOptions(c.options);
+        if (c.nonblock !== undefined) this.nonblock = c.nonblock;
+        // SO_RCVBUF on a live socket: the window follows the new space (tcp_space). TCP_MAXSEG
+        // after the handshake is not modelled: the MSS was settled by the SYNs.
+        if (c.options.rcvbuf > 0) this.rcvBuf = rcvSpaceFor(c.options.rcvbuf);
         if (this.keepalive.on && (this.state === 'ESTABLISHED' || this.state === 'CLOSE_WAIT'))
           this.startKeepalive();
         return OK;
@@ -416,13 +517,41 @@ export class Connection {
     this.keepalive = { ...o.keepalive };
     this.nodelay = o.nodelay;
     this.lingerZero = o.lingerZero;
+    this.userTimeout = o.userTimeout;
+    this.reuse = o.reuseaddr;
+  }
+
+  /**
+   * Options that shape the handshake: the MSS clamp and the receive buffer. They set what our
+   * SYN offers (its MSS option and window: tcp_select_initial_window), or for a listener's
+   * child what the SYN-ACK offered, which caps the window after it (rcv_ssthresh).
+   */
+  private applyStartOptions(o: SocketOptions): void {
+    this.userMss = o.maxseg;
+    this.rcvBuf = rcvSpaceFor(o.rcvbuf);
+    const adv = announcedMss(this.env.ownMss, this.userMss);
+    if (this.synOpts.mss > 0 && this.synOpts.mss !== adv)
+      this.synOpts = {
+        mss: adv,
+        wscale: this.synOpts.wscale,
+        sackOk: this.synOpts.sackOk,
+        ts: this.synOpts.ts,
+      };
+    this.rcvSsthresh = initialWindow(
+      this.rcvBuf,
+      this.passive ? adv - (this.opts.ts ? TCPOLEN_TSTAMP : 0) : adv,
+    );
+    this.mss = this.effectiveMss(this.peerMss);
   }
 
   private write(bytes: number): CallResult {
     const err = this.takeError();
     if (err !== undefined) return err;
-    if (this.dead || this.sndShutdown || this.state === 'CLOSED')
-      return { k: 'error', errno: 'EPIPE' };
+    if (this.dead || this.sndShutdown || this.state === 'CLOSED') return fail('EPIPE');
+    if (this.state === 'SYN_SENT' || this.state === 'SYN_RECV') {
+      // tcp_sendmsg → sk_stream_wait_connect: wait for the handshake, or EAGAIN at once.
+      return this.nonblock ? fail('EAGAIN') : BLOCKED;
+    }
     this.writeSeq += bytes;
     this.trySend();
     return { k: 'ok', bytes };
@@ -441,7 +570,44 @@ export class Connection {
     const err = this.takeError();
     if (err !== undefined) return err;
     if (u === 0 && rcvDone) return EOF_RESULT;
-    return BLOCKED;
+    // tcp_recvmsg with timeo 0: EAGAIN instead of sleeping in sk_wait_data.
+    return this.nonblock ? fail('EAGAIN') : BLOCKED;
+  }
+
+  /**
+   * __inet_stream_connect on a socket that already called connect(): in SS_CONNECTING it is
+   * EALREADY while the handshake runs (a blocking call waits for it), then 0 once the
+   * connection is up (SS_CONNECTED), or the pending error (ECONNABORTED if SO_ERROR already
+   * took it) if it failed; after that EISCONN.
+   */
+  private againConnect(): CallResult {
+    if (this.sockState !== 'connecting') return fail('EISCONN');
+    if (this.state === 'SYN_SENT' || this.state === 'SYN_RECV')
+      return this.nonblock ? fail('EALREADY') : BLOCKED;
+    if (this.state === 'CLOSED') {
+      this.sockState = 'unconnected';
+      return this.takeError() ?? fail('ECONNABORTED');
+    }
+    this.sockState = 'connected';
+    return OK;
+  }
+
+  /**
+   * inet_shutdown: ENOTCONN once the socket is TCP_CLOSE (reset, timed out, or handed to a
+   * TIME_WAIT minisock); in SYN_SENT the connect is abandoned (tcp_disconnect: no RST there).
+   */
+  private shutdown(how: 'write' | 'read' | 'both'): CallResult {
+    if (this.sockState === 'connecting' && this.state !== 'SYN_SENT' && this.state !== 'SYN_RECV')
+      this.sockState = 'connected';
+    if (this.state === 'CLOSED' || this.minisock) return fail('ENOTCONN');
+    if (this.state === 'SYN_SENT') {
+      this.sockState = 'unconnected';
+      this.destroy();
+      return OK;
+    }
+    if (how === 'read' || how === 'both') this.rcvShutdown = true;
+    if (how === 'write' || how === 'both') this.shutdownWrite();
+    return OK;
   }
 
   /** The pending socket error, cleared as the kernel clears sk_err when it reports it. */
@@ -633,11 +799,13 @@ export class Connection {
   // ---------------------------------------------------------------- MSS, RTO
 
   /**
-   * Sending MSS (tcp_sync_mss): the smaller of the peer's MSS and our own MTU − 40, less the
-   * 12 bytes the timestamps take in every segment when they are on.
+   * Sending MSS (tcp_sync_mss): the smaller of the peer's MSS and ours (MTU − 40, lowered by
+   * TCP_MAXSEG: tcp_parse_options clamps the peer's value to user_mss), less the 12 bytes the
+   * timestamps take in every segment when they are on.
    */
   private effectiveMss(peerMss: number): number {
-    const announced = peerMss > 0 ? Math.min(peerMss, this.env.ownMss) : this.env.ownMss;
+    const own = announcedMss(this.env.ownMss, this.userMss);
+    const announced = peerMss > 0 ? Math.min(peerMss, own) : own;
     return announced - (this.opts.ts ? TCPOLEN_TSTAMP : 0);
   }
 
@@ -647,7 +815,8 @@ export class Connection {
     const p = peer ?? NO_OPTIONS;
     this.opts = agreed(this.opts, p);
     this.rcvWscale = this.opts.wscale ?? -1;
-    this.mss = this.effectiveMss(p.mss || TCP_MSS_DEFAULT);
+    this.peerMss = p.mss || TCP_MSS_DEFAULT;
+    this.mss = this.effectiveMss(this.peerMss);
   }
 
   private rtoMin(): number {
@@ -1421,12 +1590,15 @@ export class Connection {
     if (this.inflight.length === 0) return;
     const synState = this.state === 'SYN_SENT' || this.state === 'SYN_RECV';
     let expired: boolean;
+    const userTimeout = this.userTimeout;
     if (synState) {
       const retryUntil = sys.tcp_syn_retries;
       const maxRetrans =
         retryUntil + (this.state === 'SYN_SENT' && linux ? sys.tcp_syn_linear_timeouts : 0);
       expired = this.retransmits >= maxRetrans;
-      if (!expired && linux) {
+      if (!expired && userTimeout > 0) {
+        expired = this.userTimedOut(this.inflight[0]!.firstSentAt);
+      } else if (!expired && linux) {
         const stamp = this.inflight[0]!.firstSentAt;
         expired =
           this.now - stamp >=
@@ -1439,7 +1611,10 @@ export class Connection {
         retryUntil = sys.tcp_orphan_retries === 0 ? (alive ? 8 : 0) : sys.tcp_orphan_retries;
       }
       const stamp = this.retransStamp >= 0 ? this.retransStamp : this.inflight[0]!.firstSentAt;
-      expired = this.now - stamp >= modelTimeout(retryUntil, 0.2, sys.tcp_rto_max_ms / 1000) - 1e-9;
+      expired =
+        userTimeout > 0
+          ? this.userTimedOut(stamp)
+          : this.now - stamp >= modelTimeout(retryUntil, 0.2, sys.tcp_rto_max_ms / 1000) - 1e-9;
     }
     if (expired) {
       // tcp_write_err: ETIMEDOUT, no segment sent.
@@ -1465,7 +1640,30 @@ export class Connection {
       this.rto = Math.min(this.rto * 2, sys.tcp_rto_max_ms / 1000);
     }
     this.rtxKind = 'rto';
-    this.arm('rtx', this.rto, 'retransmit');
+    this.arm('rtx', this.clampRtoToUserTimeout(), 'retransmit');
+  }
+
+  /**
+   * retransmits_timed_out with TCP_USER_TIMEOUT: at least one retransmission, and the user
+   * timeout elapsed since the first one's original send (retrans_stamp). It replaces both the
+   * count and the model-time bounds (tcp_write_timeout), in SYN states too.
+   */
+  private userTimedOut(stamp: number): boolean {
+    return this.retransmits > 0 && this.now - stamp >= this.userTimeout - 1e-9;
+  }
+
+  /**
+   * tcp_clamp_rto_to_user_timeout: the next retransmission timer never runs past the user
+   * timeout; once that has passed it fires in one jiffy, and tcp_write_timeout gives up.
+   */
+  private clampRtoToUserTimeout(): number {
+    if (this.userTimeout <= 0 || this.retransStamp < 0) return this.rto;
+    const remaining = this.userTimeout - (this.now - this.retransStamp);
+    if (remaining <= 1e-9) {
+      const hz = this.env.sys.hz;
+      return hz > 0 ? 1 / hz : 0;
+    }
+    return Math.min(this.rto, remaining);
   }
 
   private startKeepalive(): void {
@@ -1486,7 +1684,10 @@ export class Connection {
     }
     const elapsed = this.now - this.lastRcv;
     if (elapsed >= idle - 1e-9) {
-      if (this.probesOut >= cnt) {
+      // tcp_keepalive_timer: with TCP_USER_TIMEOUT set, the silence it allows (once a probe
+      // is out) replaces the probe count.
+      const ut = this.userTimeout;
+      if (ut > 0 ? this.probesOut > 0 && elapsed >= ut - 1e-9 : this.probesOut >= cnt) {
         this.sendCtl(RST | ACK, this.sndNxt, 'keepalive_timeout');
         this.resetConn('ETIMEDOUT');
         return;

@@ -18,6 +18,13 @@ export interface ProgramState {
   listener: Listener | undefined;
   /** Options set with setsockopt so far; new sockets inherit them. */
   options: SocketOptions;
+  /**
+   * The process's socket file descriptors: each open socket and its number. A new socket gets
+   * the lowest free number from 3 up, as in a fresh process; close() frees it.
+   */
+  fds: Map<Connection | Listener, number>;
+  /** O_NONBLOCK on the listening socket's descriptor (accept() returns EAGAIN, not waits). */
+  listenerNonblock: boolean;
   floodSent: number;
   done: boolean;
   /** The program cannot start its next step before this time (system-call latency). */
@@ -54,5 +61,10 @@ export function defaultOptions(): SocketOptions {
     keepalive: { on: false, idle: undefined, intvl: undefined, cnt: undefined },
     nodelay: false,
     lingerZero: false,
+    nonblock: false,
+    userTimeout: 0,
+    maxseg: 0,
+    rcvbuf: 0,
+    reuseaddr: false,
   };
 }

@@ -1,6 +1,8 @@
 // Linux's TCP constants (include/net/tcp.h, net/ipv4/tcp_output.c) in one place: every module
 // of the engine that needs a kernel number reads it from here.
 
+import type { Errno } from './trace-schema';
+
 /** Initial RTO and SYN timeout, seconds (TCP_TIMEOUT_INIT). */
 export const TCP_TIMEOUT_INIT = 1;
 /** Minimum delayed-ACK timeout, seconds (TCP_ATO_MIN = HZ/25). */
@@ -32,10 +34,10 @@ export const TCP_TIMEOUT_FALLBACK = 3;
  * The window a SYN or SYN-ACK offers (tcp_select_initial_window): the receive space rounded
  * down to a multiple of the MSS the sender expects to receive. 65536 gives 64240 = 44 × 1460
  * for a SYN, 65160 = 45 × 1448 for a SYN-ACK with timestamps (MSS less 12), and 64240 again
- * for a SYN-ACK without them.
+ * for a SYN-ACK without them. A SYN's window field is never scaled, so at most 65535.
  */
 export function initialWindow(space: number, mss: number): number {
-  return space > mss ? space - (space % mss) : space;
+  return Math.min(space > mss ? space - (space % mss) : space, MAX_TCP_WINDOW);
 }
 
 /**
@@ -55,3 +57,28 @@ export const TCP_INIT_CWND = 10;
 export const SYNCOOKIE_VALIDITY = 120;
 /** TIME_WAIT reincarnation: the new ISN is snd_nxt + 65535 + 2 (tcp_timewait_state_process). */
 export const TW_ISN_GAP = 65537;
+/** TCP_MIN_MSS (include/net/tcp.h): the smallest value TCP_MAXSEG accepts. */
+export const TCP_MIN_MSS = 88;
+/** net.core.rmem_max default: SO_RCVBUF values above it are cut to it before doubling. */
+export const NET_CORE_RMEM_MAX = 212992;
+/** SOCK_MIN_RCVBUF (include/net/sock.h): 2 × (2048 + the aligned sk_buff), the smallest sk_rcvbuf. */
+export const SOCK_MIN_RCVBUF = 4608;
+/** The first file descriptor a fresh process gets for a socket (0, 1, 2 are stdio). */
+export const FIRST_SOCKET_FD = 3;
+
+/** Linux's errno numbers (include/uapi/asm-generic/errno*.h), as SO_ERROR reports them. */
+export const ERRNO_NUMBER = {
+  EBADF: 9,
+  EAGAIN: 11,
+  EINVAL: 22,
+  EPIPE: 32,
+  EADDRINUSE: 98,
+  ECONNABORTED: 103,
+  ECONNRESET: 104,
+  EISCONN: 106,
+  ENOTCONN: 107,
+  ETIMEDOUT: 110,
+  ECONNREFUSED: 111,
+  EALREADY: 114,
+  EINPROGRESS: 115,
+} as const satisfies Record<Errno, number>;

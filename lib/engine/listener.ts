@@ -13,7 +13,6 @@ import {
 } from './connection';
 import type { EffectSink } from './effects';
 import {
-  RCV_BUF,
   SYNCOOKIE_VALIDITY,
   TCPOLEN_TSTAMP,
   TCP_MSS_DEFAULT,
@@ -42,8 +41,6 @@ import type { TcpState } from './trace-schema';
 /** What a listener needs from the world, for the host it listens on (methods, no closures: one per run adds up). */
 export interface ListenerEnv {
   readonly cookieSecret: number;
-  /** The host's profile, sysctls and MSS. */
-  connEnv(host: string): ConnEnv;
   /** The host's next ISN (the scenario's ISN first, then drawn from the run's PRNG). */
   chooseIsnFor(host: string): number;
   /** A new connection, registered in the host's 4-tuple table. */
@@ -58,18 +55,19 @@ export class Listener {
   lastOverflow = -Infinity;
   closed = false;
   private now = 0;
-  private readonly conn: ConnEnv;
 
   constructor(
     readonly host: string,
     readonly port: number,
     /** Accept-queue limit: min(backlog, somaxconn). */
     readonly maxAck: number,
+    /** The host's profile and sysctls, with the MSS this socket announces (TCP_MAXSEG applied). */
+    private readonly conn: ConnEnv,
+    /** Receive space its SYN-ACKs offer (SO_RCVBUF applied). */
+    private readonly rcvSpace: number,
     private readonly env: ListenerEnv,
     private readonly sink: EffectSink<Listener>,
-  ) {
-    this.conn = env.connEnv(host);
-  }
+  ) {}
 
   /** listen(): the LISTEN state record. */
   open(now: number): void {
@@ -271,7 +269,7 @@ export class Listener {
    * less the timestamps' 12 bytes when they are on: 65160 = 45 × 1448 with them, 64240 without.
    */
   private synAckWindow(opts: TcpOptions): number {
-    return initialWindow(RCV_BUF, this.conn.ownMss - (opts.ts ? TCPOLEN_TSTAMP : 0));
+    return initialWindow(this.rcvSpace, this.conn.ownMss - (opts.ts ? TCPOLEN_TSTAMP : 0));
   }
 
   private armReq(req: Request, delay: number): void {

@@ -1,7 +1,7 @@
-// The program runner: each endpoint executes its scenario steps like a blocking-socket program
-// (connect, accept, send, recv, shutdown, close, ...) and records the application's view of
-// what happened (trace events). One small function per step kind; the world is reached only
-// through the `Kernel` interface, so this module does not depend on it.
+// The program runner: each endpoint executes its scenario steps like a socket program (connect,
+// accept, send, recv, shutdown, close, ...; blocking unless it set O_NONBLOCK) and records each
+// system call with its return value or errno (trace events). One small function per step kind;
+// the world is reached only through the `Kernel` interface, so this module does not depend on it.
 
 import { type CallResult, type Connection, synOffer } from './connection';
 import { assertNever } from './errors';
@@ -11,8 +11,8 @@ import type { ResolvedStep } from './resolve';
 import type { SeqNumber } from './resolve';
 import { ACK, SYN, type Segment, flagString, flagsFromString } from './segment';
 import { seqAdd, seqDiff } from './sequence';
-import { RCV_BUF, initialWindow } from './linux';
-import type { TraceEvent, TraceEventKind } from './trace-schema';
+import { ERRNO_NUMBER, FIRST_SOCKET_FD, RCV_BUF, initialWindow } from './linux';
+import type { Errno, TraceEvent, TraceEventKind } from './trace-schema';
 
 /** The system calls and bookkeeping a program needs from the world. */
 export interface Kernel {
@@ -25,8 +25,8 @@ export interface Kernel {
   event(host: Host, event: TraceEventKind, extra?: Partial<TraceEvent>): void;
   /** socket() + connect(): a new connection in SYN_SENT with the program's options. */
   connect(host: Host, peer: string, port: number | undefined): Connection;
-  /** socket() + bind() + listen(). */
-  listen(host: Host, backlog: number): Listener;
+  /** socket() + bind() + listen(); bind() can fail with EADDRINUSE. */
+  listen(host: Host, backlog: number): Listener | 'EADDRINUSE';
   /** close() on the listening socket. */
   closeListener(host: Host, lst: Listener): void;
   /** A raw segment on the wire (a spoofed SYN, an old duplicate, a scripted peer's segment). */
@@ -92,45 +92,77 @@ function exitProgram(k: Kernel, host: Host): void {
 
 function closeListener(k: Kernel, host: Host, lst: Listener): void {
   if (lst.closed) return;
-  k.event(host, 'close', { socket: 'listener' });
+  k.event(host, 'close', { socket: 'listener', ret: 0 });
+  host.app.fds.delete(lst);
   k.closeListener(host, lst);
 }
 
-/** Records the outcome of a call that failed; true when there was an error. */
-function reportError(
-  k: Kernel,
-  host: Host,
-  op: string,
-  c: Connection,
-  r: CallResult,
-): r is { k: 'error'; errno: NonNullable<TraceEvent['errno']> } {
-  if (r.k !== 'error') return false;
-  k.event(host, 'error', { op, errno: r.errno, cport: c.cport });
+/** socket(): the lowest free descriptor from 3 up (a fresh process has only 0, 1 and 2 open). */
+function openFd(host: Host, sock: Connection | Listener): number {
+  const used = new Set(host.app.fds.values());
+  let fd = FIRST_SOCKET_FD;
+  while (used.has(fd)) fd++;
+  host.app.fds.set(sock, fd);
+  return fd;
+}
+
+/** A call that returned −1: one `error` event naming the call and its errno. */
+function fail(k: Kernel, host: Host, op: string, errno: Errno, c?: Connection): true {
+  k.event(host, 'error', { op, errno, ret: -1, cport: c?.cport });
   return true;
 }
 
-function notConnected(k: Kernel, host: Host, op: string): true {
-  k.event(host, 'error', { op, errno: 'ENOTCONN' });
-  return true;
+/** The listening socket if its descriptor is still open. */
+function openListener(host: Host): Listener | undefined {
+  const lst = host.app.listener;
+  return lst === undefined || lst.closed ? undefined : lst;
+}
+
+/**
+ * A call on the connection when the program has none: on the listening socket it fails as
+ * Linux fails it there (`onListener`); with no socket at all the descriptor is bad (EBADF).
+ */
+function noConnection(k: Kernel, host: Host, op: string, onListener: Errno): true {
+  return fail(k, host, op, openListener(host) === undefined ? 'EBADF' : onListener);
 }
 
 const STEPS: { [K in ResolvedStep['kind']]: StepRunner<K> } = {
   listen(k, host, step) {
+    const app = host.app;
     const backlog = step.backlog < 0 ? host.sys.somaxconn : step.backlog;
-    host.app.listener = k.listen(host, Math.min(backlog, host.sys.somaxconn));
-    k.event(host, 'listen');
+    const lst = k.listen(host, Math.min(backlog, host.sys.somaxconn));
+    if (typeof lst === 'string') {
+      // bind() failed; like a failed connect(), the program gives up (a server exits here).
+      fail(k, host, 'bind', lst);
+      app.done = true;
+      return false;
+    }
+    app.listener = lst;
+    app.listenerNonblock = app.options.nonblock;
+    openFd(host, lst);
+    k.event(host, 'listen', { ret: 0 });
     return true;
   },
 
   accept(k, host) {
     const app = host.app;
-    const lst = app.listener;
-    if (lst === undefined) return notConnected(k, host, 'accept');
+    const lst = openListener(host);
+    // inet_accept on a socket that is not listening: EINVAL; no socket at all: EBADF.
+    if (lst === undefined)
+      return fail(
+        k,
+        host,
+        'accept',
+        app.conn !== undefined && !app.conn.orphan ? 'EINVAL' : 'EBADF',
+      );
     const child = lst.accept();
-    if (child === undefined) return false;
+    if (child === undefined) {
+      if (app.listenerNonblock) return fail(k, host, 'accept', 'EAGAIN');
+      return false;
+    }
     app.conn = child;
     app.conns.push(child);
-    k.event(host, 'accept', { cport: child.cport });
+    k.event(host, 'accept', { cport: child.cport, ret: openFd(host, child) });
     return true;
   },
 
@@ -138,46 +170,70 @@ const STEPS: { [K in ResolvedStep['kind']]: StepRunner<K> } = {
     const app = host.app;
     if (!app.started) {
       app.started = true;
-      const conn = k.connect(host, step.peer, step.port);
-      app.conn = conn;
-      app.conns.push(conn);
-      return false;
+      const cur = app.conn;
+      // connect() again on a socket whose own connect() was non-blocking; any other connect
+      // step is a new socket (a failed non-blocking one too: Linux reuses the descriptor, the
+      // engine takes a fresh one).
+      const again =
+        cur !== undefined &&
+        !cur.orphan &&
+        cur.nbConnect &&
+        !(cur.sockState === 'unconnected' && cur.state === 'CLOSED');
+      if (!again) {
+        const conn = k.connect(host, step.peer, step.port);
+        app.conn = conn;
+        app.conns.push(conn);
+        openFd(host, conn);
+        if (!conn.nonblock) return false;
+        // The SYN is out and the handshake goes on; the call returns at once.
+        k.event(host, 'connect_error', { cport: conn.cport, errno: 'EINPROGRESS', ret: -1 });
+        return true;
+      }
     }
     const c = app.conn;
     if (c === undefined) return true;
-    if (c.state === 'ESTABLISHED' || c.state === 'CLOSE_WAIT') {
-      k.event(host, 'connect_ok', { cport: c.cport });
-      return true;
+    const r = c.call({ op: 'connect' }, k.now);
+    switch (r.k) {
+      case 'blocked':
+        return false;
+      case 'ok':
+        k.event(host, 'connect_ok', { cport: c.cport, ret: 0 });
+        return true;
+      case 'error':
+        k.event(host, 'connect_error', { cport: c.cport, errno: r.errno, ret: -1 });
+        if (c.nbConnect || r.errno === 'EISCONN') return true;
+        // A failed blocking connect() ends the program (the recorded programs exit).
+        app.done = true;
+        return false;
+      case 'eof':
+      case 'so_error':
+        return true;
+      default:
+        return assertNever(r, 'call result');
     }
-    if (c.err !== undefined || c.state === 'CLOSED') {
-      k.event(host, 'connect_error', { cport: c.cport, errno: c.err ?? 'ECONNREFUSED' });
-      c.err = undefined;
-      // A failed connect() ends the program (the recorded programs exit).
-      app.done = true;
-      return false;
-    }
-    return false;
   },
 
   send(k, host, step) {
     const c = host.app.conn;
-    if (c === undefined) return notConnected(k, host, 'send');
+    // tcp_sendmsg on a listening socket: sk_stream_wait_connect's EPIPE.
+    if (c === undefined) return noConnection(k, host, 'send', 'EPIPE');
     const r = c.call({ op: 'send', bytes: step.bytes }, k.now);
-    if (reportError(k, host, 'send', c, r)) return true;
-    k.event(host, 'send', { bytes: step.bytes, cport: c.cport });
+    if (r.k === 'blocked') return false;
+    if (r.k === 'error') return fail(k, host, 'send', r.errno, c);
+    k.event(host, 'send', { bytes: step.bytes, cport: c.cport, ret: step.bytes });
     return true;
   },
 
   recv(k, host, step) {
     const c = host.app.conn;
-    if (c === undefined) return notConnected(k, host, 'recv');
+    if (c === undefined) return noConnection(k, host, 'recv', 'ENOTCONN');
     const r = c.call({ op: 'recv', want: step.bytes }, k.now);
     return reportRead(k, host, c, r);
   },
 
   recv_until_eof(k, host) {
     const c = host.app.conn;
-    if (c === undefined) return notConnected(k, host, 'recv');
+    if (c === undefined) return noConnection(k, host, 'recv', 'ENOTCONN');
     // Read what is queued, then see whether EOF (or an error) follows at this same instant.
     let r = c.call({ op: 'recv', want: 'stream' }, k.now);
     if (r.k === 'ok') {
@@ -190,9 +246,17 @@ const STEPS: { [K in ResolvedStep['kind']]: StepRunner<K> } = {
 
   shutdown(k, host, step) {
     const c = host.app.conn;
-    if (c === undefined) return true;
-    k.event(host, 'shutdown', { cport: c.cport });
-    c.call({ op: 'shutdown', how: step.how }, k.now);
+    if (c === undefined) {
+      // inet_shutdown on a listener: SHUT_WR does nothing; SHUT_RD stops it listening.
+      const lst = openListener(host);
+      if (lst === undefined) return fail(k, host, 'shutdown', 'EBADF');
+      k.event(host, 'shutdown', { socket: 'listener', ret: 0 });
+      if (step.how !== 'write') k.closeListener(host, lst);
+      return true;
+    }
+    const r = c.call({ op: 'shutdown', how: step.how }, k.now);
+    if (r.k === 'error') return fail(k, host, 'shutdown', r.errno, c);
+    k.event(host, 'shutdown', { cport: c.cport, ret: 0 });
     return true;
   },
 
@@ -200,20 +264,18 @@ const STEPS: { [K in ResolvedStep['kind']]: StepRunner<K> } = {
     const app = host.app;
     const c = app.conn;
     if (step.socket === 'listener' || c === undefined) {
-      if (app.listener !== undefined) closeListener(k, host, app.listener);
+      const lst = openListener(host);
+      if (lst === undefined) return fail(k, host, 'close', 'EBADF');
+      closeListener(k, host, lst);
       return true;
     }
-    k.event(host, 'close', { cport: c.cport });
-    c.call({ op: 'close' }, k.now);
-    return true;
+    return closeConn(k, host, c, 'close');
   },
 
   abort(k, host) {
     const c = host.app.conn;
-    if (c === undefined) return true;
-    k.event(host, 'close', { cport: c.cport });
-    c.call({ op: 'abort' }, k.now);
-    return true;
+    if (c === undefined) return fail(k, host, 'close', 'EBADF');
+    return closeConn(k, host, c, 'abort');
   },
 
   sleep(k, host, step) {
@@ -228,17 +290,88 @@ const STEPS: { [K in ResolvedStep['kind']]: StepRunner<K> } = {
   },
 
   setsockopt(k, host, step) {
-    const opts = host.app.options;
+    const app = host.app;
+    const opts = app.options;
+    const names: string[] = [];
     if (step.keepalive !== undefined) {
       const ka = step.keepalive;
       opts.keepalive =
         typeof ka === 'boolean'
           ? { on: ka, idle: undefined, intvl: undefined, cnt: undefined }
           : { on: true, idle: ka.idle, intvl: ka.intvl, cnt: ka.cnt };
+      names.push(typeof ka === 'boolean' ? `SO_KEEPALIVE=${ka ? 1 : 0}` : 'SO_KEEPALIVE=1');
+      if (typeof ka !== 'boolean') {
+        if (ka.idle !== undefined) names.push(`TCP_KEEPIDLE=${ka.idle}`);
+        if (ka.intvl !== undefined) names.push(`TCP_KEEPINTVL=${ka.intvl}`);
+        if (ka.cnt !== undefined) names.push(`TCP_KEEPCNT=${ka.cnt}`);
+      }
     }
-    if (step.nodelay !== undefined) opts.nodelay = step.nodelay;
-    if (step.linger !== undefined) opts.lingerZero = step.linger === 0;
-    host.app.conn?.call({ op: 'setsockopt', options: opts }, k.now);
+    if (step.nodelay !== undefined) {
+      opts.nodelay = step.nodelay;
+      names.push(`TCP_NODELAY=${step.nodelay ? 1 : 0}`);
+    }
+    if (step.linger !== undefined) {
+      opts.lingerZero = step.linger === 0;
+      names.push(`SO_LINGER=${step.linger}`);
+    }
+    if (step.userTimeout !== undefined) {
+      opts.userTimeout = step.userTimeout / 1000;
+      names.push(`TCP_USER_TIMEOUT=${step.userTimeout}`);
+    }
+    if (step.maxseg !== undefined) {
+      opts.maxseg = step.maxseg;
+      names.push(`TCP_MAXSEG=${step.maxseg}`);
+    }
+    if (step.rcvbuf !== undefined) {
+      opts.rcvbuf = step.rcvbuf;
+      names.push(`SO_RCVBUF=${step.rcvbuf}`);
+    }
+    if (step.reuseaddr !== undefined) {
+      opts.reuseaddr = step.reuseaddr;
+      names.push(`SO_REUSEADDR=${step.reuseaddr ? 1 : 0}`);
+    }
+    if (step.nonblock !== undefined) {
+      opts.nonblock = step.nonblock;
+      names.push(`O_NONBLOCK=${step.nonblock ? 1 : 0}`);
+    }
+    // The options apply to the socket in use (the connection, else the listener) and to the
+    // sockets the program creates later.
+    const c = app.conn;
+    if (c !== undefined && !c.orphan)
+      c.call({ op: 'setsockopt', options: opts, nonblock: step.nonblock }, k.now);
+    else if (step.nonblock !== undefined && openListener(host) !== undefined)
+      app.listenerNonblock = step.nonblock;
+    k.event(host, 'setsockopt', { cport: c?.cport, detail: names.join(' '), ret: 0 });
+    return true;
+  },
+
+  getsockopt(k, host) {
+    const c = host.app.conn;
+    if (c === undefined) {
+      // A listener has no pending error to report.
+      if (openListener(host) === undefined) return fail(k, host, 'getsockopt', 'EBADF');
+      k.event(host, 'getsockopt', { socket: 'listener', value: 0, ret: 0 });
+      return true;
+    }
+    const r = c.call({ op: 'getsockopt', name: 'SO_ERROR' }, k.now);
+    if (r.k === 'error') return fail(k, host, 'getsockopt', r.errno, c);
+    const errno = r.k === 'so_error' ? r.errno : undefined;
+    k.event(host, 'getsockopt', {
+      cport: c.cport,
+      value: errno === undefined ? 0 : ERRNO_NUMBER[errno],
+      detail: errno,
+      ret: 0,
+    });
+    return true;
+  },
+
+  ioctl(k, host) {
+    const c = host.app.conn;
+    // tcp_ioctl SIOCINQ on a listening socket: EINVAL.
+    if (c === undefined) return noConnection(k, host, 'ioctl', 'EINVAL');
+    const r = c.call({ op: 'ioctl', name: 'SIOCINQ' }, k.now);
+    if (r.k === 'error') return fail(k, host, 'ioctl', r.errno, c);
+    k.event(host, 'ioctl', { cport: c.cport, value: r.k === 'ok' ? r.bytes : 0, ret: 0 });
     return true;
   },
 
@@ -390,19 +523,28 @@ export function reportUnmetExpect(k: Kernel, host: Host): void {
   k.event(host, 'mismatch', { detail: `expected ${step.flags}, nothing arrived` });
 }
 
+/** close() or an abortive close (SO_LINGER 0) of the connection: 0, or EBADF when already closed. */
+function closeConn(k: Kernel, host: Host, c: Connection, op: 'close' | 'abort'): true {
+  const r = c.call({ op }, k.now);
+  if (r.k === 'error') return fail(k, host, 'close', r.errno, c);
+  host.app.fds.delete(c);
+  k.event(host, 'close', { cport: c.cport, ret: 0 });
+  return true;
+}
+
 /** Records a read's outcome; true when the step is complete. */
 function reportRead(k: Kernel, host: Host, c: Connection, r: CallResult): boolean {
   switch (r.k) {
     case 'ok':
-      k.event(host, 'recv', { bytes: r.bytes, cport: c.cport });
+      k.event(host, 'recv', { bytes: r.bytes, cport: c.cport, ret: r.bytes });
       return true;
     case 'eof':
-      k.event(host, 'eof', { cport: c.cport });
+      k.event(host, 'eof', { cport: c.cport, ret: 0 });
       return true;
     case 'error':
-      k.event(host, 'error', { op: 'recv', errno: r.errno, cport: c.cport });
-      return true;
+      return fail(k, host, 'recv', r.errno, c);
     case 'blocked':
+    case 'so_error':
       return false;
     default:
       return assertNever(r, 'call result');

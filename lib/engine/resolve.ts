@@ -192,6 +192,8 @@ function resolveStep(step: ScenarioStep, drawn: (d: StepDraw) => number): Resolv
     case 'close':
     case 'abort':
     case 'setsockopt':
+    case 'getsockopt':
+    case 'ioctl':
       return { ...step, at };
     default:
       return assertNever(step, 'program step');

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { ScenarioError, ScenarioLimitError, type ScenarioLimitName } from './errors';
 import { RUN_LIMITS, SCENARIO_LIMITS, groupDigits } from './limits';
+import { TCP_MIN_MSS } from './linux';
 import { SYSCTL_MAX, SYSCTL_NAMES } from './sysctl';
 
 /** A bound of limits.ts as zod issue params; parseScenario turns it into ScenarioLimitError. */
@@ -163,8 +164,32 @@ const stepShapes = {
       keepalive: z.union([z.boolean(), keepaliveSchema]).optional(),
       nodelay: z.boolean().optional(),
       linger: z.number().int().min(0).optional(),
+      /** fcntl(F_SETFL, O_NONBLOCK) rather than a socket option, but set the same way here. */
+      nonblock: z.boolean().optional(),
+      /** TCP_USER_TIMEOUT in milliseconds (0: off), as the option takes it. */
+      user_timeout: z
+        .number()
+        .int()
+        .min(0)
+        .max(SCENARIO_LIMITS.seconds * 1000)
+        .optional(),
+      /** TCP_MAXSEG: 0 (unset) or TCP_MIN_MSS..MAX_TCP_WINDOW, the range Linux accepts. */
+      maxseg: z
+        .number()
+        .int()
+        .refine((v) => v === 0 || (v >= TCP_MIN_MSS && v <= 32767), {
+          message: `expected 0 or an MSS from ${TCP_MIN_MSS} to 32767`,
+        })
+        .optional(),
+      /** SO_RCVBUF in bytes (Linux doubles it; 0: the default buffer). */
+      rcvbuf: z.number().int().min(0).max(0x7fffffff).optional(),
+      reuseaddr: z.boolean().optional(),
     })
     .strict(),
+  /** getsockopt(SO_ERROR): read (and clear) the socket's pending error. */
+  getsockopt: z.literal('SO_ERROR', { error: 'expected "SO_ERROR"' }),
+  /** ioctl(SIOCINQ): how many bytes are queued unread. */
+  ioctl: z.literal('SIOCINQ', { error: 'expected "SIOCINQ"' }),
   syn_flood: z
     .object({
       target: z.string().min(1),
@@ -264,7 +289,15 @@ export type StepBodyOf<N> =
       keepalive: { idle?: number; intvl?: number; cnt?: number } | boolean | undefined;
       nodelay: boolean | undefined;
       linger: number | undefined;
+      nonblock: boolean | undefined;
+      /** Milliseconds, as written. */
+      userTimeout: number | undefined;
+      maxseg: number | undefined;
+      rcvbuf: number | undefined;
+      reuseaddr: boolean | undefined;
     }
+  | { kind: 'getsockopt'; name: 'SO_ERROR' }
+  | { kind: 'ioctl'; name: 'SIOCINQ' }
   | {
       kind: 'syn_flood';
       target: string;
@@ -346,7 +379,14 @@ const stepBodies: { [K in StepAction]: (v: NonNullable<ProgramStep[K]>) => StepB
     keepalive: o.keepalive,
     nodelay: o.nodelay,
     linger: o.linger,
+    nonblock: o.nonblock,
+    userTimeout: o.user_timeout,
+    maxseg: o.maxseg,
+    rcvbuf: o.rcvbuf,
+    reuseaddr: o.reuseaddr,
   }),
+  getsockopt: (name) => ({ kind: 'getsockopt', name }),
+  ioctl: (name) => ({ kind: 'ioctl', name }),
   syn_flood: (f) => ({
     kind: 'syn_flood',
     target: f.target,

@@ -25,7 +25,22 @@ export const TCP_STATES: readonly TcpState[] = tcpStateSchema.options;
 export const profileSchema = z.enum(['linux', 'rfc']);
 export type Profile = z.output<typeof profileSchema>;
 
-export const errnoSchema = z.enum(['ECONNREFUSED', 'ETIMEDOUT', 'ECONNRESET', 'EPIPE', 'ENOTCONN']);
+/** The errno values a system call of a program can fail with (errno(3) names). */
+export const errnoSchema = z.enum([
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'EPIPE',
+  'ENOTCONN',
+  'EINPROGRESS',
+  'EALREADY',
+  'EISCONN',
+  'ECONNABORTED',
+  'EAGAIN',
+  'EADDRINUSE',
+  'EBADF',
+  'EINVAL',
+]);
 export type Errno = z.output<typeof errnoSchema>;
 
 export const paramValueSchema = z.union([z.number(), z.string(), z.boolean()]);
@@ -92,6 +107,12 @@ export const traceEventKindSchema = z.enum([
   'shutdown',
   'close',
   'error',
+  /** setsockopt() (or fcntl() for `nonblock`); `detail` names the options set. */
+  'setsockopt',
+  /** getsockopt(SO_ERROR): `detail` is the pending error it returned (and cleared), or none. */
+  'getsockopt',
+  /** ioctl(SIOCINQ): `value` is the number of bytes queued unread. */
+  'ioctl',
   /** A scripted peer received something other than what its `expect` step described. */
   'mismatch',
 ]);
@@ -102,13 +123,25 @@ export const traceEventSchema = z.object({
   endpoint: z.string().min(1),
   event: traceEventKindSchema,
   errno: errnoSchema.optional(),
+  /**
+   * The system call's return value as Linux gives it: 0 for connect, listen, shutdown, close,
+   * setsockopt, getsockopt and ioctl; the byte count for send and recv (0 at EOF); the new file
+   * descriptor for accept; −1 on failure (then `errno` says why). Absent for events that are
+   * not a call's return (`mismatch`).
+   */
+  ret: z.number().int().min(-1).optional(),
+  /** What getsockopt or ioctl wrote into its argument: SO_ERROR's errno number, SIOCINQ's byte count. */
+  value: z.number().int().min(0).optional(),
   bytes: whole.optional(),
   cport: z.number().int().optional(),
   /** The program operation that failed (for `error`). */
   op: z.string().optional(),
   /** "listener" when the event concerns the listening socket (its close). */
   socket: z.literal('listener').optional(),
-  /** For `mismatch`: what the script expected and what arrived, in tcpdump terms. */
+  /**
+   * For `mismatch`: what the script expected and what arrived, in tcpdump terms; for
+   * `setsockopt` the options set, for `getsockopt` the error name SO_ERROR returned.
+   */
   detail: z.string().optional(),
 });
 export type TraceEvent = z.output<typeof traceEventSchema>;

@@ -3,7 +3,14 @@
 // sockets emit in one place (`emit`), runs the programs and records the trace. The sockets'
 // behaviour lives in connection.ts and listener.ts; this file only routes and records.
 
-import { type ConnEnv, type ConnInit, Connection, type SocketOptions } from './connection';
+import {
+  type ConnEnv,
+  type ConnInit,
+  Connection,
+  type SocketOptions,
+  announcedMss,
+  rcvSpaceFor,
+} from './connection';
 import type { Effect, EffectSink, TimerSlot } from './effects';
 import { EngineError, assertNever } from './errors';
 import { type Host, defaultOptions } from './host';
@@ -90,6 +97,8 @@ export class World implements Kernel, ListenerEnv, EffectSink<Connection>, Effec
           conns: [],
           listener: undefined,
           options: defaultOptions(),
+          fds: new Map(),
+          listenerNonblock: false,
           floodSent: 0,
           done: false,
           readyAt: 0,
@@ -300,6 +309,8 @@ export class World implements Kernel, ListenerEnv, EffectSink<Connection>, Effec
       endpoint: host.name,
       event,
       errno: extra.errno,
+      ret: extra.ret,
+      value: extra.value,
       bytes: extra.bytes,
       cport: extra.cport,
       op: extra.op,
@@ -322,8 +333,38 @@ export class World implements Kernel, ListenerEnv, EffectSink<Connection>, Effec
     return c;
   }
 
-  listen(host: Host, backlog: number): Listener {
-    const lst = new Listener(host.name, host.port, backlog, this, this);
+  /**
+   * bind() then listen() on the host's port. bind() fails with EADDRINUSE while the port is
+   * taken (inet_csk_bind_conflict): always by an open listener; by any other socket on the
+   * port (an established connection, a TIME_WAIT minisock) unless both it and the new socket
+   * have SO_REUSEADDR (`sk_reuse && sk2->sk_reuse`, sk2 not listening). One address per host,
+   * so the address comparison (inet_rcv_saddr_equal) always matches; SO_REUSEPORT is not
+   * modelled.
+   */
+  listen(host: Host, backlog: number): Listener | 'EADDRINUSE' {
+    const opts = host.app.options;
+    const open = host.listeners.get(host.port);
+    if (open !== undefined && !open.closed) return 'EADDRINUSE';
+    for (const c of host.conns.values()) {
+      if (c.lport === host.port && c.state !== 'CLOSED' && !(opts.reuseaddr && c.reuse))
+        return 'EADDRINUSE';
+    }
+    // The listener announces its TCP_MAXSEG-clamped MSS, and its SYN-ACK window follows
+    // SO_RCVBUF (tcp_openreq_init_rwin); children take the options through `optionsOf`.
+    const mss = announcedMss(host.env.ownMss, opts.maxseg);
+    const conn: ConnEnv =
+      mss === host.env.ownMss
+        ? host.env
+        : { linux: host.env.linux, sys: host.env.sys, ownMss: mss };
+    const lst = new Listener(
+      host.name,
+      host.port,
+      backlog,
+      conn,
+      rcvSpaceFor(opts.rcvbuf),
+      this,
+      this,
+    );
     host.listeners.set(host.port, lst);
     lst.open(this.now);
     return lst;
@@ -351,10 +392,6 @@ export class World implements Kernel, ListenerEnv, EffectSink<Connection>, Effec
   }
 
   // ---------------------------------------------------------------- ListenerEnv
-
-  connEnv(host: string): ConnEnv {
-    return this.host(host).env;
-  }
 
   chooseIsnFor(host: string): number {
     return this.chooseIsn(this.host(host));

@@ -102,6 +102,12 @@ export function eventLabel(e: TraceEvent): string {
       return 'close()';
     case 'error':
       return `${e.op ?? 'error'}: ${e.errno ?? 'error'}`;
+    case 'setsockopt':
+      return `setsockopt(${e.detail ?? ''}) = 0`;
+    case 'getsockopt':
+      return `getsockopt(SO_ERROR) = 0, error ${e.detail ?? '0'}`;
+    case 'ioctl':
+      return `ioctl(SIOCINQ) = 0, ${e.value ?? 0} bytes`;
     case 'mismatch':
       return `expect: ${e.detail ?? 'mismatch'}`;
   }

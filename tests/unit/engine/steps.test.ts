@@ -76,6 +76,30 @@ const TYPED: { step: Record<string, unknown>; want: Record<string, unknown> }[] 
     },
   },
   {
+    step: {
+      setsockopt: {
+        nonblock: true,
+        user_timeout: 500,
+        maxseg: 1000,
+        rcvbuf: 4096,
+        reuseaddr: true,
+      },
+    },
+    want: {
+      kind: 'setsockopt',
+      keepalive: undefined,
+      nodelay: undefined,
+      linger: undefined,
+      nonblock: true,
+      userTimeout: 500,
+      maxseg: 1000,
+      rcvbuf: 4096,
+      reuseaddr: true,
+    },
+  },
+  { step: { getsockopt: 'SO_ERROR' }, want: { kind: 'getsockopt', name: 'SO_ERROR' } },
+  { step: { ioctl: 'SIOCINQ' }, want: { kind: 'ioctl', name: 'SIOCINQ' } },
+  {
     step: { syn_flood: { target: 'server', count: 3, interval: 0.01 } },
     want: {
       kind: 'syn_flood',

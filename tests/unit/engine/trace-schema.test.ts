@@ -66,7 +66,7 @@ describe('one schema for engine, import and questions', () => {
   test.each([
     ["an event socket the engine never writes ('conn')", { socket: 'conn' }, 'events[0].socket'],
     ['an unknown event name', { event: 'shutdown_wr' }, 'events[0].event'],
-    ['an errno outside the list', { errno: 'EAGAIN' }, 'events[0].errno'],
+    ['an errno outside the list', { errno: 'EWOULDBLOCK' }, 'events[0].errno'],
     ['a fractional byte count', { bytes: 1.5 }, 'events[0].bytes'],
   ])('%s is refused, naming %s', (_name, change, path) => {
     const bad = { ...trace, events: [{ ...listenerClose, ...change }] };

@@ -12,6 +12,7 @@ import {
 } from '@/lib/engine/connection';
 import type { Effect, EffectSink, TimerSlot } from '@/lib/engine/effects';
 import { Listener, type ListenerEnv } from '@/lib/engine/listener';
+import { RCV_BUF } from '@/lib/engine/linux';
 import type { Request } from '@/lib/engine/request';
 import {
   ACK,
@@ -52,6 +53,11 @@ export function options(keepalive = false): SocketOptions {
     keepalive: { on: keepalive, idle: undefined, intvl: undefined, cnt: undefined },
     nodelay: false,
     lingerZero: false,
+    nonblock: false,
+    userTimeout: 0,
+    maxseg: 0,
+    rcvbuf: 0,
+    reuseaddr: false,
   };
 }
 
@@ -422,7 +428,6 @@ export function listenerIn(
   let nextId = 2;
   const lenv: ListenerEnv = {
     cookieSecret: 0x5eed,
-    connEnv: () => e,
     chooseIsnFor: () => ISS,
     spawnOn: (_host, init) => {
       const c = new Connection(
@@ -435,7 +440,7 @@ export function listenerIn(
     },
     optionsOf: () => options(),
   };
-  const lst = new Listener(LOCAL.host, LOCAL.port, o.backlog ?? 128, lenv, sink);
+  const lst = new Listener(LOCAL.host, LOCAL.port, o.backlog ?? 128, e, RCV_BUF, lenv, sink);
   lst.open(0);
   let now = 0;
   if (state === 'SYN_RECV') {
