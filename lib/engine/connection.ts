@@ -765,7 +765,7 @@ export class Connection {
   private advWindow(): number {
     let free = Math.max(0, this.rcvBuf - this.unread);
     if (this.rcvWscale < 0) return Math.min(free, this.rcvSsthresh, MAX_TCP_WINDOW);
-    const unit = 2 ** this.rcvWscale;
+    const unit = 1 << this.rcvWscale; // wscale ≤ 14 (RFC 7323 §2.3); a shift, not Math.pow
     if (free < this.rcvBuf / 2) free = Math.floor(free / unit) * unit;
     return Math.ceil(Math.min(free, this.rcvSsthresh) / unit) * unit;
   }

@@ -99,11 +99,15 @@ function closeListener(k: Kernel, host: Host, lst: Listener): void {
 
 /** socket(): the lowest free descriptor from 3 up (a fresh process has only 0, 1 and 2 open). */
 function openFd(host: Host, sock: Connection | Listener): number {
-  const used = new Set(host.app.fds.values());
   let fd = FIRST_SOCKET_FD;
-  while (used.has(fd)) fd++;
+  while (fdInUse(host, fd)) fd++;
   host.app.fds.set(sock, fd);
   return fd;
+}
+
+function fdInUse(host: Host, fd: number): boolean {
+  for (const used of host.app.fds.values()) if (used === fd) return true;
+  return false;
 }
 
 /** A call that returned −1: one `error` event naming the call and its errno. */

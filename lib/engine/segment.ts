@@ -43,6 +43,22 @@ export const NO_OPTIONS: TcpOptions = Object.freeze({
  * then NOP and the window scale. Timestamp values are left out ("TS", not "TS val … ecr …").
  */
 export function optionsText(o: TcpOptions): string {
+  // After the handshake nearly every segment carries TS_ONLY: answered without a lookup.
+  if (o === TS_ONLY) return TS_ONLY_TEXT;
+  // Every SYN has its own options object, but few distinct values: rendered once per value.
+  const key = ((o.mss * 16 + (o.wscale ?? 15)) * 2 + (o.sackOk ? 1 : 0)) * 2 + (o.ts ? 1 : 0);
+  let text = optionTexts.get(key);
+  if (text === undefined) {
+    text = renderOptions(o);
+    optionTexts.set(key, text);
+  }
+  return text;
+}
+
+const optionTexts = new Map<number, string>();
+const TS_ONLY_TEXT = 'nop,nop,TS';
+
+function renderOptions(o: TcpOptions): string {
   const parts: string[] = [];
   if (o.mss > 0) parts.push(`mss ${o.mss}`);
   if (o.ts) parts.push(o.sackOk ? 'sackOK,TS' : 'nop,nop,TS');
