@@ -12,6 +12,7 @@ import {
 } from '@/lib/engine/connection';
 import type { Effect, EffectSink, TimerSlot } from '@/lib/engine/effects';
 import { Listener, type ListenerEnv } from '@/lib/engine/listener';
+import { defaultOptions } from '@/lib/engine/host';
 import { RCV_BUF } from '@/lib/engine/linux';
 import type { Request } from '@/lib/engine/request';
 import {
@@ -49,16 +50,9 @@ export function env(profile: Profile, sys: Partial<Sysctls> = {}): ConnEnv {
 }
 
 export function options(keepalive = false): SocketOptions {
-  return {
-    keepalive: { on: keepalive, idle: undefined, intvl: undefined, cnt: undefined },
-    nodelay: false,
-    lingerZero: false,
-    nonblock: false,
-    userTimeout: 0,
-    maxseg: 0,
-    rcvbuf: 0,
-    reuseaddr: false,
-  };
+  const o = defaultOptions();
+  o.keepalive.on = keepalive;
+  return o;
 }
 
 /** Records every effect, whoever emitted it. */

@@ -91,7 +91,8 @@ export const INLINE: Record<string, ScenarioInput> = {
   'closing-unread': unreadClose('closing-unread', 0.3),
 };
 
-function unreadClose(name: string, clientCloseAt: number): ScenarioInput {
+/** The server calls close() at 0.5 s with 100 unread bytes, in LAST_ACK (client closes at 0.1 s) or CLOSING (0.3 s). */
+export function unreadClose(name: string, clientCloseAt: number): ScenarioInput {
   return inline(
     name,
     {

@@ -6,6 +6,7 @@
 
 import { describe, expect, test } from 'vitest';
 import { simulate, type Trace } from '@/lib/engine';
+import { unreadClose } from '../helpers/scenarios';
 
 const CLOSE_AT = 0.5;
 
@@ -14,39 +15,8 @@ const CLOSE_AT = 0.5;
  * the client's FIN (close at 0.1 s → LAST_ACK), or crossing it (close at 0.3 s → CLOSING).
  * Losing every pure ACK from the client keeps the server in that state until it calls close.
  */
-function run(clientCloseAt: number, last: Record<string, unknown> = { close: {} }): Trace {
-  return simulate(
-    {
-      name: 'issue-21-close-unread-any-state',
-      link: { delay: 0.01 },
-      isn: { client: 1000, server: 5000 },
-      endpoints: {
-        server: {
-          port: 9000,
-          program: [
-            { listen: { backlog: 16 } },
-            { accept: {} },
-            { shutdown: 'write', at: 0.3 },
-            { ...last, at: CLOSE_AT },
-          ],
-        },
-        client: {
-          port: 40001,
-          program: [{ connect: 'server' }, { send: 100 }, { close: {}, at: clientCloseAt }],
-        },
-      },
-      faults: [
-        {
-          from: 'client',
-          to: 'server',
-          match: { pure_ack: true },
-          action: 'drop',
-          window: [0.25, 5],
-        },
-      ],
-    },
-    { seed: 1 },
-  );
+function run(clientCloseAt: number): Trace {
+  return simulate(unreadClose('issue-21-close-unread-any-state', clientCloseAt), { seed: 1 });
 }
 
 const serverStateAt = (t: Trace, at: number): string | undefined =>
